@@ -1,0 +1,87 @@
+package translate
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// Setting declares one option a backend reads. Values come from command-line
+// flags, then bitext.yaml, then the environment variable Env. A Secret setting
+// (an API key) is read only from the environment and is never printed.
+type Setting struct {
+	Name    string // key in bitext.yaml, e.g. "model"
+	Env     string // environment variable, e.g. "OPENAI_API_KEY"; may be empty
+	Secret  bool
+	Default string
+	Help    string
+}
+
+// Config is what a factory receives to build a backend.
+type Config struct {
+	// Endpoint overrides the service address (self-hosted servers, tests).
+	Endpoint string
+	// Values holds the resolved settings by Setting.Name.
+	Values map[string]string
+	// HTTPClient is used by HTTP backends; nil means http.DefaultClient.
+	HTTPClient *http.Client
+}
+
+// Get returns the resolved value of a setting.
+func (c Config) Get(name string) string { return c.Values[name] }
+
+// Factory builds one named backend.
+type Factory struct {
+	Name     string
+	Summary  string // one line for `bitext backends`
+	Offline  bool   // needs no network and no credentials
+	Settings []Setting
+	New      func(Config) (Backend, error)
+}
+
+// Registry is an explicit list of backend factories, by name.
+type Registry struct {
+	byName map[string]Factory
+}
+
+// NewRegistry returns a registry holding the given factories. It panics on a
+// duplicate name: that is a programming error, not an input error.
+func NewRegistry(factories ...Factory) *Registry {
+	r := &Registry{byName: make(map[string]Factory, len(factories))}
+	for _, f := range factories {
+		if _, dup := r.byName[f.Name]; dup {
+			panic("translate: duplicate backend " + f.Name)
+		}
+		r.byName[f.Name] = f
+	}
+	return r
+}
+
+// Lookup returns the factory with the given name.
+func (r *Registry) Lookup(name string) (Factory, error) {
+	f, ok := r.byName[name]
+	if !ok {
+		return Factory{}, fmt.Errorf("unknown backend %q (known: %s)", name, strings.Join(r.Names(), ", "))
+	}
+	return f, nil
+}
+
+// Names lists the registered backend names in order.
+func (r *Registry) Names() []string {
+	names := make([]string, 0, len(r.byName))
+	for n := range r.byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// All returns the factories sorted by name.
+func (r *Registry) All() []Factory {
+	out := make([]Factory, 0, len(r.byName))
+	for _, n := range r.Names() {
+		out = append(out, r.byName[n])
+	}
+	return out
+}
