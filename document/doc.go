@@ -1,0 +1,17 @@
+// Package document reads a Markdown post (Jekyll/Hugo style, with optional
+// YAML front matter) and splits it into translatable segments.
+//
+// A Document keeps the file exactly as read (BOM and line endings included).
+// Every Segment is a span of those original bytes plus the text a translation
+// backend sees: plain text with inline markup replaced by tags (<b1>…</b1>,
+// <a2>…</a2>, <x3/>), '<', '>' and '&' escaped as XML entities, and soft line
+// breaks as "\n". Segment.Render turns a translation of that text back into
+// Markdown bytes by putting the original markup bytes where the tags are, so
+// that an emitter can splice translations into the source and copy every other
+// byte verbatim.
+//
+// Front matter is split off before the body is parsed, because goldmark reads
+// "---" as a thematic break. The body is parsed by goldmark with the GitHub
+// Flavored Markdown extensions; positions come from the AST, never from a
+// re-rendering.
+package document

@@ -1,0 +1,534 @@
+package document
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Kind says what a segment is, which decides how its translation is written.
+type Kind uint8
+
+// Segment kinds.
+const (
+	FrontField Kind = iota + 1 // a translatable front-matter value
+	Heading
+	Paragraph
+	ListText // text of a tight list item
+	TableCell
+	ImageAlt // alt text of an image that stands alone in its paragraph
+)
+
+var kindNames = [...]string{FrontField: "front", Heading: "heading", Paragraph: "paragraph",
+	ListText: "list", TableCell: "cell", ImageAlt: "alt"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "kind" + strconv.Itoa(int(k))
+}
+
+// Span is a half-open byte range [Start, End) of Document.Src.
+type Span struct{ Start, End int }
+
+// Len is the number of bytes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Tag is one inline tag of a segment's text and the source bytes it stands for.
+type Tag struct {
+	// Name is what appears in the text: "b1" for <b1>…</b1>, "x3" for <x3/>.
+	// The letter says what the markup is (b bold, i italic, s strikethrough,
+	// a link, x anything opaque), the number is unique within the segment.
+	Name   string
+	Paired bool
+	Open   Span // the opening tag's bytes, or the whole markup for <x/> tags
+	Close  Span // the closing tag's bytes (paired tags only)
+}
+
+// Segment is one unit of translation: a paragraph, heading, list-item text,
+// table cell, standalone image's alt text, or front-matter value.
+type Segment struct {
+	// ID is stable across runs: a hash of the kind and normalised text, with
+	// "-N" appended for the N-th repeat of the same text in one document.
+	ID   string
+	Kind Kind
+	Key  string // the front-matter key, for FrontField segments
+	Span        // the bytes of Src a translation replaces
+	Line int    // 1-based line of Span.Start
+	// Text is what the backend sees (see the package comment).
+	Text   string
+	Tags   []Tag
+	Breaks []Span // the bytes each "\n" in Text stands for, in order
+	// Context is the enclosing leaf block's content (a whole paragraph,
+	// heading text or table cell) around Span: wrappers such as a bold
+	// pseudo-heading's "**", or an image's "![" and "](url)", lie in it.
+	Context Span
+	Block   int // index of the top-level block in Document.Blocks
+
+	style yaml.Style // quoting style of a FrontField value
+	value string    // decoded FrontField value
+}
+
+// BlockKind classifies a top-level block of the body.
+type BlockKind uint8
+
+// Block kinds.
+const (
+	BlockFront   BlockKind = iota + 1 // the front matter (and any BOM)
+	BlockHeading                      // ATX or setext heading
+	BlockProse                        // paragraph, list, blockquote or table
+	BlockCode                         // fenced or indented code
+	BlockHTML                         // raw HTML block
+	BlockRule                         // thematic break
+	BlockOther                        // link reference definitions and the like
+)
+
+// Block is one top-level block: whole lines of Src, without the blank lines
+// that separate it from the next block.
+type Block struct {
+	Kind BlockKind
+	Span
+	Segs []int // indexes into Document.Segments, in order
+}
+
+// Document is a parsed post.
+type Document struct {
+	Path     string
+	Src      []byte // the file exactly as read
+	BOM      bool   // Src starts with a UTF-8 byte order mark
+	Front    Front
+	Segments []Segment
+	Blocks   []Block // top-level blocks in order; blank lines lie between them
+
+	lineStarts []int
+}
+
+// Options controls segmentation.
+type Options struct {
+	// FrontKeys are the front-matter keys whose values are translated.
+	// Nil means DefaultFrontKeys.
+	FrontKeys []string
+	// Translatable reports whether a text (tags removed, entities decoded)
+	// needs translating. Nil means "has a letter". Text that fails it is
+	// passed through untouched: image URLs split over lines, numbers, Liquid.
+	Translatable func(plain string) bool
+}
+
+// DefaultFrontKeys are the front-matter keys translated by default.
+var DefaultFrontKeys = []string{"title", "subtitle", "description", "excerpt", "summary"}
+
+// HasLetter reports whether s contains a letter of any script.
+func HasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasHan reports whether s contains a Han character; it is the Translatable
+// test for Chinese sources, so that English passages are left as they are.
+func HasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+const bom = "\ufeff"
+
+// Parse splits src, the content of the file at path, into segments. The
+// returned error is an *Error carrying the file path and line.
+func Parse(path string, src []byte, opt Options) (*Document, error) {
+	d := &Document{Path: path, Src: src}
+	if err := d.parse(opt); err != nil {
+		if e, ok := err.(*Error); ok {
+			e.Path = path
+			return nil, e
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	return d, nil
+}
+
+func (d *Document) parse(opt Options) error {
+	src := d.Src
+	d.lineStarts = lineStarts(src)
+	if err := d.checkText(); err != nil {
+		return err
+	}
+	if opt.FrontKeys == nil {
+		opt.FrontKeys = DefaultFrontKeys
+	}
+	if opt.Translatable == nil {
+		opt.Translatable = HasLetter
+	}
+	start := 0
+	if bytes.HasPrefix(src, []byte(bom)) {
+		d.BOM = true
+		start = len(bom)
+	}
+	front, err := splitFront(src, start)
+	if err != nil {
+		return err
+	}
+	d.Front = front
+	if front.End > 0 {
+		d.Blocks = append(d.Blocks, Block{Kind: BlockFront, Span: Span{0, front.End}})
+		d.frontSegments(opt)
+	}
+	d.body(front.End, opt)
+	d.assignIDs()
+	return nil
+}
+
+// checkText rejects input that is not UTF-8 text.
+func (d *Document) checkText() error {
+	src := d.Src
+	if len(src) == 0 || string(src) == bom {
+		return &Error{Msg: "empty file"}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return &Error{Line: d.LineOf(i), Msg: "binary file (NUL byte), not a Markdown post"}
+	}
+	for i := 0; i < len(src); {
+		r, w := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && w == 1 {
+			return &Error{Line: d.LineOf(i), Msg: fmt.Sprintf("not UTF-8 text (byte 0x%02x at offset %d); convert the file to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8", src[i], i)}
+		}
+		i += w
+	}
+	return nil
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// LineOf returns the 1-based line number holding byte offset i.
+func (d *Document) LineOf(i int) int {
+	return sort.Search(len(d.lineStarts), func(k int) bool { return d.lineStarts[k] > i })
+}
+
+func (d *Document) frontSegments(opt Options) {
+	for _, f := range d.Front.Fields {
+		if !f.Scalar || !contains(opt.FrontKeys, f.Key) || !opt.Translatable(f.Value) {
+			continue
+		}
+		s := Segment{
+			Kind:    FrontField,
+			Key:     f.Key,
+			Span:    Span{f.ValueStart, f.ValueEnd},
+			Context: Span{f.ValueStart, f.ValueEnd},
+			Text:    escapeText(f.Value),
+			style:   f.Style,
+			value:   f.Value,
+			Block:   0,
+			Line:    f.Line,
+		}
+		d.Blocks[0].Segs = append(d.Blocks[0].Segs, len(d.Segments))
+		d.Segments = append(d.Segments, s)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// body parses src[base:] with goldmark and collects blocks and segments.
+func (d *Document) body(base int, opt Options) {
+	body := d.Src[base:]
+	root := md.Parser().Parse(text.NewReader(body))
+	p := &bodyParser{d: d, src: body, base: base, opt: opt}
+	var tops []ast.Node
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		tops = append(tops, n)
+	}
+	// Top-level blocks partition the body: each runs from the start of its
+	// first line to the start of the next block's first line, less the blank
+	// lines in between.
+	starts := make([]int, len(tops))
+	for i, n := range tops {
+		starts[i] = p.lineStart(p.blockStart(n))
+	}
+	for i := range tops {
+		if i > 0 && starts[i] < starts[i-1] {
+			starts[i] = starts[i-1] // never go backwards
+		}
+	}
+	for i, n := range tops {
+		end := len(body)
+		if i+1 < len(tops) {
+			end = starts[i+1]
+		}
+		end = trimBlankLines(body, starts[i], end)
+		if end <= starts[i] {
+			continue
+		}
+		b := Block{Kind: blockKind(n), Span: Span{base + starts[i], base + end}}
+		d.Blocks = append(d.Blocks, b)
+		p.block = len(d.Blocks) - 1
+		p.walk(n)
+	}
+}
+
+func blockKind(n ast.Node) BlockKind {
+	switch n.Kind() {
+	case ast.KindHeading:
+		return BlockHeading
+	case ast.KindParagraph, ast.KindList, ast.KindBlockquote, ast.KindTextBlock:
+		return BlockProse
+	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+		return BlockCode
+	case ast.KindHTMLBlock:
+		return BlockHTML
+	case ast.KindThematicBreak:
+		return BlockRule
+	}
+	if n.Kind().String() == "Table" {
+		return BlockProse
+	}
+	return BlockOther
+}
+
+// trimBlankLines moves end back over whole blank lines that follow start.
+func trimBlankLines(src []byte, start, end int) int {
+	for end > start {
+		// find the start of the last line in [start, end)
+		k := end
+		if src[k-1] == '\n' {
+			k--
+		}
+		ls := bytes.LastIndexByte(src[start:k], '\n') + 1 + start
+		if len(bytes.TrimSpace(src[ls:end])) != 0 {
+			return end
+		}
+		end = ls
+	}
+	return end
+}
+
+// bodyParser walks goldmark's AST of the body. Offsets in the AST are
+// relative to src (the body); base converts them to Document.Src offsets.
+type bodyParser struct {
+	d     *Document
+	src   []byte
+	base  int
+	opt   Options
+	block int
+}
+
+func (p *bodyParser) lineStart(i int) int {
+	if i > len(p.src) {
+		i = len(p.src)
+	}
+	return bytes.LastIndexByte(p.src[:i], '\n') + 1
+}
+
+// blockStart returns the body offset of the first byte of a block node.
+func (p *bodyParser) blockStart(n ast.Node) int {
+	if pos := n.Pos(); pos >= 0 {
+		return pos
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := p.blockStart(c); s >= 0 {
+			return s
+		}
+	}
+	return 0
+}
+
+// walk visits block nodes and turns their leaf blocks into segments.
+func (p *bodyParser) walk(n ast.Node) {
+	switch n.Kind() {
+	case ast.KindParagraph:
+		p.leaf(n, Paragraph)
+		return
+	case ast.KindTextBlock:
+		p.leaf(n, ListText)
+		return
+	case ast.KindHeading:
+		p.leaf(n, Heading)
+		return
+	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock,
+		ast.KindThematicBreak, ast.KindLinkReferenceDefinition:
+		return
+	}
+	if n.Kind().String() == "TableCell" {
+		p.leaf(n, TableCell)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		p.walk(c)
+	}
+}
+
+// leaf makes at most one segment from a leaf block (paragraph, heading, list
+// text, table cell).
+func (p *bodyParser) leaf(n ast.Node, kind Kind) {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return
+	}
+	ctx := Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+	ctx.Start = skipSpace(p.src, ctx.Start, ctx.End)
+	ctx.End = trimSpaceEnd(p.src, ctx.Start, ctx.End)
+	if ctx.End <= ctx.Start {
+		return
+	}
+	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines}
+	content := ctx
+	first := firstContent(p.src, n)
+	if img := standaloneImage(p.src, n); img != nil {
+		kind = ImageAlt
+		if img.FirstChild() == nil {
+			return
+		}
+		content = Span{}
+		first = img.FirstChild()
+		for c := first; c != nil; c = c.NextSibling() {
+			if !lb.inline(c) {
+				return
+			}
+		}
+		content = lb.childrenExtent(img)
+	} else {
+		for c := first; c != nil; c = c.NextSibling() {
+			if !lb.inline(c) {
+				return // a construct we cannot place: leave the block as it is
+			}
+		}
+	}
+	seg, ok := lb.build(content, kind == TableCell, p.opt.Translatable)
+	if !ok {
+		return
+	}
+	seg.Kind = kind
+	seg.Context = ctx
+	seg.Block = p.block
+	p.rebase(&seg)
+	seg.Line = p.d.LineOf(seg.Start)
+	p.d.Blocks[p.block].Segs = append(p.d.Blocks[p.block].Segs, len(p.d.Segments))
+	p.d.Segments = append(p.d.Segments, seg)
+}
+
+func firstContent(_ []byte, n ast.Node) ast.Node { return n.FirstChild() }
+
+// rebase converts body offsets to Src offsets.
+func (p *bodyParser) rebase(s *Segment) {
+	b := p.base
+	s.Start += b
+	s.End += b
+	s.Context.Start += b
+	s.Context.End += b
+	for i := range s.Tags {
+		s.Tags[i].Open.Start += b
+		s.Tags[i].Open.End += b
+		if s.Tags[i].Paired {
+			s.Tags[i].Close.Start += b
+			s.Tags[i].Close.End += b
+		}
+	}
+	for i := range s.Breaks {
+		s.Breaks[i].Start += b
+		s.Breaks[i].End += b
+	}
+}
+
+// standaloneImage returns the image when a leaf holds nothing but one image
+// (or one link around one image), ignoring surrounding whitespace.
+func standaloneImage(src []byte, n ast.Node) *ast.Image {
+	var only ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	if l, ok := only.(*ast.Link); ok && l.ChildCount() == 1 {
+		only = l.FirstChild()
+	}
+	img, _ := only.(*ast.Image)
+	return img
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func skipSpace(src []byte, i, end int) int {
+	for i < end && isSpace(src[i]) {
+		i++
+	}
+	return i
+}
+
+func trimSpaceEnd(src []byte, start, end int) int {
+	for end > start && isSpace(src[end-1]) {
+		end--
+	}
+	return end
+}
+
+// assignIDs gives every segment its stable ID.
+func (d *Document) assignIDs() {
+	seen := make(map[string]int, len(d.Segments))
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		id := SegmentID(s.Kind, s.Key, s.Text)
+		if n := seen[id]; n > 0 {
+			s.ID = id + "-" + strconv.Itoa(n)
+		} else {
+			s.ID = id
+		}
+		seen[id]++
+	}
+}
+
+// SegmentID is the content hash part of a segment ID: 12 hex digits of the
+// SHA-256 of the kind, front-matter key and whitespace-normalised text.
+func SegmentID(kind Kind, key, text string) string {
+	h := sha256.New()
+	h.Write([]byte(kind.String()))
+	h.Write([]byte{0})
+	h.Write([]byte(key))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.Join(strings.Fields(text), " ")))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:6])
+}

@@ -1,0 +1,510 @@
+package document
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+type markKind uint8
+
+const (
+	markOpen markKind = iota
+	markClose
+	markOpaque
+)
+
+// mark is a run of markup bytes inside a leaf block: one delimiter of a
+// paired construct (emphasis, link) or an opaque construct (code, HTML,
+// image, Liquid, math) that the backend sees as a single <x/> tag.
+type mark struct {
+	Span
+	kind    markKind
+	letter  byte // b, i, s, a for paired marks
+	partner int  // index of the other delimiter, for paired marks
+	dead    bool
+}
+
+// leafBuilder turns the inline content of one leaf block into segment text.
+type leafBuilder struct {
+	src   []byte
+	ctx   Span
+	lines *text.Segments
+	marks []mark
+}
+
+// offsetOf returns the offset in src of a slice that shares its array.
+func offsetOf(src, sub []byte) int { return cap(src) - cap(sub) }
+
+// inline records the marks of an inline node and its descendants. It reports
+// false for a node it cannot place in the source.
+func (lb *leafBuilder) inline(n ast.Node) bool {
+	_, ok := lb.extent(n)
+	return ok
+}
+
+// extent returns the bytes an inline node covers and records its marks.
+func (lb *leafBuilder) extent(n ast.Node) (Span, bool) {
+	src := lb.src
+	switch n := n.(type) {
+	case *ast.Text:
+		return Span{n.Segment.Start, n.Segment.Stop}, true
+	case *ast.CodeSpan:
+		s := n.Pos()
+		if s < 0 || s >= len(src) || src[s] != '`' {
+			return Span{}, false
+		}
+		k := 0
+		for s+k < len(src) && src[s+k] == '`' {
+			k++
+		}
+		e := closingRun(src, s+k, lb.ctx.End, '`', k)
+		if e < 0 {
+			return Span{}, false
+		}
+		return lb.opaque(Span{s, e}), true
+	case *ast.RawHTML:
+		if n.Segments == nil || n.Segments.Len() == 0 {
+			return Span{}, false
+		}
+		return lb.opaque(Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}), true
+	case *ast.AutoLink:
+		label := n.Label(src)
+		s := offsetOf(src, label)
+		if s < 0 || s > len(src) {
+			return Span{}, false
+		}
+		e := s + len(label)
+		if s > 0 && src[s-1] == '<' && e < len(src) && src[e] == '>' {
+			s, e = s-1, e+1
+		}
+		return lb.opaque(Span{s, e}), true
+	case *ast.Image:
+		s := n.Pos()
+		if s < 0 {
+			return Span{}, false
+		}
+		keep := len(lb.marks)
+		end, ok := lb.linkEnd(n, s, 2)
+		lb.marks = lb.marks[:keep] // an inline image is opaque as a whole
+		if !ok {
+			return Span{}, false
+		}
+		return lb.opaque(Span{s, end}), true
+	case *ast.Link:
+		s := n.Pos()
+		if s < 0 {
+			return Span{}, false
+		}
+		open := len(lb.marks)
+		lb.marks = append(lb.marks, mark{Span: Span{s, s + 1}, kind: markOpen, letter: 'a'})
+		end, ok := lb.linkEnd(n, s, 1)
+		if !ok {
+			return Span{}, false
+		}
+		inner := lb.childrenExtent(n)
+		closeStart := s + 1
+		if inner.End > 0 {
+			closeStart = inner.End
+		}
+		lb.pair(open, Span{closeStart, end})
+		return Span{s, end}, true
+	case *ast.Emphasis:
+		open := len(lb.marks)
+		lb.marks = append(lb.marks, mark{kind: markOpen, letter: "ib"[min(n.Level, 2)-1]})
+		inner, ok := lb.children(n)
+		if !ok || inner.Start-n.Level < 0 || inner.End+n.Level > len(src) {
+			return Span{}, false
+		}
+		lb.marks[open].Span = Span{inner.Start - n.Level, inner.Start}
+		lb.pair(open, Span{inner.End, inner.End + n.Level})
+		return Span{inner.Start - n.Level, inner.End + n.Level}, true
+	case *extast.Strikethrough:
+		s := n.Pos()
+		open := len(lb.marks)
+		lb.marks = append(lb.marks, mark{kind: markOpen, letter: 's'})
+		inner, ok := lb.children(n)
+		if !ok || s < 0 || s >= inner.Start {
+			return Span{}, false
+		}
+		w := inner.Start - s
+		lb.marks[open].Span = Span{s, inner.Start}
+		lb.pair(open, Span{inner.End, inner.End + w})
+		return Span{s, inner.End + w}, true
+	case *extast.TaskCheckBox:
+		s := n.Pos()
+		if s < 0 || s+3 > len(src) {
+			return Span{}, false
+		}
+		return lb.opaque(Span{s, s + 3}), true
+	}
+	return Span{}, false
+}
+
+func (lb *leafBuilder) opaque(s Span) Span {
+	lb.marks = append(lb.marks, mark{Span: s, kind: markOpaque, partner: -1})
+	return s
+}
+
+// pair appends the closing mark for the opening mark at index open.
+func (lb *leafBuilder) pair(open int, close Span) {
+	lb.marks = append(lb.marks, mark{Span: close, kind: markClose, letter: lb.marks[open].letter, partner: open})
+	lb.marks[open].partner = len(lb.marks) - 1
+}
+
+// children records the marks of n's children and returns their extent.
+func (lb *leafBuilder) children(n ast.Node) (Span, bool) {
+	ext := Span{-1, -1}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		e, ok := lb.extent(c)
+		if !ok {
+			return Span{}, false
+		}
+		if ext.Start < 0 {
+			ext.Start = e.Start
+		}
+		ext.End = e.End
+	}
+	return ext, ext.Start >= 0
+}
+
+// childrenExtent returns the extent of n's children without recording marks
+// (they have been recorded already). The zero Span means no children.
+func (lb *leafBuilder) childrenExtent(n ast.Node) Span {
+	keep := len(lb.marks)
+	defer func() { lb.marks = lb.marks[:keep] }()
+	e, ok := lb.children(n)
+	if !ok {
+		return Span{}
+	}
+	return e
+}
+
+// linkEnd records the marks of a link's (or image's) text and returns the
+// offset just past its destination: "[text](url "title")", "[text][ref]"
+// or "[text]". open is the length of the opener ("[" or "![").
+func (lb *leafBuilder) linkEnd(n ast.Node, s, open int) (int, bool) {
+	src := lb.src
+	bracket := s + open
+	if n.FirstChild() != nil {
+		inner, ok := lb.children(n)
+		if !ok {
+			return 0, false
+		}
+		bracket = inner.End
+	}
+	for bracket < lb.ctx.End && src[bracket] != ']' && isSpace(src[bracket]) {
+		bracket++
+	}
+	if bracket >= len(src) || src[bracket] != ']' {
+		return 0, false
+	}
+	return linkTail(src, bracket+1, lb.ctx.End), true
+}
+
+// linkTail returns the end of what follows a link text's "]": an inline
+// destination and title in parentheses, a reference label in brackets, or
+// nothing (a shortcut reference).
+func linkTail(src []byte, i, limit int) int {
+	if i >= limit {
+		return i
+	}
+	switch src[i] {
+	case '[':
+		for j := i + 1; j < limit; j++ {
+			switch src[j] {
+			case '\\':
+				j++
+			case ']':
+				return j + 1
+			}
+		}
+	case '(':
+		j := skipSpace(src, i+1, limit)
+		if j < limit && src[j] == '<' {
+			for j++; j < limit && src[j] != '>'; j++ {
+				if src[j] == '\\' {
+					j++
+				}
+			}
+			j++
+		} else {
+			depth := 0
+		dest:
+			for ; j < limit; j++ {
+				switch c := src[j]; {
+				case c == '\\':
+					j++
+				case c == '(':
+					depth++
+				case c == ')':
+					if depth == 0 {
+						break dest
+					}
+					depth--
+				case isSpace(c):
+					break dest
+				}
+			}
+		}
+		j = skipSpace(src, j, limit)
+		if j < limit && (src[j] == '"' || src[j] == '\'' || src[j] == '(') {
+			closer := src[j]
+			if closer == '(' {
+				closer = ')'
+			}
+			for j++; j < limit && src[j] != closer; j++ {
+				if src[j] == '\\' {
+					j++
+				}
+			}
+			j = skipSpace(src, j+1, limit)
+		}
+		if j < limit && src[j] == ')' {
+			return j + 1
+		}
+	}
+	return i
+}
+
+// closingRun finds the next run of exactly k bytes c at or after i, before
+// limit, and returns the offset just past it, or -1.
+func closingRun(src []byte, i, limit int, c byte, k int) int {
+	for i < limit {
+		if src[i] != c {
+			i++
+			continue
+		}
+		j := i
+		for j < limit && src[j] == c {
+			j++
+		}
+		if j-i == k {
+			return j
+		}
+		i = j
+	}
+	return -1
+}
+
+// build makes the segment for content (a span inside lb.ctx) from the
+// recorded marks. cell marks a table cell.
+func (lb *leafBuilder) build(content Span, cell bool, translatable func(string) bool) (Segment, bool) {
+	src := lb.src
+	var soft []Span
+	var hard []Span
+	for i := 0; i+1 < lb.lines.Len(); i++ {
+		line := lb.lines.At(i)
+		next := lb.lines.At(i + 1).Start
+		raw := line.Stop
+		for raw > line.Start && (src[raw-1] == '\n' || src[raw-1] == '\r') {
+			raw--
+		}
+		end := trimSpaceEnd(src, line.Start, raw)
+		br := Span{end, next}
+		if br.Start < content.Start || br.End > content.End {
+			continue
+		}
+		switch {
+		case raw-end >= 2 && !strings.ContainsRune(string(src[end:raw]), '\t'):
+			hard = append(hard, br)
+		case end > line.Start && src[end-1] == '\\' && oddBackslashes(src, line.Start, end):
+			hard = append(hard, Span{end - 1, next})
+		default:
+			soft = append(soft, br)
+		}
+	}
+	protected := append(protect(src, content, lb.marks), hard...)
+	lb.merge(protected)
+
+	live := lb.marks[:0:0]
+	for _, m := range lb.marks {
+		if !m.dead && m.Start >= content.Start && m.End <= content.End {
+			live = append(live, m)
+		}
+	}
+	lb.marks = live
+	lb.relink()
+	// Soft breaks that fall inside markup belong to it.
+	breaks := soft[:0:0]
+	for _, b := range soft {
+		absorbed := false
+		for i := range lb.marks {
+			m := &lb.marks[i]
+			if b.Start < m.End && m.Start < b.End {
+				m.Start, m.End = min(m.Start, b.Start), max(m.End, b.End)
+				absorbed = true
+			}
+		}
+		if !absorbed {
+			breaks = append(breaks, b)
+		}
+	}
+	// A leaf wholly wrapped in emphasis (a bold pseudo-heading) keeps the
+	// wrapper outside the span.
+	cs, ce := content.Start, content.End
+	for len(lb.marks) >= 2 {
+		first := lb.marks[0]
+		if first.kind != markOpen || first.letter == 'a' || first.Start != cs || lb.marks[first.partner].End != ce {
+			break
+		}
+		cs, ce = first.End, lb.marks[first.partner].Start
+		lb.marks[first.partner].dead = true
+		lb.marks[0].dead = true
+		kept := lb.marks[:0]
+		for _, m := range lb.marks {
+			if !m.dead {
+				kept = append(kept, m)
+			}
+		}
+		lb.marks = kept
+		lb.relink()
+	}
+	cs = skipSpace(src, cs, ce)
+	ce = trimSpaceEnd(src, cs, ce)
+
+	var t strings.Builder
+	var plain strings.Builder
+	seg := Segment{Span: Span{cs, ce}}
+	names := make(map[int]string)
+	n := 0
+	pos := cs
+	emitText := func(a, b int) {
+		for _, br := range breaks {
+			if br.Start >= a && br.End <= b {
+				writeEscaped(&t, src[a:br.Start])
+				plain.Write(src[a:br.Start])
+				t.WriteByte('\n')
+				plain.WriteByte(' ')
+				seg.Breaks = append(seg.Breaks, br)
+				a = br.End
+			}
+		}
+		writeEscaped(&t, src[a:b])
+		plain.Write(src[a:b])
+	}
+	for i, m := range lb.marks {
+		if m.Start < pos || m.End > ce {
+			return Segment{}, false // overlapping marks: cannot tag safely
+		}
+		emitText(pos, m.Start)
+		pos = m.End
+		switch m.kind {
+		case markOpaque:
+			n++
+			name := "x" + strconv.Itoa(n)
+			t.WriteString("<" + name + "/>")
+			seg.Tags = append(seg.Tags, Tag{Name: name, Open: m.Span})
+		case markOpen:
+			n++
+			name := string(m.letter) + strconv.Itoa(n)
+			names[i] = name
+			t.WriteString("<" + name + ">")
+			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span})
+		case markClose:
+			t.WriteString("</" + names[m.partner] + ">")
+		}
+	}
+	emitText(pos, ce)
+	if !translatable(plain.String()) {
+		return Segment{}, false
+	}
+	seg.Text = t.String()
+	return seg, true
+}
+
+func oddBackslashes(src []byte, start, end int) bool {
+	k := 0
+	for end > start && src[end-1] == '\\' {
+		k++
+		end--
+	}
+	return k%2 == 1
+}
+
+// merge turns every protected range, and all marks it touches, into one
+// opaque mark. A paired mark that loses its partner becomes opaque itself.
+func (lb *leafBuilder) merge(protected []Span) {
+	for _, p := range protected {
+		for changed := true; changed; {
+			changed = false
+			for i := range lb.marks {
+				m := &lb.marks[i]
+				if m.dead || !(m.Start < p.End && p.Start < m.End) {
+					continue
+				}
+				p = Span{min(p.Start, m.Start), max(p.End, m.End)}
+				m.dead = true
+				if m.kind != markOpaque {
+					partner := &lb.marks[m.partner]
+					partner.kind = markOpaque
+					partner.partner = -1
+				}
+				changed = true
+			}
+		}
+		lb.marks = append(lb.marks, mark{Span: p, kind: markOpaque, partner: -1})
+	}
+}
+
+// relink sorts the marks by position and pairs each closing mark with the
+// nearest open mark of the same letter. A mark left without a partner
+// becomes opaque, so its bytes still come back as a tag.
+func (lb *leafBuilder) relink() {
+	out := lb.marks
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	var stack []int
+	for i := range out {
+		out[i].partner = -1
+		switch out[i].kind {
+		case markOpen:
+			stack = append(stack, i)
+		case markClose:
+			for j := len(stack) - 1; j >= 0; j-- {
+				if out[stack[j]].letter == out[i].letter {
+					out[i].partner = stack[j]
+					out[stack[j]].partner = i
+					stack = append(stack[:j], stack[j+1:]...)
+					break
+				}
+			}
+		}
+	}
+	for i := range out {
+		if out[i].kind != markOpaque && out[i].partner < 0 {
+			out[i].kind = markOpaque
+		}
+	}
+}
+
+// writeEscaped writes text with '&', '<' and '>' escaped.
+func writeEscaped(b *strings.Builder, p []byte) {
+	last := 0
+	for i, c := range p {
+		var rep string
+		switch c {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		default:
+			continue
+		}
+		b.Write(p[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.Write(p[last:])
+}
+
+func escapeText(s string) string {
+	var b strings.Builder
+	writeEscaped(&b, []byte(s))
+	return b.String()
+}

@@ -1,0 +1,112 @@
+package document
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpus returns every post under testdata: the seed and the shared corpus.
+func corpus(t testing.TB) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, pattern := range []string{"../testdata/seed/*.txt", "../testdata/posts/*.md", "../testdata/posts/*.markdown"} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			if filepath.Base(p) == "SOURCES.md" {
+				continue
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[filepath.Base(p)] = b
+		}
+	}
+	if len(files) < 20 {
+		t.Fatalf("corpus has only %d posts", len(files))
+	}
+	return files
+}
+
+// checkOrdered verifies invariant 1: segments ordered, non-overlapping, in
+// bounds; tags inside their segment; blocks ordered.
+func checkOrdered(t *testing.T, d *Document) {
+	t.Helper()
+	prev := 0
+	for _, s := range d.Segments {
+		if s.Start < prev || s.End < s.Start || s.End > len(d.Src) {
+			t.Fatalf("segment %s [%d,%d) out of order or bounds (prev end %d)", s.ID, s.Start, s.End, prev)
+		}
+		if s.Context.Start > s.Start || s.Context.End < s.End {
+			t.Fatalf("segment %s context %v does not hold span %v", s.ID, s.Context, s.Span)
+		}
+		for _, tg := range s.Tags {
+			if tg.Open.Start < s.Start || tg.Open.End > s.End || tg.Paired && (tg.Close.Start < tg.Open.End || tg.Close.End > s.End) {
+				t.Fatalf("segment %s tag %s outside the segment", s.ID, tg.Name)
+			}
+		}
+		prev = s.End
+	}
+	prevBlock := 0
+	for _, b := range d.Blocks {
+		if b.Start < prevBlock || b.End < b.Start || b.End > len(d.Src) {
+			t.Fatalf("block %v out of order", b.Span)
+		}
+		for _, i := range b.Segs {
+			s := d.Segments[i]
+			if s.Start < b.Start || s.End > b.End {
+				t.Fatalf("segment %s %v outside its block %v", s.ID, s.Span, b.Span)
+			}
+		}
+		prevBlock = b.End
+	}
+}
+
+// identity splices every segment's own text back and returns the file.
+func identity(t *testing.T, d *Document, translate func(string) string) []byte {
+	t.Helper()
+	var out []byte
+	pos := 0
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		out = append(out, d.Src[pos:s.Start]...)
+		var err error
+		out, err = d.AppendRender(out, s, translate(s.Text))
+		if err != nil {
+			t.Fatalf("render %s: %v", s.ID, err)
+		}
+		pos = s.End
+	}
+	return append(out, d.Src[pos:]...)
+}
+
+func TestCorpusInvariants(t *testing.T) {
+	for name, src := range corpus(t) {
+		t.Run(name, func(t *testing.T) {
+			d, err := Parse(name, src, Options{Translatable: HasHan})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOrdered(t, d)
+			got := identity(t, d, func(s string) string { return s })
+			if !bytes.Equal(got, src) {
+				i := 0
+				for i < len(got) && i < len(src) && got[i] == src[i] {
+					i++
+				}
+				t.Fatalf("identity differs at byte %d (line %d):\n got %q\nwant %q", i, d.LineOf(i), snippet(got, i), snippet(src, i))
+			}
+		})
+	}
+}
+
+func snippet(b []byte, i int) string {
+	lo, hi := max(0, i-30), min(len(b), i+30)
+	return strings.ToValidUTF8(string(b[lo:hi]), "?")
+}

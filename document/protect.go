@@ -1,0 +1,176 @@
+package document
+
+import (
+	"bytes"
+	"sort"
+)
+
+// protect finds the spans of content that CommonMark reads as plain text but
+// that must reach the output byte for byte: Liquid tags ({% … %}, {{ … }}),
+// TeX math ($…$, $$…$$), HTML entity references, and link or image syntax
+// whose URL is broken across two lines (CommonMark does not read it as a
+// link, and translating it would garble it). Bytes inside opaque marks (code
+// spans, raw HTML) are skipped.
+func protect(src []byte, content Span, marks []mark) []Span {
+	var skip []Span
+	for _, m := range marks {
+		if m.kind == markOpaque && !m.dead {
+			skip = append(skip, m.Span)
+		}
+	}
+	sort.Slice(skip, func(a, b int) bool { return skip[a].Start < skip[b].Start })
+	var out []Span
+	end := content.End
+	k := 0
+	for i := content.Start; i < end; {
+		for k < len(skip) && skip[k].End <= i {
+			k++
+		}
+		if k < len(skip) && skip[k].Start <= i {
+			i = skip[k].End
+			continue
+		}
+		c := src[i]
+		var j int
+		switch c {
+		case '\\':
+			i += 2
+			continue
+		case '{':
+			if i+1 < end && (src[i+1] == '%' || src[i+1] == '{') {
+				closer := []byte("%}")
+				if src[i+1] == '{' {
+					closer = []byte("}}")
+				}
+				if e := bytes.Index(src[i+2:end], closer); e >= 0 {
+					j = i + 2 + e + 2
+				}
+			}
+		case '$':
+			j = mathEnd(src, i, end)
+		case '&':
+			j = entityEnd(src, i, end)
+		case '!', '[':
+			j = brokenLinkEnd(src, i, end)
+		}
+		if j > i {
+			out = append(out, Span{i, j})
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// mathEnd returns the end of TeX math starting at i, or 0. Display math
+// ($$…$$) may span lines; inline math ($…$) follows pandoc's rule: the
+// opening $ is followed by a non-space, the closing $ is preceded by a
+// non-space and not followed by a digit, both on one line. So "$5 and $10"
+// is not math.
+func mathEnd(src []byte, i, end int) int {
+	if i+1 < end && src[i+1] == '$' {
+		if e := bytes.Index(src[i+2:end], []byte("$$")); e > 0 {
+			return i + 2 + e + 2
+		}
+		return 0
+	}
+	if i+1 >= end || isSpace(src[i+1]) || src[i+1] == '$' {
+		return 0
+	}
+	for j := i + 2; j < end; j++ {
+		switch src[j] {
+		case '\n':
+			return 0
+		case '\\':
+			j++
+		case '$':
+			if !isSpace(src[j-1]) && (j+1 >= end || src[j+1] < '0' || src[j+1] > '9') {
+				return j + 1
+			}
+		}
+	}
+	return 0
+}
+
+// entityEnd returns the end of an HTML entity or numeric character reference
+// starting at i ("&nbsp;", "&#20013;", "&#x4e2d;"), or 0.
+func entityEnd(src []byte, i, end int) int {
+	j := i + 1
+	if j < end && src[j] == '#' {
+		j++
+		hex := j < end && (src[j] == 'x' || src[j] == 'X')
+		if hex {
+			j++
+		}
+		start := j
+		for j < end && j-start < 7 && (isDigit(src[j]) || hex && isHexLetter(src[j])) {
+			j++
+		}
+		if j > start && j < end && src[j] == ';' {
+			return j + 1
+		}
+		return 0
+	}
+	start := j
+	for j < end && j-start < 32 && (isDigit(src[j]) || isASCIILetter(src[j])) {
+		j++
+	}
+	if j > start && isASCIILetter(src[start]) && j < end && src[j] == ';' {
+		return j + 1
+	}
+	return 0
+}
+
+// brokenLinkEnd returns the end of "[text](dest" + line break + "dest)" (or
+// the same after "!") starting at i, or 0.
+func brokenLinkEnd(src []byte, i, end int) int {
+	j := i
+	if src[j] == '!' {
+		j++
+		if j >= end || src[j] != '[' {
+			return 0
+		}
+	}
+	close := -1
+	for k := j + 1; k < end; k++ {
+		if src[k] == '\n' || src[k] == '[' {
+			return 0
+		}
+		if src[k] == ']' {
+			close = k
+			break
+		}
+	}
+	if close < 0 || close+1 >= end || src[close+1] != '(' {
+		return 0
+	}
+	k := close + 2
+	for k < end && !isSpace(src[k]) && src[k] != '(' && src[k] != ')' {
+		k++
+	}
+	// the destination must break here, across a line ending
+	n := k
+	for n < end && src[n] == '\r' {
+		n++
+	}
+	if n >= end || src[n] != '\n' {
+		return 0
+	}
+	n++
+	for n < end && (src[n] == ' ' || src[n] == '\t' || src[n] == '>') {
+		n++
+	}
+	rest := n
+	for n < end && !isSpace(src[n]) && src[n] != '(' && src[n] != ')' {
+		n++
+	}
+	if n == rest || n >= end || src[n] != ')' {
+		return 0
+	}
+	return n + 1
+}
+
+func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isHexLetter(c byte) bool   { return c|0x20 >= 'a' && c|0x20 <= 'f' }

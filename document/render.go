@@ -1,0 +1,259 @@
+package document
+
+import (
+	"fmt"
+	"html"
+	"strings"
+)
+
+// TagError reports a translation whose tags do not match its segment's: a
+// tag dropped, repeated, invented or mis-nested by the backend. Writing such
+// a translation would lose a link, an image or code, so it is an error.
+type TagError struct {
+	Segment string // segment ID
+	Line    int
+	Msg     string
+}
+
+func (e *TagError) Error() string {
+	return fmt.Sprintf("line %d: segment %s: %s", e.Line, e.Segment, e.Msg)
+}
+
+// Render returns the Markdown bytes that replace s.Span for a translation of
+// s.Text. Tags become the source bytes they stand for, XML entities are
+// decoded, and the n-th "\n" becomes the n-th line break of the source (with
+// its blockquote or list prefix); further line breaks become spaces, so a
+// translation never adds lines to a block. In a table cell, a bare '|' is
+// escaped. A front-matter value is re-quoted for YAML.
+func (d *Document) Render(s *Segment, translation string) ([]byte, error) {
+	return d.AppendRender(nil, s, translation)
+}
+
+// AppendRender is Render appending to dst.
+func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, error) {
+	if s.Kind == FrontField {
+		return d.appendFront(dst, s, tr)
+	}
+	fail := func(format string, args ...any) ([]byte, error) {
+		return dst, &TagError{Segment: s.ID, Line: s.Line, Msg: fmt.Sprintf(format, args...)}
+	}
+	seen := make([]uint8, len(s.Tags)) // 1: opening seen, 2: closing seen
+	var open []int
+	breaks := 0
+	for i := 0; i < len(tr); {
+		switch c := tr[i]; c {
+		case '<':
+			name, kind, n := parseTag(tr[i:])
+			if n == 0 {
+				break // a literal '<'
+			}
+			k := s.tag(name)
+			if k < 0 {
+				return fail("translation has a tag the source does not: %s", tr[i:i+n])
+			}
+			t := &s.Tags[k]
+			switch {
+			case kind == tagSelf && !t.Paired:
+				if seen[k] != 0 {
+					return fail("tag <%s/> appears twice in the translation", name)
+				}
+				seen[k] = 3
+				dst = append(dst, d.Src[t.Open.Start:t.Open.End]...)
+			case kind == tagOpen && t.Paired:
+				if seen[k] != 0 {
+					return fail("tag <%s> appears twice in the translation", name)
+				}
+				seen[k] = 1
+				open = append(open, k)
+				dst = append(dst, d.Src[t.Open.Start:t.Open.End]...)
+			case kind == tagClose && t.Paired:
+				if seen[k] != 1 || len(open) == 0 || open[len(open)-1] != k {
+					return fail("tag </%s> is out of place in the translation", name)
+				}
+				seen[k] = 3
+				open = open[:len(open)-1]
+				dst = append(dst, d.Src[t.Close.Start:t.Close.End]...)
+			default:
+				return fail("tag %s has the wrong form (source has %s)", tr[i:i+n], t.form())
+			}
+			i += n
+			continue
+		case '&':
+			if r, n := decodeEntity(tr[i:]); n > 0 {
+				dst = appendText(dst, r, s.Kind == TableCell)
+				i += n
+				continue
+			}
+		case '\n':
+			if breaks < len(s.Breaks) {
+				b := s.Breaks[breaks]
+				dst = append(dst, d.Src[b.Start:b.End]...)
+			} else {
+				dst = append(dst, ' ')
+			}
+			breaks++
+			i++
+			continue
+		}
+		dst = appendText(dst, tr[i:i+1], s.Kind == TableCell)
+		i++
+	}
+	for k, t := range s.Tags {
+		if seen[k] != 3 {
+			return fail("tag %s is missing from the translation", t.form())
+		}
+	}
+	return dst, nil
+}
+
+// appendText appends literal text; in a table cell a '|' that is not
+// already escaped gets a backslash, so it does not split the cell.
+func appendText(dst []byte, s string, cell bool) []byte {
+	if !cell || !strings.Contains(s, "|") {
+		return append(dst, s...)
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' {
+			k := 0
+			for j := len(dst) - 1; j >= 0 && dst[j] == '\\'; j-- {
+				k++
+			}
+			if k%2 == 0 {
+				dst = append(dst, '\\')
+			}
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
+}
+
+func (d *Document) appendFront(dst []byte, s *Segment, tr string) ([]byte, error) {
+	if _, _, n := findTag(tr); n > 0 {
+		return dst, &TagError{Segment: s.ID, Line: s.Line, Msg: "translation of a front-matter value has a tag"}
+	}
+	v := Plain(tr)
+	if v == s.value {
+		// unchanged: keep the value exactly as written (YAML has many
+		// spellings of one string)
+		return append(dst, d.Src[s.Start:s.End]...), nil
+	}
+	v = strings.Join(strings.Fields(v), " ")
+	return append(dst, QuoteYAML(v, s.style)...), nil
+}
+
+// Plain returns the text of a tagged text: tags removed, entities decoded.
+func Plain(tagged string) string {
+	var b strings.Builder
+	for i := 0; i < len(tagged); {
+		switch tagged[i] {
+		case '<':
+			if _, _, n := parseTag(tagged[i:]); n > 0 {
+				i += n
+				continue
+			}
+		case '&':
+			if r, n := decodeEntity(tagged[i:]); n > 0 {
+				b.WriteString(r)
+				i += n
+				continue
+			}
+		}
+		b.WriteByte(tagged[i])
+		i++
+	}
+	return b.String()
+}
+
+func findTag(s string) (string, tagKind, int) {
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		if name, k, n := parseTag(s[i:]); n > 0 {
+			return name, k, n
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return "", 0, 0
+}
+
+func (s *Segment) tag(name string) int {
+	for i := range s.Tags {
+		if s.Tags[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (t Tag) form() string {
+	if t.Paired {
+		return "<" + t.Name + ">…</" + t.Name + ">"
+	}
+	return "<" + t.Name + "/>"
+}
+
+type tagKind uint8
+
+const (
+	tagOpen tagKind = iota + 1
+	tagClose
+	tagSelf
+)
+
+// parseTag reads a bitext tag at the start of s: <b1>, </b1> or <x2/> (a
+// space before "/>" is tolerated). It returns n == 0 if s does not start
+// with one.
+func parseTag(s string) (name string, kind tagKind, n int) {
+	if len(s) < 3 || s[0] != '<' {
+		return "", 0, 0
+	}
+	i := 1
+	kind = tagOpen
+	if s[i] == '/' {
+		kind = tagClose
+		i++
+	}
+	start := i
+	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		i++
+	}
+	if i == start || i >= len(s) {
+		return "", 0, 0
+	}
+	digits := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == digits || i >= len(s) {
+		return "", 0, 0
+	}
+	name = s[start:i]
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && s[i] == '/' && kind == tagOpen {
+		kind = tagSelf
+		i++
+	}
+	if i >= len(s) || s[i] != '>' {
+		return "", 0, 0
+	}
+	return name, kind, i + 1
+}
+
+// decodeEntity decodes an XML or HTML character reference at the start of
+// s, returning the text and the bytes consumed (0 if there is none).
+func decodeEntity(s string) (string, int) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 33 {
+		return "", 0
+	}
+	ref := s[:end+1]
+	r := html.UnescapeString(ref)
+	if r == ref {
+		return "", 0
+	}
+	return r, end + 1
+}
