@@ -79,7 +79,7 @@ type Segment struct {
 	Block   int // index of the top-level block in Document.Blocks
 
 	style yaml.Style // quoting style of a FrontField value
-	value string    // decoded FrontField value
+	value string     // decoded FrontField value
 }
 
 // BlockKind classifies a top-level block of the body.
