@@ -111,7 +111,8 @@ func parseFields(src []byte, f *Front) error {
 	lineStarts := []int{bodyStart}
 	for i := 0; i < len(raw); {
 		n, nl := lineEnd(raw, i)
-		norm = append(norm, raw[i:n-len(nl)]...)
+		// A lone "\r" is a line break to YAML but not to us: make it a space.
+		norm = append(norm, bytes.ReplaceAll(raw[i:n-len(nl)], []byte("\r"), []byte(" "))...)
 		if nl != "" {
 			norm = append(norm, '\n')
 			lineStarts = append(lineStarts, bodyStart+n)
@@ -143,6 +144,9 @@ func parseFields(src []byte, f *Front) error {
 	}
 	offset := func(line, col int) int {
 		// line and col are 1-based; col counts characters.
+		if line < 1 || line > len(lineStarts) {
+			return f.Close
+		}
 		i := lineStarts[line-1]
 		for c := 1; c < col && i < len(src); c++ {
 			_, w := utf8.DecodeRune(src[i:])
@@ -163,7 +167,7 @@ func parseFields(src []byte, f *Front) error {
 		// The value ends before the next key (or the closing delimiter).
 		limit := f.Close
 		if k+2 < len(pairs) {
-			limit = lineStarts[pairs[k+2].Line-1]
+			limit = offset(pairs[k+2].Line, 1)
 		}
 		fd.ValueStart = offset(val.Line, val.Column)
 		if val.Kind == yaml.ScalarNode && val.Line == key.Line && val.Tag != "!!null" || val.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/translate/pseudo"
 )
 
 // corpus returns every post under testdata: the seed and the shared corpus.
@@ -94,16 +96,60 @@ func TestCorpusInvariants(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkOrdered(t, d)
-			got := identity(t, d, func(s string) string { return s })
-			if !bytes.Equal(got, src) {
-				i := 0
-				for i < len(got) && i < len(src) && got[i] == src[i] {
-					i++
-				}
-				t.Fatalf("identity differs at byte %d (line %d):\n got %q\nwant %q", i, d.LineOf(i), snippet(got, i), snippet(src, i))
-			}
+			sameBytes(t, d, "identity", identity(t, d, func(s string) string { return s }), src)
+			sameBytes(t, d, "pseudo then inverse", identity(t, d, pseudoRoundTrip(t)), src)
 		})
 	}
+}
+
+// pseudoRoundTrip pseudo-translates a text and undoes it, so that the
+// result goes through tag parsing and rendering rather than being copied.
+func pseudoRoundTrip(t *testing.T) func(string) string {
+	return func(s string) string {
+		p := pseudo.Text(s)
+		if p == s {
+			t.Fatalf("pseudo left %q unchanged", s)
+		}
+		back, err := pseudo.Inverse(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return back
+	}
+}
+
+func sameBytes(t *testing.T, d *Document, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	t.Fatalf("%s differs at byte %d (line %d):\n got %q\nwant %q", what, i, d.LineOf(i), snippet(got, i), snippet(want, i))
+}
+
+func FuzzInvariants(f *testing.F) {
+	for _, src := range corpus(f) {
+		f.Add(src)
+	}
+	for _, s := range []string{"", "---\ntitle: x\n---\n", "a *b* [c](d \"e\") `f` <g>h</g>\n> i\n> j  \nk",
+		"- [ ] x\n- y\n\n| a | b |\n|---|---|\n| `c\\|d` | e |\n", "![a\n](b)\n\n$x$ {{ y }} &amp;"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, err := Parse("fuzz.md", src, Options{})
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v is not a *document.Error", err)
+			}
+			return
+		}
+		checkOrdered(t, d)
+		sameBytes(t, d, "identity", identity(t, d, func(s string) string { return s }), src)
+		sameBytes(t, d, "pseudo then inverse", identity(t, d, pseudoRoundTrip(t)), src)
+	})
 }
 
 func snippet(b []byte, i int) string {

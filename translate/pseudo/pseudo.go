@@ -1,0 +1,172 @@
+// Package pseudo is a deterministic, offline, reversible pseudo-translation
+// backend, as used in software localization to test layouts: every text comes
+// back visibly marked (⟦…⟧), its Latin letters swapped for accented ones and
+// padded by about a third, with tags, entities and line breaks untouched.
+// Inverse undoes it exactly, so pseudo-then-inverse through the whole
+// pipeline must reproduce the input file byte for byte.
+package pseudo
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate"
+)
+
+const (
+	open   = '⟦'
+	close  = '⟧'
+	pad    = '·'
+	escape = '\u2063' // invisible separator: marks a source rune that is reserved
+)
+
+const (
+	plainLetters  = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	pseudoLetters = "ȧƀċḋḗḟġḣïĵķļṁṅöṗʠŗşţüṽẇẋẏżȦḂĊḊḖḞĠḢÏĴĶĻṀṄÖṖǪŖŞŢÜṼẆẊẎŻ"
+)
+
+var (
+	toPseudo   = map[rune]rune{}
+	fromPseudo = map[rune]rune{}
+)
+
+func init() {
+	p := []rune(pseudoLetters)
+	for i, r := range plainLetters {
+		toPseudo[r] = p[i]
+		fromPseudo[p[i]] = r
+	}
+}
+
+func reserved(r rune) bool {
+	_, ok := fromPseudo[r]
+	return ok || r == open || r == close || r == pad || r == escape
+}
+
+// Backend is the pseudo backend.
+type Backend struct{}
+
+var _ translate.Backend = Backend{}
+
+// Factory registers the backend as "pseudo".
+var Factory = translate.Factory{
+	Name:    "pseudo",
+	Summary: "reversible pseudo-translation (⟦ȧċċḗṅţḗḋ⟧, ~30% longer) for testing layouts; no network",
+	Offline: true,
+	New:     func(translate.Config) (translate.Backend, error) { return Backend{}, nil },
+}
+
+// Translate pseudo-translates every text.
+func (Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]string, len(req.Texts))
+	for i, t := range req.Texts {
+		out[i] = Text(t)
+	}
+	return out, nil
+}
+
+// Text pseudo-translates one tagged text. The empty text stays empty.
+func Text(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s) * 2)
+	b.WriteRune(open)
+	letters := 0
+	for i := 0; i < len(s); {
+		if n := markup(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		switch {
+		case reserved(r):
+			b.WriteRune(escape)
+			b.WriteRune(r)
+		case toPseudo[r] != 0:
+			b.WriteRune(toPseudo[r])
+		default:
+			b.WriteRune(r)
+		}
+		if r != '\n' && r != ' ' {
+			letters++
+		}
+	}
+	for k := 0; k < (letters+2)/3; k++ {
+		b.WriteRune(pad)
+	}
+	b.WriteRune(close)
+	return b.String()
+}
+
+// markup returns the length of a tag (<b1>, </b1>, <x2/>) or an entity
+// (&amp;) at the start of s, or 0.
+func markup(s string) int {
+	var end byte
+	switch {
+	case strings.HasPrefix(s, "<"):
+		end = '>'
+	case strings.HasPrefix(s, "&"):
+		end = ';'
+	default:
+		return 0
+	}
+	j := strings.IndexByte(s, end)
+	if j < 2 || j > 32 {
+		return 0
+	}
+	for _, c := range []byte(s[1:j]) {
+		if !(c == '/' || c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return 0
+		}
+	}
+	return j + 1
+}
+
+// ErrNotPseudo reports text that Text did not produce.
+var ErrNotPseudo = errors.New("not a pseudo-translation")
+
+// Inverse undoes Text exactly.
+func Inverse(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	if !strings.HasPrefix(s, string(open)) || !strings.HasSuffix(s, string(close)) {
+		return "", ErrNotPseudo
+	}
+	s = s[len(string(open)) : len(s)-len(string(close))]
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := markup(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		switch {
+		case r == escape:
+			r, w = utf8.DecodeRuneInString(s[i:])
+			i += w
+			b.WriteRune(r)
+		case r == pad:
+			if strings.Trim(s[i:], string(pad)) != "" {
+				return "", ErrNotPseudo
+			}
+			return b.String(), nil
+		case fromPseudo[r] != 0:
+			b.WriteRune(fromPseudo[r])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), nil
+}
