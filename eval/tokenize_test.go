@@ -38,6 +38,8 @@ func TestTokenize13a(t *testing.T) {
 		{"hyphen at line break joins", "state-\nof-the-art", "stateof-the-art"},
 		{"line break is a space", "line one\nline two", "line one line two"},
 		{"non-ASCII punctuation untouched", "“curly” quotes — dash", "“curly” quotes — dash"},
+		// Multi-byte characters next to a split period or comma stay intact.
+		{"non-ASCII before period and comma", "Zürich. München,Köln.5", "Zürich . München , Köln . 5"},
 		{"Chinese untouched", "中文，测试。 北京", "中文，测试。 北京"},
 		// U+001C is whitespace to Python's str.split, not to Go's unicode.IsSpace.
 		{"python whitespace", "tab\there\x1cthere", "tab here there"},
