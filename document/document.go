@@ -101,7 +101,19 @@ const (
 type Block struct {
 	Kind BlockKind
 	Span
-	Segs []int // indexes into Document.Segments, in order
+	Level  int    // heading level, for BlockHeading
+	Segs   []int  // indexes into Document.Segments, in order
+	Leaves []Leaf // the leaf blocks inside (paragraphs, list texts, cells, headings)
+	// Nested reports code, HTML or a thematic break inside a list or
+	// blockquote: content that is not a leaf and cannot sit in a table row.
+	Nested bool
+}
+
+// Leaf is a leaf block inside a top-level block, translated or not, so that
+// a side-by-side view can show every line of a list or table.
+type Leaf struct {
+	Context Span // the leaf's inline content
+	Seg     int  // index into Document.Segments, or -1 if it is not translated
 }
 
 // Document is a parsed post.
@@ -295,6 +307,9 @@ func (d *Document) body(base int, opt Options) {
 			continue
 		}
 		b := Block{Kind: blockKind(n), Span: Span{base + starts[i], base + end}}
+		if h, ok := n.(*ast.Heading); ok {
+			b.Level = h.Level
+		}
 		d.Blocks = append(d.Blocks, b)
 		p.block = len(d.Blocks) - 1
 		p.walk(n)
@@ -386,6 +401,9 @@ func (p *bodyParser) walk(n ast.Node) {
 		return
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock,
 		ast.KindThematicBreak, ast.KindLinkReferenceDefinition:
+		if n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
+			p.d.Blocks[p.block].Nested = true
+		}
 		return
 	}
 	if n.Kind().String() == "TableCell" {
@@ -410,9 +428,11 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	if ctx.End <= ctx.Start {
 		return
 	}
+	leaf := len(p.d.Blocks[p.block].Leaves)
+	p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines}
 	content := ctx
-	first := firstContent(p.src, n)
+	first := n.FirstChild()
 	if img := standaloneImage(p.src, n); img != nil {
 		kind = ImageAlt
 		if img.FirstChild() == nil {
@@ -443,10 +463,9 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	p.rebase(&seg)
 	seg.Line = p.d.LineOf(seg.Start)
 	p.d.Blocks[p.block].Segs = append(p.d.Blocks[p.block].Segs, len(p.d.Segments))
+	p.d.Blocks[p.block].Leaves[leaf].Seg = len(p.d.Segments)
 	p.d.Segments = append(p.d.Segments, seg)
 }
-
-func firstContent(_ []byte, n ast.Node) ast.Node { return n.FirstChild() }
 
 // rebase converts body offsets to Src offsets.
 func (p *bodyParser) rebase(s *Segment) {

@@ -1,0 +1,168 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bitext/bitext/document"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Structure is what a faithful translation keeps from its source.
+type Structure struct {
+	Blocks    []string // block kinds in document order, e.g. "Heading2", "List(ordered)"
+	URLs      []string // link, image and autolink destinations, sorted
+	Code      []string // code blocks (fenced and indented), in order
+	CodeSpans []string // inline code, sorted
+	HTML      []string // HTML blocks in order, and raw inline HTML sorted after them
+	FrontKeys []string // top-level front-matter keys
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// Extract reads the structure of a post. path is used in errors.
+func Extract(path string, src []byte) (Structure, error) {
+	d, err := document.Parse(path, src, document.Options{Translatable: func(string) bool { return false }})
+	if err != nil {
+		return Structure{}, err
+	}
+	var s Structure
+	for _, f := range d.Front.Fields {
+		s.FrontKeys = append(s.FrontKeys, f.Key)
+	}
+	body := src[d.Front.End:]
+	root := md.Parser().Parse(text.NewReader(body))
+	var inlineHTML []string
+	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Document:
+		case *ast.Heading:
+			s.Blocks = append(s.Blocks, fmt.Sprintf("Heading%d", n.Level))
+		case *ast.List:
+			kind := "List(bullet)"
+			if n.IsOrdered() {
+				kind = "List(ordered)"
+			}
+			s.Blocks = append(s.Blocks, kind)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			s.Blocks = append(s.Blocks, n.Kind().String())
+			s.Code = append(s.Code, string(lines(n, body)))
+		case *ast.HTMLBlock:
+			s.Blocks = append(s.Blocks, "HTMLBlock")
+			h := string(lines(n, body))
+			if n.HasClosure() {
+				h += string(n.ClosureLine.Value(body))
+			}
+			s.HTML = append(s.HTML, h)
+		case *ast.Link:
+			s.URLs = append(s.URLs, string(n.Destination))
+		case *ast.Image:
+			s.URLs = append(s.URLs, string(n.Destination))
+		case *ast.AutoLink:
+			s.URLs = append(s.URLs, string(n.URL(body)))
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(body))
+				}
+			}
+			s.CodeSpans = append(s.CodeSpans, b.String())
+		case *ast.RawHTML:
+			var b strings.Builder
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				b.Write(body[seg.Start:seg.Stop])
+			}
+			inlineHTML = append(inlineHTML, b.String())
+		case *extast.Table:
+			s.Blocks = append(s.Blocks, fmt.Sprintf("Table(%d)", len(n.Alignments)))
+		default:
+			if n.Type() == ast.TypeBlock {
+				s.Blocks = append(s.Blocks, n.Kind().String())
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.Sort(s.URLs)
+	slices.Sort(s.CodeSpans)
+	slices.Sort(inlineHTML)
+	s.HTML = append(s.HTML, inlineHTML...)
+	return s, err
+}
+
+func lines(n ast.Node, src []byte) []byte {
+	var out []byte
+	l := n.Lines()
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		out = append(out, src[seg.Start:seg.Stop]...)
+	}
+	return out
+}
+
+// Problem is one way a translation departs from its source's structure.
+type Problem struct {
+	What string // "blocks", "urls", "code", "code spans", "html", "front matter"
+	Msg  string
+}
+
+func (p Problem) String() string { return p.What + ": " + p.Msg }
+
+// Compare lists the structural differences between a source post and its
+// translation. Front-matter keys the translation adds (lang, translation)
+// are expected; keys it drops are not.
+func Compare(srcPath string, src []byte, trPath string, tr []byte) ([]Problem, error) {
+	a, err := Extract(srcPath, src)
+	if err != nil {
+		return nil, err
+	}
+	b, err := Extract(trPath, tr)
+	if err != nil {
+		return nil, err
+	}
+	var ps []Problem
+	diff := func(what string, x, y []string) {
+		if slices.Equal(x, y) {
+			return
+		}
+		i := 0
+		for i < len(x) && i < len(y) && x[i] == y[i] {
+			i++
+		}
+		get := func(v []string) string {
+			if i < len(v) {
+				return fmt.Sprintf("%q", short(v[i]))
+			}
+			return "nothing"
+		}
+		ps = append(ps, Problem{what, fmt.Sprintf("%d in source, %d in translation; first difference at #%d: source has %s, translation has %s",
+			len(x), len(y), i+1, get(x), get(y))})
+	}
+	diff("blocks", a.Blocks, b.Blocks)
+	diff("urls", a.URLs, b.URLs)
+	diff("code", a.Code, b.Code)
+	diff("code spans", a.CodeSpans, b.CodeSpans)
+	diff("html", a.HTML, b.HTML)
+	for _, k := range a.FrontKeys {
+		if !slices.Contains(b.FrontKeys, k) {
+			ps = append(ps, Problem{"front matter", fmt.Sprintf("key %q is missing from the translation", k)})
+		}
+	}
+	return ps, nil
+}
+
+func short(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,93 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/output"
+	"github.com/bitext/bitext/translate/pseudo"
+)
+
+func posts(t *testing.T) []string {
+	t.Helper()
+	var paths []string
+	for _, g := range []string{"../testdata/seed/*.txt", "../testdata/posts/*.md", "../testdata/posts/*.markdown"} {
+		m, _ := filepath.Glob(g)
+		for _, p := range m {
+			if filepath.Base(p) != "SOURCES.md" {
+				paths = append(paths, p)
+			}
+		}
+	}
+	if len(paths) < 20 {
+		t.Fatalf("only %d posts", len(paths))
+	}
+	return paths
+}
+
+// The English edition of every corpus post, made with the pseudo backend
+// (which changes every translated letter), keeps the source's structure.
+func TestEnglishEditionKeepsStructure(t *testing.T) {
+	for _, p := range posts(t) {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := document.Parse(p, src, document.Options{Translatable: document.HasHan})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr := make([]string, len(d.Segments))
+			for i, s := range d.Segments {
+				tr[i] = pseudo.Text(s.Text)
+			}
+			en, err := output.English(d, tr, output.Meta{Backend: "pseudo", Source: filepath.Base(p), From: "zh", To: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps, err := Compare(p, src, "en.md", en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pr := range ps {
+				t.Error(pr)
+			}
+			b, err := Extract("en.md", en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(b.FrontKeys, "lang") || !slices.Contains(b.FrontKeys, "translation") {
+				t.Errorf("front keys %v: want lang and translation added", b.FrontKeys)
+			}
+		})
+	}
+}
+
+func TestCompareFindsDamage(t *testing.T) {
+	src := []byte("---\ntitle: 标题\ndate: 2019\n---\n# 标题\n\n去[百度](https://baidu.com)看`code`。\n\n```go\nx := 1\n```\n\n<div>html</div>\n")
+	cases := map[string]string{
+		"blocks":       "---\ntitle: T\ndate: 2019\n---\n# Title\n\n1. Go to [Baidu](https://baidu.com) `code`.\n\n```go\nx := 1\n```\n\n<div>html</div>\n",
+		"urls":         "---\ntitle: T\ndate: 2019\n---\n# Title\n\nGo to [Baidu](https://baidu.cn) `code`.\n\n```go\nx := 1\n```\n\n<div>html</div>\n",
+		"code":         "---\ntitle: T\ndate: 2019\n---\n# Title\n\nGo to [Baidu](https://baidu.com) `code`.\n\n```go\nx := 2\n```\n\n<div>html</div>\n",
+		"code spans":   "---\ntitle: T\ndate: 2019\n---\n# Title\n\nGo to [Baidu](https://baidu.com) code.\n\n```go\nx := 1\n```\n\n<div>html</div>\n",
+		"html":         "---\ntitle: T\ndate: 2019\n---\n# Title\n\nGo to [Baidu](https://baidu.com) `code`.\n\n```go\nx := 1\n```\n\n<div>HTML</div>\n",
+		"front matter": "---\ntitle: T\n---\n# Title\n\nGo to [Baidu](https://baidu.com) `code`.\n\n```go\nx := 1\n```\n\n<div>html</div>\n",
+	}
+	for what, tr := range cases {
+		ps, err := Compare("a.md", src, "b.md", []byte(tr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) != 1 || ps[0].What != what {
+			t.Errorf("damage to %s: got %v", what, ps)
+		}
+	}
+	ok := "---\ntitle: T\ndate: 2019\nlang: en\n---\n# Title\n\nGo to [Baidu](https://baidu.com) `code`.\n\n```go\nx := 1\n```\n\n<div>html</div>\n"
+	if ps, _ := Compare("a.md", src, "b.md", []byte(ok)); len(ps) != 0 {
+		t.Errorf("faithful translation reported: %v", ps)
+	}
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/bitext/bitext/translate"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// configFile is the name of the optional settings file in the working folder.
+const configFile = "bitext.yaml"
+
+// fileConfig is bitext.yaml. Flags override it; the environment fills what
+// it leaves out. Credentials are never read from it.
+type fileConfig struct {
+	From     string                       `yaml:"from"`
+	To       string                       `yaml:"to"`
+	Backend  string                       `yaml:"backend"`
+	Layout   string                       `yaml:"layout"`
+	Out      string                       `yaml:"out"`
+	Endpoint string                       `yaml:"endpoint"`
+	Glossary []string                     `yaml:"glossary"`
+	Backends map[string]map[string]string `yaml:"backends"` // per-backend settings
+}
+
+func loadConfig(path string) (fileConfig, error) {
+	var c fileConfig
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, err
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && err != io.EOF {
+		return c, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return c, nil
+}
+
+// backendConfig resolves a backend's settings: bitext.yaml, then the
+// environment, then the default. Secrets come only from the environment.
+func backendConfig(f translate.Factory, fc fileConfig, endpoint string, getenv func(string) string) (translate.Config, error) {
+	cfg := translate.Config{Endpoint: endpoint, Values: map[string]string{}}
+	fromFile := fc.Backends[f.Name]
+	known := map[string]bool{}
+	for _, s := range f.Settings {
+		known[s.Name] = true
+		v, inFile := fromFile[s.Name]
+		switch {
+		case s.Secret && inFile:
+			return cfg, fmt.Errorf("%s: backends.%s.%s is a secret: set it in the environment (%s), not in a file", configFile, f.Name, s.Name, s.Env)
+		case inFile:
+		case s.Env != "" && getenv(s.Env) != "":
+			v = getenv(s.Env)
+		default:
+			v = s.Default
+		}
+		cfg.Values[s.Name] = v
+	}
+	var unknown []string
+	for k := range fromFile {
+		if !known[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return cfg, fmt.Errorf("%s: backend %s has no setting %s", configFile, f.Name, strings.Join(unknown, ", "))
+	}
+	return cfg, nil
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0 // everything done
+	exitFailed  = 1 // some inputs failed; the others were processed
+	exitUsage   = 2 // bad flags, arguments or settings: nothing was done
+	exitAborted = 3 // interrupted, or a backend failure stopped the run
+)
+
+// env is what commands read and write, injected so tests can drive them.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// stderrTTY enables progress display on stderr.
+	stderrTTY bool
+}
+
+// exitError carries an exit code out of a command; its message is already
+// printed when printed is set.
+type exitError struct {
+	code    int
+	err     error
+	printed bool
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks an error in how bitext was called.
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "bitext",
+		Short: "Translate Chinese Markdown posts into English editions and bilingual review files",
+		Long: `bitext translates Markdown posts (Jekyll/Hugo style, YAML front matter) through a
+machine-translation backend, keeps links, images and code intact, and writes an English
+edition and a bilingual file for review.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e))
+	return root
+}
+
+// run executes bitext with args and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: osGetenv, stderrTTY: isTerminal(stderr)}
+	return execute(e, args)
+}
+
+func execute(e *env, args []string) int {
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if !ee.printed && ee.err != nil {
+			printError(e.stderr, ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown command or flag, wrong argument count.
+	printError(e.stderr, err)
+	return exitUsage
+}
+
+// hintError adds a "bitext: hint:" line under an error.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (h *hintError) Error() string { return h.err.Error() }
+func (h *hintError) Unwrap() error { return h.err }
+
+func withHint(err error, hint string) error { return &hintError{err, hint} }
+
+func printError(w io.Writer, err error) {
+	msg := strings.TrimPrefix(err.Error(), "bitext: ")
+	fmt.Fprintf(w, "bitext: error: %s\n", msg)
+	var h *hintError
+	if errors.As(err, &h) {
+		fmt.Fprintf(w, "bitext: hint: %s\n", h.hint)
+	}
+}
+
+func warnf(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "bitext: warning: "+format+"\n", args...)
+}

@@ -1,0 +1,114 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/bitext/bitext/document"
+)
+
+// Meta describes a translation run, for the front matter of the outputs.
+type Meta struct {
+	Backend string // backend name, e.g. "offline"
+	Source  string // source file name (base name)
+	From    string // source language tag, e.g. "zh"
+	To      string // target language tag, e.g. "en"
+}
+
+// edit replaces Src[Start:End] with Text.
+type edit struct {
+	document.Span
+	Text []byte
+}
+
+// English returns the English edition: every translated segment spliced
+// into its span, every other byte copied verbatim, and front matter that
+// says the language and that this is an unreviewed machine translation.
+// translations[i] is the translation of d.Segments[i].
+func English(d *document.Document, translations []string, meta Meta) ([]byte, error) {
+	if len(translations) != len(d.Segments) {
+		return nil, fmt.Errorf("%d translations for %d segments", len(translations), len(d.Segments))
+	}
+	edits := make([]edit, 0, len(d.Segments)+2)
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		out, err := d.Render(s, translations[i])
+		if err != nil {
+			return nil, err
+		}
+		edits = append(edits, edit{s.Span, out})
+	}
+	fe, err := frontEdits(d, meta, "")
+	if err != nil {
+		return nil, err
+	}
+	edits = append(edits, fe...)
+	return apply(d.Src, edits), nil
+}
+
+// apply splices edits (non-overlapping) into src.
+func apply(src []byte, edits []edit) []byte {
+	sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+	size := len(src)
+	for _, e := range edits {
+		size += len(e.Text) - e.Len()
+	}
+	out := make([]byte, 0, size)
+	pos := 0
+	for _, e := range edits {
+		out = append(out, src[pos:e.Start]...)
+		out = append(out, e.Text...)
+		pos = e.End
+	}
+	return append(out, src[pos:]...)
+}
+
+// frontEdits sets lang and adds the translation mapping. layout is recorded
+// for bilingual files ("" for the English edition).
+func frontEdits(d *document.Document, meta Meta, layout string) ([]edit, error) {
+	f := &d.Front
+	nl := f.Newline
+	if !f.Present {
+		nl = newline(d.Src)
+	}
+	if f.Field("translation") != nil {
+		return nil, &document.Error{Path: d.Path, Line: f.Field("translation").Line,
+			Msg: "front matter already has a translation: key; this file is a translation, not a source"}
+	}
+	var add strings.Builder
+	var edits []edit
+	lang := meta.To
+	if layout != "" {
+		lang = meta.From + "-" + meta.To
+	}
+	if l := f.Field("lang"); l != nil {
+		edits = append(edits, edit{document.Span{Start: l.ValueStart, End: l.ValueEnd}, []byte(lang)})
+	} else {
+		add.WriteString("lang: " + lang + nl)
+	}
+	add.WriteString("translation:" + nl)
+	add.WriteString("  backend: " + document.QuoteYAML(meta.Backend, 0) + nl)
+	add.WriteString("  source: " + document.QuoteYAML(meta.Source, 0) + nl)
+	add.WriteString("  from: " + document.QuoteYAML(meta.From, 0) + nl)
+	if layout != "" {
+		add.WriteString("  layout: " + layout + nl)
+	}
+	add.WriteString("  reviewed: false" + nl)
+	if f.Present {
+		edits = append(edits, edit{document.Span{Start: f.Close, End: f.Close}, []byte(add.String())})
+	} else {
+		block := "---" + nl + add.String() + "---" + nl
+		edits = append(edits, edit{document.Span{Start: f.Start, End: f.Start}, []byte(block)})
+	}
+	return edits, nil
+}
+
+// newline returns the line ending a file uses ("\r\n" or "\n").
+func newline(src []byte) string {
+	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
