@@ -1,6 +1,7 @@
 package check
 
 import (
+	_ "github.com/bitext/bitext/internal/golden" // understands -update
 	"os"
 	"path/filepath"
 	"slices"

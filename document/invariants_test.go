@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	_ "github.com/bitext/bitext/internal/golden" // understands -update
 	"os"
 	"path/filepath"
 	"strings"

@@ -50,7 +50,10 @@ func English(d *document.Document, translations []string, meta Meta) ([]byte, er
 
 // apply splices edits (non-overlapping) into src.
 func apply(src []byte, edits []edit) []byte {
-	sort.SliceStable(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+	// An insertion (an empty span) goes before a replacement at the same place.
+	sort.SliceStable(edits, func(a, b int) bool {
+		return edits[a].Start < edits[b].Start || edits[a].Start == edits[b].Start && edits[a].End < edits[b].End
+	})
 	size := len(src)
 	for _, e := range edits {
 		size += len(e.Text) - e.Len()

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -29,6 +30,9 @@ type fileConfig struct {
 	Backends map[string]map[string]string `yaml:"backends"` // per-backend settings
 }
 
+// typeSuffix is the Go type name yaml appends to unknown-field errors.
+var typeSuffix = regexp.MustCompile(` in type [\w.]+`)
+
 func loadConfig(path string) (fileConfig, error) {
 	var c fileConfig
 	b, err := os.ReadFile(path)
@@ -41,7 +45,13 @@ func loadConfig(path string) (fileConfig, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(b)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && err != io.EOF {
-		return c, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			msg = strings.Join(te.Errors, "; ")
+			msg = typeSuffix.ReplaceAllString(msg, "")
+		}
+		return c, fmt.Errorf("%s: %s", path, msg)
 	}
 	return c, nil
 }

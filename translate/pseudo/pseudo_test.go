@@ -1,6 +1,7 @@
 package pseudo
 
 import (
+	_ "github.com/bitext/bitext/internal/golden" // understands -update
 	"testing"
 	"unicode/utf8"
 

@@ -1,0 +1,94 @@
+package output
+
+import (
+	"testing"
+
+	"github.com/bitext/bitext/document"
+)
+
+func english(t *testing.T, src string, tr ...string) string {
+	t.Helper()
+	d, err := document.Parse("a.md", []byte(src), document.Options{Translatable: document.HasHan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr) != len(d.Segments) {
+		t.Fatalf("%d segments, %d translations", len(d.Segments), len(tr))
+	}
+	out, err := English(d, tr, Meta{Backend: "test", Source: "a.md", From: "zh", To: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func TestEnglishEdition(t *testing.T) {
+	cases := []struct {
+		name, src string
+		tr        []string
+		want      string
+	}{{
+		name: "no front matter, text at the very start",
+		src:  "正文。\n",
+		tr:   []string{"Body."},
+		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nBody.\n",
+	}, {
+		name: "CRLF without front matter keeps CRLF",
+		src:  "\ufeff正文。\r\n",
+		tr:   []string{"Body."},
+		want: "\ufeff---\r\nlang: en\r\ntranslation:\r\n  backend: test\r\n  source: a.md\r\n  from: zh\r\n  reviewed: false\r\n---\r\nBody.\r\n",
+	}, {
+		name: "existing lang is replaced, quoting kept, title re-quoted",
+		src:  "---\ntitle: \"标题\"\nsubtitle: ''\nlang: zh # source language\n---\n去[百度](https://baidu.com \"百度\")看看。\n",
+		tr:   []string{`Say "hi": it's`, "Go to <a1>Baidu</a1> and look."},
+		want: "---\ntitle: \"Say \\\"hi\\\": it's\"\nsubtitle: ''\nlang: en # source language\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nGo to [Baidu](https://baidu.com \"百度\") and look.\n",
+	}, {
+		name: "plain value that needs quotes gets single quotes",
+		src:  "---\ntitle: 标题\n---\n",
+		tr:   []string{"Mayors: one's view"},
+		want: "---\ntitle: 'Mayors: one''s view'\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n",
+	}, {
+		name: "blockquote continuation lines keep their prefix",
+		src:  "> 第一行\n> 第二行\n",
+		tr:   []string{"line one\nline two\nand three"},
+		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n> line one\n> line two and three\n",
+	}, {
+		name: "bold pseudo-heading keeps its wrapper, code and images stay",
+		src:  " **小标题**\n\n用`go test`和![图](a.png)测试。\n\n```\n代码\n```\n",
+		tr:   []string{"Subheading", "Test with <x1/> and <x2/>."},
+		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n **Subheading**\n\nTest with `go test` and ![图](a.png).\n\n```\n代码\n```\n",
+	}, {
+		name: "table cells escape pipes",
+		src:  "| 甲 | 乙 |\n|---|---|\n| 一 | 二 |\n",
+		tr:   []string{"A", "B|C", "one", "two"},
+		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n| A | B\\|C |\n|---|---|\n| one | two |\n",
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := english(t, c.src, c.tr...); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestEnglishRefusesBrokenTags(t *testing.T) {
+	d, err := document.Parse("a.md", []byte("去[百度](https://baidu.com)看`x`。\n"), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range []string{
+		"Go to Baidu and look <x2/>.",                  // link dropped
+		"Go to <a1>Baidu</a1> and look.",               // code dropped
+		"Go to <a1>Baidu</a1><x2/> <x2/>.",             // code twice
+		"Go to <a1>Baidu and look <x2/>.",              // unclosed
+		"Go to </a1>Baidu<a1> and look <x2/>.",         // reversed
+		"Go to <a1>Baidu</a1> and <b9>look</b9><x2/>.", // invented
+	} {
+		if _, err := English(d, []string{tr}, Meta{}); err == nil {
+			t.Errorf("%q accepted", tr)
+		} else if _, ok := err.(*document.TagError); !ok {
+			t.Errorf("%q: error %v is not a TagError", tr, err)
+		}
+	}
+}
