@@ -193,12 +193,13 @@ type numeral struct {
 // standalone reports whether a Chinese numeral may be matched with no unit after
 // it: it must be a real multi-character numeral (三十五, 两千, 一千二百三十四), not
 // a single digit (一 in 一些), not a bare multiplier phrase (十万 in 十万火急), not
-// 一万 or 一十, and not a short form (二百五 is also "a fool").
+// 一万 or 一十, not a short form (二百五 is also "a fool"), and not a decimal
+// with 点 unless 万 or 亿 follows (三点五 may be a time; 三点五亿 is not).
 func (n numeral) standalone() bool {
 	if n.arabic {
 		return true
 	}
-	return n.runes >= 2 && n.han >= 1 && !n.abbrev && !n.decimal && !(n.leadOne && n.runes == 2)
+	return n.runes >= 2 && n.han >= 1 && !n.abbrev && (!n.decimal || n.big) && !(n.leadOne && n.runes == 2)
 }
 
 // scanNumerals appends to buf every complete numeral that is a prefix of s, in
