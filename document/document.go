@@ -5,9 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -133,9 +133,10 @@ type Options struct {
 	// FrontKeys are the front-matter keys whose values are translated.
 	// Nil means DefaultFrontKeys.
 	FrontKeys []string
-	// Translatable reports whether a text (tags removed, entities decoded)
-	// needs translating. Nil means "has a letter". Text that fails it is
-	// passed through untouched: image URLs split over lines, numbers, Liquid.
+	// Translatable reports whether a run of text (between tags) needs
+	// translating; a segment is made when any of its runs does. Nil means
+	// "has a letter". Text that fails it is passed through untouched: image
+	// URLs split over lines, numbers, Liquid tags.
 	Translatable func(plain string) bool
 }
 
@@ -221,6 +222,9 @@ func (d *Document) checkText() error {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return &Error{Line: d.LineOf(i), Msg: "binary file (NUL byte), not a Markdown post"}
 	}
+	if utf8.Valid(src) {
+		return nil
+	}
 	for i := 0; i < len(src); {
 		r, w := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && w == 1 {
@@ -232,13 +236,15 @@ func (d *Document) checkText() error {
 }
 
 func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // LineOf returns the 1-based line number holding byte offset i.
@@ -248,7 +254,7 @@ func (d *Document) LineOf(i int) int {
 
 func (d *Document) frontSegments(opt Options) {
 	for _, f := range d.Front.Fields {
-		if !f.Scalar || !contains(opt.FrontKeys, f.Key) || !opt.Translatable(f.Value) {
+		if !f.Scalar || !slices.Contains(opt.FrontKeys, f.Key) || !opt.Translatable(f.Value) {
 			continue
 		}
 		s := Segment{
@@ -265,15 +271,6 @@ func (d *Document) frontSegments(opt Options) {
 		d.Blocks[0].Segs = append(d.Blocks[0].Segs, len(d.Segments))
 		d.Segments = append(d.Segments, s)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // body parses src[base:] with goldmark and collects blocks and segments.
@@ -542,12 +539,24 @@ func (d *Document) assignIDs() {
 // SegmentID is the content hash part of a segment ID: 12 hex digits of the
 // SHA-256 of the kind, front-matter key and whitespace-normalised text.
 func SegmentID(kind Kind, key, text string) string {
-	h := sha256.New()
-	h.Write([]byte(kind.String()))
-	h.Write([]byte{0})
-	h.Write([]byte(key))
-	h.Write([]byte{0})
-	h.Write([]byte(strings.Join(strings.Fields(text), " ")))
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:6])
+	buf := make([]byte, 0, len(kind.String())+len(key)+len(text)+2)
+	buf = append(buf, kind.String()...)
+	buf = append(buf, 0)
+	buf = append(buf, key...)
+	buf = append(buf, 0)
+	// text with runs of ASCII whitespace collapsed to one space, trimmed
+	space := false
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; isSpace(c) {
+			space = true
+		} else {
+			if space && buf[len(buf)-1] != 0 {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = append(buf, c)
+		}
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:6])
 }

@@ -368,24 +368,28 @@ func (lb *leafBuilder) build(content Span, cell bool, translatable func(string) 
 	ce = trimSpaceEnd(src, cs, ce)
 
 	var t strings.Builder
-	var plain strings.Builder
+	t.Grow(ce - cs + 16)
+	needed := false
 	seg := Segment{Span: Span{cs, ce}}
 	names := make(map[int]string)
 	n := 0
 	pos := cs
+	run := func(a, b int) {
+		writeEscaped(&t, src[a:b])
+		if !needed && b > a {
+			needed = translatable(string(src[a:b]))
+		}
+	}
 	emitText := func(a, b int) {
 		for _, br := range breaks {
 			if br.Start >= a && br.End <= b {
-				writeEscaped(&t, src[a:br.Start])
-				plain.Write(src[a:br.Start])
+				run(a, br.Start)
 				t.WriteByte('\n')
-				plain.WriteByte(' ')
 				seg.Breaks = append(seg.Breaks, br)
 				a = br.End
 			}
 		}
-		writeEscaped(&t, src[a:b])
-		plain.Write(src[a:b])
+		run(a, b)
 	}
 	for i, m := range lb.marks {
 		if m.Start < pos || m.End > ce {
@@ -410,7 +414,7 @@ func (lb *leafBuilder) build(content Span, cell bool, translatable func(string) 
 		}
 	}
 	emitText(pos, ce)
-	if !translatable(plain.String()) {
+	if !needed {
 		return Segment{}, false
 	}
 	seg.Text = t.String()

@@ -23,6 +23,11 @@ func protect(src []byte, content Span, marks []mark) []Span {
 	end := content.End
 	k := 0
 	for i := content.Start; i < end; {
+		n := bytes.IndexAny(src[i:end], specials)
+		if n < 0 {
+			break
+		}
+		i += n
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
@@ -170,6 +175,9 @@ func brokenLinkEnd(src []byte, i, end int) int {
 	}
 	return n + 1
 }
+
+// specials are the bytes that can start a protected span (or escape one).
+const specials = "\\{$&!["
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

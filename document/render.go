@@ -26,7 +26,7 @@ func (e *TagError) Error() string {
 // translation never adds lines to a block. In a table cell, a bare '|' is
 // escaped. A front-matter value is re-quoted for YAML.
 func (d *Document) Render(s *Segment, translation string) ([]byte, error) {
-	return d.AppendRender(nil, s, translation)
+	return d.AppendRender(make([]byte, 0, len(translation)+s.Len()/2), s, translation)
 }
 
 // AppendRender is Render appending to dst.
@@ -95,8 +95,13 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 			i++
 			continue
 		}
-		dst = appendText(dst, tr[i:i+1], s.Kind == TableCell)
-		i++
+		// a run of plain text up to the next special byte
+		j := i + 1
+		for j < len(tr) && tr[j] != '<' && tr[j] != '&' && tr[j] != '\n' {
+			j++
+		}
+		dst = appendText(dst, tr[i:j], s.Kind == TableCell)
+		i = j
 	}
 	for k, t := range s.Tags {
 		if seen[k] != 3 {

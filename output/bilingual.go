@@ -54,6 +54,7 @@ func Bilingual(d *document.Document, translations []string, meta Meta, layout La
 		rendered[i] = out
 	}
 	w := &writer{d: d, rendered: rendered, meta: meta, nl: newline(d.Src)}
+	w.buf.Grow(3 * len(d.Src))
 	if err := w.front(string(layout)); err != nil {
 		return nil, err
 	}
@@ -139,11 +140,16 @@ func (w *writer) endTable() { w.inTable = false }
 // row writes one table row; src and tr are Markdown inline content.
 func (w *writer) row(src, tr, id string) {
 	w.startTable()
-	w.buf.WriteString("| " + cell(src))
+	w.buf.WriteString("| ")
+	w.buf.WriteString(cell(src))
 	if id != "" {
-		w.buf.WriteString(" " + IDComment(id))
+		w.buf.WriteByte(' ')
+		w.buf.WriteString(IDComment(id))
 	}
-	w.buf.WriteString(" | " + cell(tr) + " |" + w.nl)
+	w.buf.WriteString(" | ")
+	w.buf.WriteString(cell(tr))
+	w.buf.WriteString(" |")
+	w.buf.WriteString(w.nl)
 }
 
 // verbatim writes a block as it is in the source.
@@ -186,6 +192,9 @@ func (w *writer) table(b *document.Block) {
 func (w *writer) leafTranslation(ctx document.Span, seg int) string {
 	s := &w.d.Segments[seg]
 	src := w.d.Src
+	if ctx == s.Span {
+		return string(w.rendered[seg])
+	}
 	return string(src[ctx.Start:s.Start]) + string(w.rendered[seg]) + string(src[s.End:ctx.End])
 }
 
@@ -218,8 +227,13 @@ var (
 // become <br>, soft ones a space (nothing between two CJK characters), and
 // every '|' not already escaped gets a backslash.
 func cell(s string) string {
-	s = hardBreak.ReplaceAllString(s, "<br>")
-	if strings.ContainsAny(s, "\r\n") {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '|') < 0 {
+		return s
+	}
+	if strings.IndexByte(s, '\n') >= 0 {
+		s = hardBreak.ReplaceAllString(s, "<br>")
+	}
+	if strings.IndexByte(s, '\n') >= 0 {
 		var b strings.Builder
 		last := 0
 		for _, m := range softBreak.FindAllStringIndex(s, -1) {

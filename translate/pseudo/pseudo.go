@@ -28,7 +28,7 @@ const (
 )
 
 var (
-	toPseudo   = map[rune]rune{}
+	toPseudo   [128]rune // by ASCII letter
 	fromPseudo = map[rune]rune{}
 )
 
@@ -40,7 +40,12 @@ func init() {
 	}
 }
 
+// reserved reports a rune that Text itself writes, which must be escaped
+// when the source has it. All of them lie outside ASCII and CJK.
 func reserved(r rune) bool {
+	if r < 0x80 || r >= 0x3000 && r < 0xa000 {
+		return false
+	}
 	_, ok := fromPseudo[r]
 	return ok || r == open || r == close || r == pad || r == escape
 }
@@ -91,7 +96,7 @@ func Text(s string) string {
 		case reserved(r):
 			b.WriteRune(escape)
 			b.WriteRune(r)
-		case toPseudo[r] != 0:
+		case r < 0x80 && toPseudo[r] != 0:
 			b.WriteRune(toPseudo[r])
 		default:
 			b.WriteRune(r)
