@@ -1,0 +1,124 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/translate/pseudo"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+var idComment = regexp.MustCompile(`<!-- bitext:([0-9a-f -]+) -->`)
+
+// For every corpus post, the table layout parses (GFM) into tables whose
+// rows carry each body segment's ID in the first cell, and every segment ID
+// of the document appears exactly once in the file.
+func TestBilingualTableIsATable(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/posts/*.md")
+	paths = append(paths, seed)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	for _, p := range paths {
+		if filepath.Base(p) == "SOURCES.md" {
+			continue
+		}
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			src, _ := os.ReadFile(p)
+			d, err := document.Parse(p, src, document.Options{Translatable: document.HasHan})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr := make([]string, len(d.Segments))
+			for i, s := range d.Segments {
+				tr[i] = pseudo.Text(s.Text)
+			}
+			out, err := Bilingual(d, tr, Meta{Backend: "pseudo", Source: "x", From: "zh", To: "en"}, Table)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bd, err := document.Parse("bi.md", out, document.Options{})
+			if err != nil {
+				t.Fatalf("bilingual file does not parse: %v", err)
+			}
+			body := out[bd.Front.End:]
+			inCell := map[string]bool{}
+			root := md.Parser().Parse(text.NewReader(body))
+			ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering {
+					return ast.WalkContinue, nil
+				}
+				if row, ok := n.(*extast.TableRow); ok {
+					if row.ChildCount() != 2 {
+						t.Errorf("row with %d cells", row.ChildCount())
+					}
+					first := row.FirstChild()
+					for c := first; c != nil; c = c.NextSibling() {
+						for k := c.FirstChild(); k != nil; k = k.NextSibling() {
+							if h, ok := k.(*ast.RawHTML); ok {
+								v := string(h.Segments.Value(body))
+								if m := idComment.FindStringSubmatch(v); m != nil {
+									if c != first {
+										t.Errorf("ID %s in the translation cell", m[1])
+									}
+									inCell[m[1]] = true
+								}
+							}
+						}
+					}
+				}
+				return ast.WalkContinue, nil
+			})
+			seen := map[string]int{}
+			for _, m := range idComment.FindAllStringSubmatch(string(out), -1) {
+				for _, id := range strings.Fields(m[1]) {
+					seen[id]++
+				}
+			}
+			for _, s := range d.Segments {
+				if seen[s.ID] != 1 {
+					t.Errorf("segment %s appears %d times", s.ID, seen[s.ID])
+				}
+				b := d.Blocks[s.Block]
+				if b.Kind == document.BlockProse && !b.Nested && !inCell[s.ID] {
+					t.Errorf("segment %s (line %d) is not in a table row", s.ID, s.Line)
+				}
+			}
+		})
+	}
+}
+
+// The interleaved file has, after each source block, the same block in
+// translation: the block structure of the file is every translated block
+// twice, with an HTML comment between.
+func TestInterleaveRepeatsBlocks(t *testing.T) {
+	src := []byte("# 标题\n\n- 一\n- 二\n\n> 引用\n> 第二行\n\n```\n代码\n```\n\n| 甲 | 乙 |\n|---|---|\n| 一 | 二 |\n")
+	d, err := document.Parse("a.md", src, document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		tr[i] = pseudo.Text(s.Text)
+	}
+	out, err := Bilingual(d, tr, Meta{Backend: "pseudo", Source: "a.md", From: "zh", To: "en"}, Interleave)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bd, _ := document.Parse("bi.md", out, document.Options{})
+	var kinds []string
+	root := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(out[bd.Front.End:]))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		kinds = append(kinds, n.Kind().String())
+	}
+	want := "Heading HTMLBlock Heading List HTMLBlock List Blockquote HTMLBlock Blockquote FencedCodeBlock Table HTMLBlock Table"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Errorf("blocks:\n got %s\nwant %s\n%s", got, want, out)
+	}
+}
