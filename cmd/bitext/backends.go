@@ -19,6 +19,24 @@ func registry() *translate.Registry {
 	)
 }
 
+// newBackend builds the named backend with its settings resolved. Its
+// errors are usage errors: nothing has been done yet.
+func newBackend(e *env, name, endpoint string, fc fileConfig) (translate.Factory, translate.Backend, error) {
+	factory, err := registry().Lookup(name)
+	if err != nil {
+		return factory, nil, &exitError{code: exitUsage, err: withHint(err, "run 'bitext backends' to list them")}
+	}
+	cfg, err := backendConfig(factory, fc, endpoint, e.getenv)
+	if err != nil {
+		return factory, nil, usageError("%v", err)
+	}
+	b, err := factory.New(cfg)
+	if err != nil {
+		return factory, nil, &exitError{code: exitUsage, err: fmt.Errorf("backend %s: %w", factory.Name, err)}
+	}
+	return factory, b, nil
+}
+
 func newBackendsCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "backends",

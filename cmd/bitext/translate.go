@@ -117,17 +117,9 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if len(o.glossaries) > 0 {
 		return usageError("--glossary is not supported yet")
 	}
-	factory, err := registry().Lookup(o.backend)
+	factory, backend, err := newBackend(e, o.backend, o.endpoint, fc)
 	if err != nil {
-		return &exitError{code: exitUsage, err: withHint(err, "run 'bitext backends' to list them")}
-	}
-	cfg, err := backendConfig(factory, fc, o.endpoint, e.getenv)
-	if err != nil {
-		return usageError("%v", err)
-	}
-	backend, err := factory.New(cfg)
-	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("backend %s: %w", factory.Name, err)}
+		return err
 	}
 	t := &translator{
 		e: e, o: o, from: from, to: to, layout: layout, name: factory.Name, backend: backend,
