@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"strings"
@@ -40,6 +41,13 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 	seen := make([]uint8, len(s.Tags)) // 1: opening seen, 2: closing seen
 	var open []int
 	breaks := 0
+	// Where lines of a paragraph begin in dst, to escape block markers the
+	// translation would otherwise start ("1. ", "# ", "- ").
+	var lines []int
+	first := -1
+	if (s.Kind == Paragraph || s.Kind == ListText) && s.Start == s.Context.Start {
+		first = len(dst)
+	}
 	for i := 0; i < len(tr); {
 		switch c := tr[i]; c {
 		case '<':
@@ -88,6 +96,9 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 			if breaks < len(s.Breaks) {
 				b := s.Breaks[breaks]
 				dst = append(dst, d.Src[b.Start:b.End]...)
+				if s.Kind == Paragraph || s.Kind == ListText {
+					lines = append(lines, len(dst), b.End)
+				}
 			} else {
 				dst = append(dst, ' ')
 			}
@@ -108,7 +119,118 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 			return fail("tag %s is missing from the translation", t.form())
 		}
 	}
+	// A line is escaped only when the source's line at the same place did
+	// not look the same way: the source parsed as it is, so whatever its
+	// lines start with is harmless there (a lazy continuation line, say).
+	for k := len(lines) - 2; k >= 0; k -= 2 {
+		if blockMarker(d.Src[lines[k+1]:], false) < 0 {
+			dst = escapeAt(dst, lines[k], blockMarker(dst[lines[k]:], false))
+		}
+	}
+	if first >= 0 && blockMarker(d.Src[s.Start:], true) < 0 {
+		dst = escapeAt(dst, first, blockMarker(dst[first:], true))
+	}
 	return dst, nil
+}
+
+// escapeAt inserts a backslash at dst[at+mark], unless mark is negative.
+func escapeAt(dst []byte, at, mark int) []byte {
+	if mark < 0 {
+		return dst
+	}
+	pos := at + mark
+	dst = append(dst, 0)
+	copy(dst[pos+1:], dst[pos:])
+	dst[pos] = '\\'
+	return dst
+}
+
+// blockMarker returns the offset in p of a block marker that starts the
+// line p begins with ("1. ", "# ", "- ", "> ", a fence, a thematic break),
+// or -1. A translation that happens to begin that way would stop being a
+// paragraph; a backslash there keeps it one. A continuation line (first
+// false) only counts the markers that can interrupt a paragraph.
+func blockMarker(p []byte, first bool) int {
+	i := 0
+	for i < len(p) && i < 3 && p[i] == ' ' {
+		i++
+	}
+	end := i
+	for end < len(p) && p[end] != '\n' && p[end] != '\r' {
+		end++
+	}
+	line := p[i:end]
+	if len(line) == 0 {
+		return -1
+	}
+	spaceAt := func(k int) bool { return k >= len(line) || line[k] == ' ' || line[k] == '\t' }
+	content := func(k int) bool { // something other than blanks follows
+		for ; k < len(line); k++ {
+			if line[k] != ' ' && line[k] != '\t' {
+				return true
+			}
+		}
+		return false
+	}
+	mark := -1
+	switch c := line[0]; {
+	case c == '#':
+		n := 0
+		for n < len(line) && line[n] == '#' {
+			n++
+		}
+		if n <= 6 && spaceAt(n) {
+			mark = 0
+		}
+	case c == '>':
+		mark = 0
+	case c == '`' || c == '~':
+		if len(line) >= 3 && line[1] == c && line[2] == c {
+			mark = 0
+		}
+	case c == '-' || c == '*' || c == '_' || c == '+' || c == '=':
+		if rule(line) || c != '_' && c != '=' && spaceAt(1) && (first || content(1)) {
+			mark = 0
+		}
+		if !first && (c == '=' || c == '-') && setextUnderline(line) {
+			mark = 0
+		}
+	case c >= '0' && c <= '9':
+		n := 0
+		for n < len(line) && n < 10 && line[n] >= '0' && line[n] <= '9' {
+			n++
+		}
+		if n <= 9 && n < len(line) && (line[n] == '.' || line[n] == ')') && spaceAt(n+1) &&
+			(first || string(line[:n]) == "1" && content(n+1)) {
+			mark = n
+		}
+	}
+	if mark < 0 {
+		return -1
+	}
+	return i + mark
+}
+
+// rule reports a thematic break: three or more of one of - * _, spaces allowed.
+func rule(line []byte) bool {
+	c := line[0]
+	n := 0
+	for _, b := range line {
+		switch {
+		case b == c:
+			n++
+		case b == ' ' || b == '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// setextUnderline reports a line of only '=' or only '-' (trailing blanks allowed).
+func setextUnderline(line []byte) bool {
+	t := bytes.TrimRight(line, " \t")
+	return len(t) > 0 && len(bytes.Trim(t, string(t[:1]))) == 0
 }
 
 // appendText appends literal text; in a table cell a '|' that is not

@@ -92,3 +92,27 @@ func TestEnglishRefusesBrokenTags(t *testing.T) {
 		}
 	}
 }
+
+// A translation that starts like a block marker stays a paragraph.
+func TestEnglishEscapesBlockMarkers(t *testing.T) {
+	head := "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n"
+	cases := []struct{ src, tr, want string }{
+		{"一、引言\n", "1. Introduction", "1\\. Introduction\n"},
+		{"一、引言\n", "# 1 reason", "\\# 1 reason\n"},
+		{"一、引言\n", "- not a list", "\\- not a list\n"},
+		{"一、引言\n", "> not a quote", "\\> not a quote\n"},
+		{"一、引言\n", "* * *", "\\* * *\n"},
+		{"一、引言\n", "2019. A year", "2019\\. A year\n"},
+		{"第一行\n第二行\n", "one\n1. two", "one\n1\\. two\n"},
+		{"第一行\n第二行\n", "one\n2. two", "one\n2. two\n"},
+		{"第一行\n第二行\n", "one\n===", "one\n\\===\n"},
+		{"第一行\n第二行\n", "one\n- two", "one\n\\- two\n"},
+		{"- 一、列表\n", "1. item", "- 1\\. item\n"},
+		{"**一、粗体**\n", "1. Bold", "**1. Bold**\n"},
+	}
+	for _, c := range cases {
+		if got := english(t, c.src, c.tr); got != head+c.want {
+			t.Errorf("%q -> %q:\n got %q\nwant %q", c.src, c.tr, got[len(head):], c.want)
+		}
+	}
+}
