@@ -20,14 +20,17 @@ const configFile = "bitext.yaml"
 // fileConfig is bitext.yaml. Flags override it; the environment fills what
 // it leaves out. Credentials are never read from it.
 type fileConfig struct {
-	From     string                       `yaml:"from"`
-	To       string                       `yaml:"to"`
-	Backend  string                       `yaml:"backend"`
-	Layout   string                       `yaml:"layout"`
-	Out      string                       `yaml:"out"`
-	Endpoint string                       `yaml:"endpoint"`
-	Glossary []string                     `yaml:"glossary"`
-	Backends map[string]map[string]string `yaml:"backends"` // per-backend settings
+	From     string   `yaml:"from"`
+	To       string   `yaml:"to"`
+	Backend  string   `yaml:"backend"`
+	Layout   string   `yaml:"layout"`
+	Out      string   `yaml:"out"`
+	Endpoint string   `yaml:"endpoint"`
+	Glossary []string `yaml:"glossary"`
+	// FrontKeys are the front-matter keys to translate (default: title,
+	// subtitle, description, excerpt, summary).
+	FrontKeys []string                     `yaml:"front_keys"`
+	Backends  map[string]map[string]string `yaml:"backends"` // per-backend settings
 }
 
 // typeSuffix is the Go type name yaml appends to unknown-field errors.

@@ -124,7 +124,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	t := &translator{
 		e: e, o: o, from: from, to: to, layout: layout, name: factory.Name, backend: backend,
 		inputs: map[string]bool{}, written: map[string]string{},
-		docOpt: document.Options{Translatable: translatableFor(from)},
+		docOpt: document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
 	}
 	jobs, failed := t.collect(args)
 	done := 0
