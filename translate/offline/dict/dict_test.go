@@ -174,6 +174,9 @@ func TestConcurrentFirstUse(t *testing.T) {
 			if got := d.Lookup("銀行"); len(got) != 1 || got[0].Senses[0] != "bank" {
 				t.Errorf("Lookup(銀行) = %v", got)
 			}
+			if got := strings.Join(d.Pinyin("重庆"), " "); got != "chong qing" {
+				t.Errorf("Pinyin(重庆) = %s", got)
+			}
 		})
 	}
 	wg.Wait()
