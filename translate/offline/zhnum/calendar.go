@@ -288,14 +288,14 @@ func decadeAt(s string) (Match, bool) {
 		}
 	}
 	var names []string
-	var first int
+	var first, last int
 	if v, n, _, arabic, ok := intBefore(s[i:], "年代"); ok {
 		digits := utf8.RuneCountInString(s[i : i+n])
 		name, ok := decadeName(int(v), century, arabic, digits)
 		if !ok {
 			return Match{}, false
 		}
-		names, first, i = []string{name}, int(v), i+n
+		names, first, last, i = []string{name}, int(v), int(v), i+n
 	} else if p, ok := pairAt(s[i:]); ok && strings.HasPrefix(s[i+p.end:], "年代") {
 		// 七八十年代: the '70s and '80s.
 		lo, _ := p.lo.small()
@@ -305,15 +305,15 @@ func decadeAt(s string) (Match, bool) {
 		if !ok1 || !ok2 {
 			return Match{}, false
 		}
-		names, first, i = []string{n1, n2}, int(lo), i+p.end
+		names, first, last, i = []string{n1, n2}, int(lo), int(hi), i+p.end
 	} else {
 		return Match{}, false
 	}
 	i += len("年代")
 	if first < 100 {
-		first += century
+		first, last = first+century, last+century
 	}
-	m := Match{Kind: Decade, Prep: "in", Value: float64(first), Max: float64(first), Range: len(names) > 1}
+	m := Match{Kind: Decade, Prep: "in", Value: float64(first), Max: float64(last), Range: len(names) > 1}
 	m.English = "the " + strings.Join(names, " and ")
 	for _, p := range decadeParts {
 		if strings.HasPrefix(s[i:], p.zh) && len(names) == 1 {

@@ -107,7 +107,7 @@ func lexArabic(s string) (v dec, written string, intDigits, n int, ok bool) {
 	var m int64
 	readDigits := func(frac bool) int {
 		k := 0
-		for i < len(s) {
+		for i < len(s) && digits <= 18 && b.Len() < 64 {
 			r, w := utf8.DecodeRuneInString(s[i:])
 			c, isD := arabicDigit(r)
 			if !isD {
@@ -467,7 +467,7 @@ func plainPend(lastSmall int64, lastBig int, zeroGap bool) bool {
 // look-alike ○ (U+25CB) is read as zero too, as it is in some typed years.
 func digitRun(s string, circle bool) (digits string, n int) {
 	var b []byte
-	for n < len(s) {
+	for n < len(s) && len(b) <= 18 { // more is too long to be a number anyway
 		r, w := utf8.DecodeRuneInString(s[n:])
 		d, ok := zhDigit(r)
 		if r == '○' && circle {
