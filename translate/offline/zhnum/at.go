@@ -59,6 +59,17 @@ func At(s string) (Match, bool) {
 		return Match{}, false
 	}
 	m, ok := longest(s)
+	if sq, orig, whole := squeeze(s); sq != "" {
+		// 2017 年 1 月 9 号, 8.07 亿元: spaces between digits and Chinese,
+		// as some writers and tools put them. A match that comes near the
+		// end of a squeezed window might have read on past it: not taken.
+		if m2, ok2 := longest(sq); ok2 && (whole || m2.Len+squeezeMargin <= len(sq)) {
+			if n := orig[m2.Len-1] + 1; n > m.Len {
+				m2.Len = n
+				m, ok = m2, true
+			}
+		}
+	}
 	if !ok {
 		return Match{}, false
 	}
@@ -177,6 +188,12 @@ func AtIndex(text string, i int) (Match, bool) {
 			if isArabicDigitRune(first) {
 				return Match{}, false
 			}
+		case (prev == '，' || prev == ',') && isArabicDigitRune(first) && i > len("，"):
+			// 15，501.2828万元: a Chinese comma used as a thousands
+			// separator, or a list? Either way the number is not whole.
+			if p2, _ := utf8.DecodeLastRuneInString(text[:i-len(string(prev))]); isArabicDigitRune(p2) {
+				return Match{}, false
+			}
 		case first == '一' && strings.ContainsRune(lookBehind, prev):
 			return Match{}, false
 		case prev == '第' || prev == '之' || prev == '初' || prev == '周' || prev == '期' || prev == '拜':
@@ -186,4 +203,47 @@ func AtIndex(text string, i int) (Match, bool) {
 		}
 	}
 	return At(text[i:])
+}
+
+// squeezeMargin is more than any reader looks past the end of what it reads.
+const squeezeMargin = 32
+
+// squeeze returns the start of s with the spaces between an Arabic digit and a
+// Chinese character removed (2017 年 1 月 → 2017年1月), and for each byte of
+// the result the offset of the byte it came from; whole says it is all of s.
+// It returns "" when there is nothing to remove.
+func squeeze(s string) (sq string, orig []int, whole bool) {
+	const window = 160 // longer than any expression and the margin
+	var (
+		b     []byte
+		prev  rune
+		found bool
+	)
+	i := 0
+	for i < len(s) && i < window {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == ' ' {
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if j-i <= 2 && (isArabicDigitRune(prev) && (isHan(next) || next == '%' || next == '％') ||
+				isHan(prev) && isArabicDigitRune(next)) {
+				found = true
+				i = j
+				continue
+			}
+		}
+		for k := 0; k < w; k++ {
+			b = append(b, s[i+k])
+			orig = append(orig, i+k)
+		}
+		prev = r
+		i += w
+	}
+	if !found {
+		return "", nil, false
+	}
+	return string(b), orig, i >= len(s)
 }

@@ -131,6 +131,7 @@ func TestAtTimes(t *testing.T) {
 		{"9时许", "about 9:00", Time, false},
 		{"上午9时许", "about 9 a.m.", Time, false},
 		{"3点半", "3:30", Time, false},
+		{"晚上8点多", "after 8 p.m.", Time, false},
 	})
 }
 
@@ -203,6 +204,7 @@ func TestAtAmounts(t *testing.T) {
 		{"30多岁", "more than 30 years old", Age, false},
 		{"十七八岁", "17 or 18 years old", Age, false},
 		{"73周岁", "73 years old", Age, false},
+		{"6岁多", "more than 6 years old", Age, false},
 	})
 }
 
@@ -360,7 +362,7 @@ func TestAtRefuses(t *testing.T) {
 		"人民币升值", "上世纪", "上午", "第", "第零", "倒数",
 		"5G", "5G网络", "3D打印", "100km", "3:2", "1.2.3", "3/4", "12,34",
 		"2月30日", "2019年2月29日", "4月31日",
-		"二百五十两", "十一五",
+		"二百五十两", "十一五", "一桶水",
 	} {
 		if m, ok := At(in); ok {
 			t.Errorf("At(%q) = %q (%v, len %d); want no match", in, m.English, m.Kind, m.Len)
@@ -392,6 +394,9 @@ func TestAtIndex(t *testing.T) {
 		{"3人", -1, ""},
 		{"3人", 99, ""},
 		{"三人", 1, ""}, // not a rune boundary
+		{"注册资本15，501.2828万元", len("注册资本15，"), ""},
+		{"共3，500人", len("共3，"), ""},
+		{"共有 3 人", len("共有 "), "3 people"},
 	}
 	for _, tt := range tests {
 		m, ok := AtIndex(tt.text, tt.i)
@@ -431,4 +436,22 @@ func TestMatchFields(t *testing.T) {
 			t.Errorf("At(%q) =\n\t%+v, %v; want\n\t%+v", tt.in, m, ok, tt.want)
 		}
 	}
+}
+
+// TestAtSpaces checks text with spaces between digits and Chinese, as some
+// writers and tools put them: the spaces inside are part of the match, the
+// ones after it are not.
+func TestAtSpaces(t *testing.T) {
+	runAt(t, []atCase{
+		{"2017 年 1 月 9 号| 凌晨", "January 9, 2017", Date, false},
+		{"2019 年| ", "2019", Year, false},
+		{"9 月 21 日", "September 21", Date, false},
+		{"8.07 亿元", "807 million yuan", Amount, false},
+		{"53.57 %", "53.57%", Percent, false},
+		{"超过 96 小时", "more than 96 hours", Duration, false},
+		{"1200 余位", "more than 1200", Number, true},
+		{"30 余人", "more than 30 people", Amount, false},
+		{"3|   人", "3", Number, false},
+		{"3| apples", "3", Number, false},
+	})
 }

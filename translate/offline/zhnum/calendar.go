@@ -451,6 +451,8 @@ func timeAt(s string) (Match, bool) {
 	}
 	approx := Exact
 	switch {
+	case minute < 0 && strings.HasPrefix(s[i:], "多") && moreAfterUnitOK(s[i+len("多"):]):
+		approx, i = MoreThan, i+len("多") // 8点多: a little after 8
 	case strings.HasPrefix(s[i:], "许"):
 		approx, i = About, i+len("许")
 	case strings.HasPrefix(s[i:], "左右"):
@@ -464,8 +466,11 @@ func timeAt(s string) (Match, bool) {
 		h24 = 0
 	}
 	eng := clock(h24, minute, second, per != noPeriod || h24 >= 12 || h24 == 0)
-	if approx == About {
+	switch approx {
+	case About:
 		eng = "about " + eng
+	case MoreThan:
+		eng = "after " + eng
 	}
 	v := float64(h24)
 	if minute > 0 {

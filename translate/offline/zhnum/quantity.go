@@ -357,6 +357,11 @@ func tails(s string, p numPart) []qty {
 			if u.class == measure && strings.HasPrefix(s[q.end:], "人民币") && u.one == "yuan" {
 				q.end += len("人民币") // 50亿元人民币
 			}
+			if u.class == age && p.approx == Exact && !p.rng && p.lo.isInt() &&
+				strings.HasPrefix(s[q.end:], "多") && moreAfterUnitOK(s[q.end+len("多"):]) {
+				q.num.approx = MoreThan // 6岁多
+				q.end += len("多")
+			}
 			if u.class == timeSpan && p.approx == Exact && !p.rng && p.lo.isInt() {
 				switch {
 				case strings.HasPrefix(s[q.end:], "半"):

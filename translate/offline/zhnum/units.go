@@ -60,7 +60,7 @@ var units = []unit{
 	{"立方米", "cubic meter", "cubic meters", measure, true, false},
 	{"亩", "mu", "mu", measure, true, false},
 	{"公顷", "hectare", "hectares", measure, true, false},
-	{"桶", "barrel", "barrels", measure, true, false},
+	{"桶", "barrel", "barrels", measure, false, false}, // 一桶水 is a bucket
 	// Power, energy, temperature.
 	{"千瓦", "kilowatt", "kilowatts", measure, true, false},
 	{"千瓦时", "kilowatt-hour", "kilowatt-hours", measure, true, false},
