@@ -93,8 +93,9 @@ var (
 )
 
 // Default returns the embedded dictionary, decompressing and indexing it on the first
-// call (tens of milliseconds; later calls return at once). It panics if the embedded
-// data is corrupt, which the package's tests rule out.
+// call (65-105 ms of one core, 24 MiB of heap; later calls return at once). The
+// first Lookup then decompresses the senses (about 40 ms, 6 MiB more). Default panics
+// if the embedded data is corrupt, which the package's tests rule out.
 func Default() *Dict {
 	defaultOnce.Do(func() {
 		d, err := load(embedded)
