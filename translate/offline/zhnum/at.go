@@ -214,6 +214,9 @@ const squeezeMargin = 32
 // It returns "" when there is nothing to remove.
 func squeeze(s string) (sq string, orig []int, whole bool) {
 	const window = 160 // longer than any expression and the margin
+	if !strings.Contains(s[:min(len(s), window)], " ") {
+		return "", nil, false
+	}
 	var (
 		b     []byte
 		prev  rune

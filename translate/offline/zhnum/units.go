@@ -1,6 +1,9 @@
 package zhnum
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The English unit style: units are written as words, not symbols, with
 // American spelling (kilometers, square meters), except "tonnes", the usual
@@ -175,20 +178,40 @@ var notUnit = []string{
 	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
 }
 
+// unitsByRune and notUnitByRune index the tables by their first rune: unitAt
+// is asked at most positions of a text.
+var (
+	unitsByRune   = map[rune][]unit{}
+	notUnitByRune = map[rune][]string{}
+)
+
+func init() {
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u.zh)
+		unitsByRune[r] = append(unitsByRune[r], u)
+	}
+	for _, w := range notUnit {
+		r, _ := utf8.DecodeRuneInString(w)
+		notUnitByRune[r] = append(notUnitByRune[r], w)
+	}
+}
+
 // unitAt returns the longest unit at the start of s, unless s begins with a word
 // that only looks like one.
 func unitAt(s string) (unit, bool) {
+	r, _ := utf8.DecodeRuneInString(s)
 	best := -1
-	for i, u := range units {
-		if strings.HasPrefix(s, u.zh) && (best < 0 || len(u.zh) > len(units[best].zh)) {
+	cands := unitsByRune[r]
+	for i, u := range cands {
+		if strings.HasPrefix(s, u.zh) && (best < 0 || len(u.zh) > len(cands[best].zh)) {
 			best = i
 		}
 	}
 	if best < 0 {
 		return unit{}, false
 	}
-	u := units[best]
-	for _, w := range notUnit {
+	u := cands[best]
+	for _, w := range notUnitByRune[r] {
 		if len(w) > len(u.zh) && strings.HasPrefix(s, w) {
 			return unit{}, false
 		}
