@@ -67,15 +67,6 @@ func groupDigits(ip string, minLen int) string {
 	return b.String()
 }
 
-// numberText writes a numeral: as written if it is a lone Arabic numeral, else
-// in the house style.
-func numberText(n numeral) string {
-	if n.written != "" {
-		return n.written
-	}
-	return formatValue(n.val, n.big)
-}
-
 var ordinalWords = [...]string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
 
 // ordinal writes first to ninth as words and 10th, 21st, 112th, 10,000th in

@@ -18,7 +18,6 @@ type numPart struct {
 	approx   Approx
 	vague    string // "dozens of": the English replaces the number
 	tailExp  int
-	arabic   bool
 	lone     bool // one Chinese digit (一, 两, 十): needs a unit that allows it
 	needUnit bool // may not stand alone
 	numEnd   int  // where the bare numeral ended (before 多, 余): ties prefer the shorter
@@ -68,7 +67,7 @@ func numParts(s string, out []numPart) []numPart {
 			continue
 		}
 		p := numPart{end: c.end, numEnd: c.end, lo: c.val, hi: c.val, big: c.big, written: c.written,
-			tailExp: c.tailExp, arabic: c.arabic, lone: c.lone, needUnit: !c.standalone()}
+			tailExp: c.tailExp, lone: c.lone, needUnit: !c.standalone()}
 		if c.end < len(s) && isNumeralRune(next) {
 			// Only a unit that begins like a numeral may follow: 3千米.
 			if c.abbrev {
@@ -117,7 +116,7 @@ func moreThan(s string, c numeral) (numPart, bool) {
 	}
 	i := c.end + len("多") // 多 and 余 are both three bytes
 	p := numPart{end: i, numEnd: c.end, lo: c.val, hi: c.val, big: c.big, approx: MoreThan,
-		tailExp: c.tailExp, arabic: c.arabic, needUnit: true}
+		tailExp: c.tailExp, needUnit: true}
 	exp := 0
 	switch {
 	case strings.HasPrefix(s[i:], "万亿"):
@@ -306,9 +305,8 @@ func tails(s string, p numPart) []qty {
 	if !p.needUnit {
 		out = append(out, suffixApprox(s, qty{num: p, end: i}))
 	}
-	if p.lone || p.vague != "" {
-		// 一%, 几十% are not written; 两个百分点 is, but rarely.
-	} else {
+	// 一% and 几十% are not written, and a lone 两个百分点 is rare enough.
+	if !p.lone && p.vague == "" {
 		switch {
 		case strings.HasPrefix(rest, "%"):
 			out = append(out, suffixApprox(s, qty{num: p, end: i + 1, pct: true}))
@@ -328,19 +326,13 @@ func tails(s string, p numPart) []qty {
 				continue
 			}
 			u, ok := unitAt("个" + s[j:])
-			if !ok || u.class != timeSpan || !p.lo.isInt() || p.rng || p.vague != "" {
+			if !ok || u.class != timeSpan || !p.lo.isInt() || p.rng || p.vague != "" || p.approx != Exact {
 				break
 			}
 			q := qty{num: p, end: j + len(zh), u: u, hasU: true}
 			if strings.HasPrefix(rest, "个多") {
-				if p.approx != Exact {
-					break
-				}
 				q.num.approx = MoreThan
 			} else {
-				if p.approx != Exact {
-					break
-				}
 				q.half = true
 			}
 			out = append(out, suffixApprox(s, q))
