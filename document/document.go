@@ -124,8 +124,19 @@ type Document struct {
 	Front    Front
 	Segments []Segment
 	Blocks   []Block // top-level blocks in order; blank lines lie between them
+	// Untranslated lists text that needs translating but is left as it is
+	// because its markup could not be taken apart safely. It is rare; a
+	// caller reports it.
+	Untranslated []Untranslated
 
 	lineStarts []int
+}
+
+// Untranslated is a leaf block left untranslated, and why.
+type Untranslated struct {
+	Span
+	Line   int
+	Reason string
 }
 
 // Options controls segmentation.
@@ -428,30 +439,27 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	leaf := len(p.d.Blocks[p.block].Leaves)
 	p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines}
-	content := ctx
-	first := n.FirstChild()
+	parent, content := n, ctx
 	if img := standaloneImage(p.src, n); img != nil {
-		kind = ImageAlt
 		if img.FirstChild() == nil {
+			return // no alt text
+		}
+		kind, parent = ImageAlt, img
+	}
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		if !lb.inline(c) {
+			p.untranslated(ctx, "inline markup that bitext cannot place")
 			return
 		}
-		content = Span{}
-		first = img.FirstChild()
-		for c := first; c != nil; c = c.NextSibling() {
-			if !lb.inline(c) {
-				return
-			}
-		}
-		content = lb.childrenExtent(img)
-	} else {
-		for c := first; c != nil; c = c.NextSibling() {
-			if !lb.inline(c) {
-				return // a construct we cannot place: leave the block as it is
-			}
-		}
 	}
-	seg, ok := lb.build(content, kind == TableCell, p.opt.Translatable)
+	if kind == ImageAlt {
+		content = lb.childrenExtent(parent)
+	}
+	seg, ok := lb.build(content, p.opt.Translatable)
 	if !ok {
+		if lb.overlap {
+			p.untranslated(ctx, "overlapping inline markup")
+		}
 		return
 	}
 	seg.Kind = kind
@@ -462,6 +470,17 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	p.d.Blocks[p.block].Segs = append(p.d.Blocks[p.block].Segs, len(p.d.Segments))
 	p.d.Blocks[p.block].Leaves[leaf].Seg = len(p.d.Segments)
 	p.d.Segments = append(p.d.Segments, seg)
+}
+
+// untranslated records a leaf with text to translate that is left as it is,
+// so the caller can report it rather than pass it off as done.
+func (p *bodyParser) untranslated(ctx Span, reason string) {
+	if !p.opt.Translatable(string(p.src[ctx.Start:ctx.End])) {
+		return
+	}
+	start := p.base + ctx.Start
+	p.d.Untranslated = append(p.d.Untranslated, Untranslated{
+		Span: Span{start, p.base + ctx.End}, Line: p.d.LineOf(start), Reason: reason})
 }
 
 // rebase converts body offsets to Src offsets.

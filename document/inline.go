@@ -31,10 +31,11 @@ type mark struct {
 
 // leafBuilder turns the inline content of one leaf block into segment text.
 type leafBuilder struct {
-	src   []byte
-	ctx   Span
-	lines *text.Segments
-	marks []mark
+	src     []byte
+	ctx     Span
+	lines   *text.Segments
+	marks   []mark
+	overlap bool // build found marks it could not order
 }
 
 // offsetOf returns the offset in src of a slice that shares its array.
@@ -292,8 +293,9 @@ func closingRun(src []byte, i, limit int, c byte, k int) int {
 }
 
 // build makes the segment for content (a span inside lb.ctx) from the
-// recorded marks. cell marks a table cell.
-func (lb *leafBuilder) build(content Span, cell bool, translatable func(string) bool) (Segment, bool) {
+// recorded marks. It reports false when no text run is translatable, or
+// when marks overlap so that the text cannot be tagged safely.
+func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segment, bool) {
 	src := lb.src
 	var soft []Span
 	var hard []Span
@@ -393,7 +395,8 @@ func (lb *leafBuilder) build(content Span, cell bool, translatable func(string) 
 	}
 	for i, m := range lb.marks {
 		if m.Start < pos || m.End > ce {
-			return Segment{}, false // overlapping marks: cannot tag safely
+			lb.overlap = true
+			return Segment{}, false
 		}
 		emitText(pos, m.Start)
 		pos = m.End

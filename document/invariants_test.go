@@ -97,6 +97,9 @@ func TestCorpusInvariants(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkOrdered(t, d)
+			for _, u := range d.Untranslated {
+				t.Errorf("line %d left untranslated: %s", u.Line, u.Reason)
+			}
 			sameBytes(t, d, "identity", identity(t, d, func(s string) string { return s }), src)
 			sameBytes(t, d, "pseudo then inverse", identity(t, d, pseudoRoundTrip(t)), src)
 		})

@@ -282,6 +282,9 @@ func (t *translator) file(ctx context.Context, j job) error {
 		return withHint(&document.Error{Path: j.path, Line: f.Line, Msg: "this file is a bitext translation (front matter has translation:), not a source"},
 			"translate the source post instead")
 	}
+	for _, u := range d.Untranslated {
+		warnf(t.e.stderr, "%s:%d: left untranslated: %s", j.path, u.Line, u.Reason)
+	}
 	stem := strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
 	enName, biName := t.outputNames(stem)
 	enPath, biPath := filepath.Join(j.outDir, enName), filepath.Join(j.outDir, biName)
