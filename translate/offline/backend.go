@@ -1,0 +1,151 @@
+package offline
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/offline/dict"
+)
+
+// Factory registers the backend as "offline".
+var Factory = translate.Factory{
+	Name:    "offline",
+	Summary: "built-in dictionary-and-rules Chinese-to-English draft (CC-CEDICT); no network, no key",
+	Offline: true,
+	New: func(translate.Config) (translate.Backend, error) {
+		return New(Options{}), nil
+	},
+}
+
+// Rule names one step of the translator that can be switched off, so that
+// tests can measure what each step buys (see Options.Off).
+type Rule uint
+
+// The rules, in the order the pipeline applies them. With all of them off the
+// translator is the naive baseline: dictionary segmentation, the first sense
+// of each word with its notes removed, punctuation mapped.
+const (
+	// RuleSenses picks the sense that reads as a translation (common reading,
+	// no literary or dialect senses, no notes) instead of the first one.
+	RuleSenses Rule = 1 << iota
+	// RuleLexicon uses the built-in table of common and function words
+	// (lexicon.tsv): particles dropped, prepositions and conjunctions
+	// translated as such, the commonest words given their usual English.
+	RuleLexicon
+	// RuleTerms pins official bodies, titles and set phrases (terms.tsv)
+	// before segmentation.
+	RuleTerms
+	// RuleNumbers reads numbers, dates, times and amounts with zhnum.
+	RuleNumbers
+	// RulePlural puts counted nouns in the plural (169个城市 "169 cities").
+	RulePlural
+	// RuleNames finds person names by surname and context and writes them in
+	// pinyin (刘玉强 "Liu Yuqiang").
+	RuleNames
+	// RulePlaces writes places with administrative suffixes in the English
+	// convention (山西省 "Shanxi Province", 临汾市 "Linfen", 虎头村 "Hutou
+	// Village").
+	RulePlaces
+	// RuleDe turns X的Y into "Y of X" when both sides are single nouns, and
+	// otherwise drops 的.
+	RuleDe
+	// RuleLocative turns 在X上/中/里 and X之后/以来/时 into English
+	// prepositions before X.
+	RuleLocative
+	// RuleTime gives dates and times their preposition ("on March 6") and
+	// folds a part of the day into them ("on the morning of March 6").
+	RuleTime
+
+	ruleEnd
+)
+
+// AllRules is every rule.
+const AllRules = ruleEnd - 1
+
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time"}
+
+// String returns the rule's short name, e.g. "names".
+func (r Rule) String() string {
+	var parts []string
+	for i, n := range ruleNames {
+		if r&(1<<i) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "+")
+}
+
+// Rules lists the rules one by one, in pipeline order.
+func Rules() []Rule {
+	var out []Rule
+	for r := Rule(1); r < ruleEnd; r <<= 1 {
+		out = append(out, r)
+	}
+	return out
+}
+
+// Options tunes a Backend. The zero value is the full translator.
+type Options struct {
+	// Off switches rules off (a bit set of Rule values), for measuring.
+	Off Rule
+}
+
+// Backend is the offline translator. It is safe for concurrent use. The
+// dictionary is loaded on the first Translate, not when the backend is made,
+// so that listing backends or translating with another one costs nothing.
+type Backend struct {
+	opt  Options
+	once sync.Once
+	t    *translator
+}
+
+var _ translate.Backend = (*Backend)(nil)
+
+// New returns a backend with the given options.
+func New(opt Options) *Backend {
+	return &Backend{opt: opt}
+}
+
+// Translate translates every text of req from Chinese to English. Tags come
+// back unchanged and in order, entities stay escaped, and the result has no
+// Chinese characters left in it (unknown ones are written in pinyin).
+// Request.Terms, the glossary's entries, win over everything the backend
+// knows: a source term is always written as its target.
+func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	t := b.translator()
+	terms := t.requestTerms(req.Terms)
+	out := make([]string, len(req.Texts))
+	for i, s := range req.Texts {
+		if i%64 == 63 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		out[i] = t.text(s, terms)
+	}
+	return out, nil
+}
+
+// translator loads the dictionary and tables once.
+func (b *Backend) translator() *translator {
+	b.once.Do(func() {
+		b.t = newTranslator(dict.Default(), b.opt)
+	})
+	return b.t
+}
+
+// Text translates one tagged text with the default options. It is a shortcut
+// for tests and examples; programs use a Backend.
+func Text(s string) string {
+	return defaultBackend.translator().text(s, nil)
+}
+
+var defaultBackend = New(Options{})

@@ -1,0 +1,297 @@
+package offline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate/offline/dict"
+)
+
+// A gloss is the English chosen for one dictionary word.
+type gloss struct {
+	en     string
+	verb   bool // the sense read "to ...": a verb
+	proper bool // a proper noun: keep its capitals, never pluralize
+}
+
+// Sense notes that are never a translation: classifier lists, cross-references,
+// variants, pronunciation notes, surnames. A sense starting with one of these is
+// skipped whole.
+var rejectPrefixes = []string{
+	"CL:", "see ", "See ", "see also", "variant of", "old variant", "archaic variant",
+	"Japanese variant", "erhua variant", "unofficial variant", "euphemistic variant",
+	"used in ", "used as ", "surname ", "abbr. for", "abbr. of", "abbr. to", "also written",
+	"also pr.", "Taiwan pr.", "pr. ", "classifier", "radical ", "Kangxi radical",
+	"one of the ", "component in ", "(onom.)", "(vulgar)", "(slang)",
+	"(Internet slang)", "interjection", "(Tw)", "(Cantonese)", "(archaic)",
+	"(old)", "(dialect)", "(Buddhism)", "(TCM)", "(Taiwan)", "(Japanese)",
+	"(bound form) (used in",
+}
+
+// rejectInside are notes that spoil a sense wherever they occur.
+var rejectInside = []string{
+	"variant of ", "classifier for", "abbr. for", "(used in", "used in the ",
+	"particle", "marker", "(literary) particle", "equivalent to ", "same as ",
+	"translit", "phonetic",
+}
+
+// penalties make a sense less likely without ruling it out: literary, dated,
+// colloquial or technical senses lose to plain ones.
+var penalties = []struct {
+	note string
+	cost int
+}{
+	{"(literary)", 6}, {"(formal)", 1}, {"(coll.)", 2}, {"(old)", 6}, {"(archaic)", 8},
+	{"(dialect)", 8}, {"(math.)", 6}, {"(physics)", 6}, {"(chemistry)", 6},
+	{"(computing)", 3}, {"(medicine)", 4}, {"(botany)", 6}, {"(zoology)", 6},
+	{"(music)", 5}, {"(sports)", 4}, {"(Chinese chess)", 8}, {"(euphemism)", 5},
+	{"(honorific)", 3}, {"(humble)", 3}, {"(polite)", 2}, {"(neologism)", 2},
+	{"(loanword)", 1}, {"(original meaning)", 6}, {"(Tw)", 6}, {"(figuratively)", 2}, {"(Buddhism)", 8}, {"(derog.)", 4}, {"(bound form)", 1},
+}
+
+// cleanSense turns one CC-CEDICT sense into English fit for running text, or ""
+// when the sense is a note rather than a translation. Parenthetical
+// explanations, Chinese characters with their bracketed pinyin, "sb", "sth" and
+// "etc" are removed, and of several alternatives ("to reinforce; to strengthen")
+// the first is kept. cost grows with notes that make a sense a worse choice.
+func cleanSense(s string) (en string, verb bool, cost int) {
+	s = strings.TrimSpace(s)
+	for _, p := range rejectPrefixes {
+		if strings.HasPrefix(s, p) {
+			return "", false, 0
+		}
+	}
+	for _, p := range rejectInside {
+		if strings.Contains(s, p) {
+			return "", false, 0
+		}
+	}
+	for _, p := range penalties {
+		if strings.Contains(s, p.note) {
+			cost += p.cost
+		}
+	}
+	s = stripNotes(s)
+	for alt := range strings.SplitSeq(s, ";") {
+		if k := strings.Index(alt, ", "); k > 0 {
+			alt = alt[:k] // "media, esp. news media": the rest explains
+		}
+		alt = tidyGloss(alt)
+		if alt == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(alt, "to "); ok && rest != "" {
+			alt, verb = rest, true
+		}
+		if n := strings.Count(alt, " ") + 1; n > 4 {
+			cost += n - 4 // a long explanation rather than a word
+		}
+		return alt, verb, cost
+	}
+	return "", false, 0
+}
+
+// stripNotes removes parenthesized and bracketed parts, and Chinese characters
+// (with the "|" between traditional and simplified forms).
+func stripNotes(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[' || r == '{':
+			depth++
+		case r == ')' || r == ']' || r == '}':
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0:
+		case r == '|' || isHan(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fillers are words of a gloss that stand for an argument (to tell sb) or a
+// list's tail, and read wrongly in running text.
+var fillers = map[string]bool{"sb": true, "sth": true, "sb's": true, "sth's": true, "etc": true, "etc.": true, "...": true, "…": true, "one's": true, "oneself": true, "e.g.": true}
+
+// tidyGloss drops filler words and stray punctuation and folds spaces.
+func tidyGloss(s string) string {
+	f := strings.Fields(s)
+	out := f[:0]
+	for _, w := range f {
+		if fillers[w] || fillers[strings.TrimRight(w, ",.")] {
+			continue
+		}
+		out = append(out, w)
+	}
+	s = strings.Join(out, " ")
+	s = strings.Trim(s, " ,.:;/-~")
+	for strings.Contains(s, " ,") {
+		s = strings.ReplaceAll(s, " ,", ",")
+	}
+	if strings.HasSuffix(s, " or") || strings.HasSuffix(s, " and") || strings.HasSuffix(s, " of") {
+		// "the most ..." lost its dots and kept a dangling word.
+		s = strings.TrimSpace(s[:strings.LastIndexByte(s, ' ')])
+	}
+	return s
+}
+
+// isProperEntry reports a CC-CEDICT proper noun: its pinyin starts with a capital.
+func isProperEntry(e dict.Entry) bool {
+	return e.Pinyin != "" && e.Pinyin[0] >= 'A' && e.Pinyin[0] <= 'Z'
+}
+
+// properName reduces the first sense of a proper-noun entry to the name itself:
+// "Baidu, Chinese internet company" -> "Baidu", "Robin Li (1968–), founder of
+// Baidu" -> "Robin Li", "(PRC) State Council" -> "State Council". It keeps the
+// leading run of capitalized words (with "of", "the", "and" between them) and
+// returns "" when the sense does not start with a name.
+func properName(sense string) string {
+	s := strings.TrimSpace(sense)
+	if k := strings.IndexByte(s, '('); k > 0 {
+		s = s[:k] // "Chen Jingrun (1933-1996) Chinese number theorist"
+	}
+	s = strings.TrimSpace(stripNotes(s))
+	s = strings.TrimPrefix(s, "the ")
+	if i := strings.IndexAny(s, ",;:"); i >= 0 {
+		s = s[:i]
+	}
+	words := strings.Fields(s)
+	n := 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			n = i + 1
+			continue
+		}
+		if (w == "of" || w == "the" || w == "and" || w == "de" || w == "for" || w == "on") && i > 0 {
+			continue // may join two capitalized parts: "Ministry of Finance"
+		}
+		break
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// firstSense is the baseline choice: the first sense of the first entry that is
+// not only a cross-reference, with notes removed. It is what the rules are
+// measured against (RuleSenses off).
+func firstSense(entries []dict.Entry) gloss {
+	for _, e := range entries {
+		for _, s := range e.Senses {
+			if strings.HasPrefix(s, "variant of") || strings.HasPrefix(s, "old variant") || strings.HasPrefix(s, "see ") || strings.HasPrefix(s, "CL:") {
+				continue
+			}
+			if en := tidyGloss(stripNotes(s)); en != "" {
+				if i := strings.IndexByte(en, ';'); i > 0 {
+					en = strings.TrimSpace(en[:i])
+				}
+				return gloss{en: en, proper: isProperEntry(e)}
+			}
+		}
+	}
+	return gloss{}
+}
+
+// chooseGloss picks the sense of a word that reads as a translation. Common-word
+// entries (lowercase pinyin) win over proper nouns when they have a usable
+// sense, so 公安 is "public security" rather than a county; among them the entry
+// read the way the word is usually read comes first (还 hai2 "still" before
+// huan2 "to return"), and within an entry the earliest sense without notes.
+// reading is the word's customary toneless pinyin, joined. A sense that only
+// points at another word ("see 江西省", "variant of 记录") is followed, once,
+// through resolve.
+func chooseGloss(entries []dict.Entry, reading string, resolve func(target string, proper bool) gloss) gloss {
+	best, bestCost := gloss{}, 1<<30
+	for i, e := range entries {
+		proper := isProperEntry(e)
+		entryCost := i
+		if proper {
+			entryCost += 40
+		}
+		if reading != "" && tonelessJoined(e.Pinyin) != reading {
+			entryCost += 10
+		}
+		for j, s := range e.Senses {
+			var g gloss
+			var cost int
+			switch {
+			case resolve != nil && refTarget(s) != "":
+				g = resolve(refTarget(s), proper)
+				if g.en == "" {
+					continue
+				}
+				cost = 3
+			case proper:
+				name := properName(s)
+				if name == "" || strings.HasPrefix(s, "surname") {
+					continue
+				}
+				g = gloss{en: name, proper: true}
+			default:
+				en, verb, c := cleanSense(s)
+				if en == "" {
+					continue
+				}
+				g, cost = gloss{en: en, verb: verb}, c
+			}
+			cost += entryCost + 2*j
+			if cost < bestCost {
+				best, bestCost = g, cost
+			}
+		}
+	}
+	return best
+}
+
+// refTarget returns the simplified headword a sense points at ("see
+// 黑龍江省|黑龙江省[...]", "variant of 記錄|记录[ji4 lu4]"), or "".
+func refTarget(sense string) string {
+	rest := ""
+	for _, p := range []string{"see also ", "see ", "variant of ", "old variant of "} {
+		if r, ok := strings.CutPrefix(sense, p); ok {
+			rest = r
+			break
+		}
+	}
+	if rest == "" {
+		return ""
+	}
+	if k := strings.IndexByte(rest, '['); k > 0 {
+		rest = rest[:k]
+	} else if k := strings.IndexAny(rest, " ,;("); k > 0 {
+		rest = rest[:k]
+	}
+	if k := strings.IndexByte(rest, '|'); k >= 0 {
+		rest = rest[k+1:]
+	}
+	rest = strings.TrimSpace(rest)
+	if !hasHan(rest) {
+		return ""
+	}
+	return rest
+}
+
+// tonelessJoined turns "Li3 Yan4 hong2" into "liyanhong".
+func tonelessJoined(pinyin string) string {
+	var b strings.Builder
+	for _, c := range []byte(pinyin) {
+		switch {
+		case c >= 'a' && c <= 'z':
+			b.WriteByte(c)
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == ':':
+			// u: is ü; the readings write "ü", compare on "u"
+		}
+	}
+	return b.String()
+}
+
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}

@@ -1,0 +1,220 @@
+package offline
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Person names are not in the dictionary, and the segmenter cuts them into
+// single characters (孙/建/博). A name is a surname from surnames.txt and one
+// or two given-name characters, accepted only with evidence around it:
+//
+//   - a title or role just before it (记者王子江, 党委书记孙建博, 大使李辉);
+//   - a title or a verb of saying just after it (刘玉强市长, 孙建博说, 李辉表示),
+//     or an age (汪淑玉71岁);
+//   - or, with no context, a surname and two characters common in given names
+//     that the segmenter left as single characters (汪/兴/莲).
+//
+// A name found once is known for the rest of the text. It is written in
+// Hanyu Pinyin without tones, surname first, given name joined and
+// capitalized, with an apostrophe before a syllable starting with a, o or e
+// (刘嘉安 "Liu Ji'an"); surnames read differently as surnames (单 Shan, 曾 Zeng)
+// take their surname reading.
+
+// titlesBefore are words after which a name often follows.
+var titlesBefore = toSet(`记者 书记 市长 省长 县长 区长 镇长 村长 乡长 部长 局长 厅长 处长 科长 主任 主席 总理
+总书记 委员 常委 代表 大使 院长 校长 教授 院士 博士 律师 法官 检察官 警官 民警 医生 护士 老师
+董事长 总经理 总裁 经理 创始人 负责人 发言人 主持人 作者 编辑 导演 演员 歌手 选手 运动员 教练
+队长 网友 村民 居民 市民 农民 工人 同志 先生 女士 司令员 政委 会长 秘书长 理事长 行长 主编 社长
+厂长 所长 站长 组长 团长 嫌疑人 被告人 原告 被告 患者 母亲 父亲 妻子 丈夫 儿子 女儿 学生 同学
+朋友 专家 学者 研究员 工程师 科学家 企业家 志愿者 干部 书记员 首相 总统 国王 党员 队员 球员 主持
+部长助理 助理 秘书 司机 老人 老板 店主 业主 通讯员 摄影 报道 指导员 局长 检察长 庭长 审判长`)
+
+// titlesAfter are words that often follow a name: titles put after it, and
+// verbs of saying.
+var titlesAfter = toSet(`说 表示 指出 认为 强调 介绍 告诉 透露 回忆 坦言 解释 补充 提出 建议 呼吁 称 说道 笑 等人
+一行 同志 先生 女士 教授 院士 书记 副书记 市长 副市长 省长 副省长 县长 区长 代表 主任 记者 部长 主席 总理 委员 局长
+老师 律师 医生 博士 夫妇 会见 出席 主持 致辞 讲话 今年 在接受 接受 家 一家 团队 课题组 所长 院长 校长 厂长`)
+
+// stopChars are characters that end a name rather than belong to it: particles,
+// prepositions, adverbs and verbs that often follow a name.
+const stopChars = "的了在是和与及等说也都均就将已曾被把对向从到为以于而并又还却则所即便才再更很最不没无这那其此各每该本之们着过得地给让使由跟同比请去来上下中里内外前后时年月日号表指认称介强告透回坦今正共个位名一二三四五六七八九十百千万、"
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// nameAt looks for a person's name at s[p:]. spans are the segmentation from
+// p, prev the tokens so far (for a title before the name).
+func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textState) (int, tok) {
+	if st != nil {
+		for _, n := range st.names {
+			if strings.HasPrefix(s[p:], n.src) {
+				return len(n.src), tok{src: n.src, en: n.en, kind: kName, cls: clsNoun}
+			}
+		}
+	}
+	first := s[spans[0].start:spans[0].end]
+	if utf8.RuneCountInString(first) > 1 && t.d.Has(first) && t.properWord(first) {
+		return 0, tok{} // a name the dictionary knows: 李克强, 袁隆平
+	}
+	sur, surEn := "", ""
+	for _, cand := range []int{2, 1} {
+		if k := runePrefix(s[p:], cand); k > 0 {
+			if en, ok := t.surnames[s[p:p+k]]; ok {
+				sur, surEn = s[p:p+k], en
+				break
+			}
+		}
+	}
+	if sur == "" {
+		return 0, tok{}
+	}
+	rest := s[p+len(sur):]
+	g1, w1 := utf8.DecodeRuneInString(rest)
+	if !isHan(g1) || strings.ContainsRune(stopChars, g1) {
+		return 0, tok{}
+	}
+	g2, w2 := utf8.DecodeRuneInString(rest[w1:])
+	two := isHan(g2) && !strings.ContainsRune(stopChars, g2)
+
+	left := t.titleBefore(prev)
+	n := 0
+	switch {
+	case two && t.triggerAfter(rest[w1+w2:]):
+		n = w1 + w2
+	case t.triggerAfter(rest[w1:]):
+		n = w1
+	case left && two:
+		n = w1 + w2
+	case left:
+		n = w1
+	case two && len(sur) == len(first) && t.given[g1] && t.given[g2] &&
+		t.single(spans, p+len(sur), w1) && t.single(spans, p+len(sur)+w1, w2):
+		n = w1 + w2
+	default:
+		return 0, tok{}
+	}
+	full := s[p : p+len(sur)+n]
+	if !left && t.commonWord(full) {
+		return 0, tok{} // 方面, 高兴: a word, not a name
+	}
+	if !left && n == w1 && t.commonWord(s[p:p+len(sur)+w1+w2]) {
+		return 0, tok{}
+	}
+	en := surEn + " " + t.romanize(rest[:n], true)
+	if st != nil {
+		st.names = append(st.names, nameRec{src: full, en: en})
+	}
+	return len(full), tok{src: full, en: en, kind: kName, cls: clsNoun}
+}
+
+// nameRec is a name found in the current text.
+type nameRec struct{ src, en string }
+
+// textState is what the analysis of one text learns as it goes.
+type textState struct {
+	names []nameRec
+}
+
+// runePrefix returns the byte length of the first n runes of s, or 0 if s is
+// shorter.
+func runePrefix(s string, n int) int {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return 0
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return i
+}
+
+// titleBefore reports a title or role as the last token.
+func (t *translator) titleBefore(prev []tok) bool {
+	if len(prev) == 0 {
+		return false
+	}
+	last := prev[len(prev)-1]
+	if last.kind == kTerm && last.cls == clsTitle {
+		return true
+	}
+	src := last.src
+	for i := range src {
+		if titlesBefore[src[i:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerAfter reports a title, a verb of saying or an age at the start of s.
+func (t *translator) triggerAfter(s string) bool {
+	for _, n := range []int{1, 2, 3} {
+		if k := runePrefix(s, n); k > 0 && titlesAfter[s[:k]] {
+			// 说 starts 说明 ("to explain") too; a longer word is not the
+			// trigger unless it is one itself.
+			if n == 1 && startsWordOtherThan(t, s, s[:k]) {
+				continue
+			}
+			return true
+		}
+	}
+	// An age: 汪淑玉71岁.
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], "岁")
+}
+
+// startsWordOtherThan reports a dictionary word longer than w at the start of s.
+func startsWordOtherThan(t *translator, s, w string) bool {
+	k := runePrefix(s, utf8.RuneCountInString(w)+1)
+	return k > 0 && t.d.Has(s[:k]) && !titlesAfter[s[:k]]
+}
+
+// single reports that the segmentation has s[i:i+w] as a token of its own.
+func (t *translator) single(spans []span, i, w int) bool {
+	for _, sp := range spans {
+		if sp.start == i {
+			return sp.end == i+w
+		}
+		if sp.start > i {
+			break
+		}
+	}
+	return false
+}
+
+// commonWord reports a frequent dictionary word with a common-noun reading.
+func (t *translator) commonWord(w string) bool {
+	if t.d.Freq(w) < 50 {
+		return false
+	}
+	for _, e := range t.d.Lookup(w) {
+		if !isProperEntry(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// properWord reports a word whose only readings are proper nouns.
+func (t *translator) properWord(w string) bool {
+	es := t.d.Lookup(w)
+	if len(es) == 0 {
+		return false
+	}
+	for _, e := range es {
+		if isProperEntry(e) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,91 @@
+package offline
+
+import (
+	"strings"
+
+	"github.com/bitext/bitext/translate/offline/zhnum"
+)
+
+// numTok makes the token of a numeric expression read by zhnum. A lone 一
+// counted by a classifier (一个恶性循环, 一项事业) is the English article, not
+// the number one.
+func numTok(src string, m zhnum.Match) tok {
+	tk := tok{src: src, en: m.English, kind: kNum, num: m, cls: clsNoun}
+	switch m.Kind {
+	case zhnum.Year, zhnum.Date, zhnum.Decade, zhnum.Century, zhnum.Time:
+		tk.cls = clsTime
+	}
+	if m.Kind == zhnum.Number && m.Counted && m.Value == 1 && m.Approx == zhnum.Exact && !m.Range &&
+		(strings.HasPrefix(src, "一") || strings.HasPrefix(src, "壹")) {
+		tk.en, tk.one = "a", true
+	}
+	return tk
+}
+
+// classifiers zhnum does not consume (5块奖牌): a number followed by one of
+// these counts the noun after it.
+var looseClassifiers = map[string]bool{
+	"块": true, "枚": true, "只": true, "条": true, "张": true, "件": true, "辆": true,
+	"架": true, "艘": true, "头": true, "棵": true, "株": true, "本": true, "篇": true,
+	"部": true, "台": true, "份": true, "所": true, "座": true, "家": true, "位": true,
+	"名": true, "个": true, "种": true, "项": true, "批": true, "支": true, "封": true,
+}
+
+// plural returns the plural of an English noun phrase by inflecting its last
+// word: regular endings, the common irregular nouns, and nouns that do not
+// change (people, yuan, equipment).
+func plural(phrase string) string {
+	i := strings.LastIndexByte(phrase, ' ')
+	head, w := phrase[:i+1], phrase[i+1:]
+	if w == "" {
+		return phrase
+	}
+	lw := strings.ToLower(w)
+	if p, ok := irregularPlurals[lw]; ok {
+		if p == "" {
+			return phrase
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			p = capitalize(p)
+		}
+		return head + p
+	}
+	switch {
+	case strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "x") || strings.HasSuffix(lw, "z") ||
+		strings.HasSuffix(lw, "ch") || strings.HasSuffix(lw, "sh"):
+		if strings.HasSuffix(lw, "ss") || !strings.HasSuffix(lw, "s") {
+			return head + w + "es"
+		}
+		return phrase // already plural, or a mass noun in -s
+	case strings.HasSuffix(lw, "y") && len(lw) > 1 && !strings.ContainsRune("aeiou", rune(lw[len(lw)-2])):
+		return head + w[:len(w)-1] + "ies"
+	case strings.HasSuffix(lw, "fe"):
+		return head + w[:len(w)-2] + "ves"
+	case strings.HasSuffix(lw, "lf") || strings.HasSuffix(lw, "af"):
+		return head + w[:len(w)-1] + "ves"
+	case strings.HasSuffix(lw, "o") && (lw == "hero" || lw == "potato" || lw == "tomato" || lw == "echo" || lw == "veto"):
+		return head + w + "es"
+	}
+	return head + w + "s"
+}
+
+// irregularPlurals maps a noun to its plural; "" marks nouns that stay as they
+// are (mass nouns, units, words already plural).
+var irregularPlurals = map[string]string{
+	"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
+	"tooth": "teeth", "mouse": "mice", "goose": "geese", "ox": "oxen", "criterion": "criteria",
+	"phenomenon": "phenomena", "datum": "data", "medium": "media", "analysis": "analyses",
+	"crisis": "crises", "thesis": "theses", "basis": "bases", "index": "indices",
+	"leaf": "leaves", "life": "lives", "wife": "wives", "knife": "knives", "half": "halves",
+	"chief": "chiefs", "roof": "roofs", "belief": "beliefs", "proof": "proofs",
+	"policeman": "policemen", "fisherman": "fishermen", "chairman": "chairmen",
+	"spokesman": "spokesmen", "businessman": "businessmen", "congressman": "congressmen",
+	"people": "", "yuan": "", "renminbi": "", "yen": "", "won": "", "mu": "", "jin": "",
+	"sheep": "", "fish": "", "deer": "", "series": "", "species": "", "equipment": "",
+	"information": "", "news": "", "police": "", "personnel": "", "staff": "", "cattle": "",
+	"rice": "", "water": "", "money": "", "software": "", "hardware": "", "research": "",
+	"advice": "", "furniture": "", "evidence": "", "progress": "", "traffic": "",
+	"aircraft": "", "means": "", "headquarters": "", "offspring": "", "livestock": "",
+	"poultry": "", "corn": "", "wheat": "", "grain": "", "land": "", "youth": "",
+	"percent": "", "chinese": "", "japanese": "", "militia": "",
+}

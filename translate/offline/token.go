@@ -1,0 +1,71 @@
+package offline
+
+import "github.com/bitext/bitext/translate/offline/zhnum"
+
+// kind says where a token's English came from, which decides how the rules
+// may treat it and how it is spaced and capitalized.
+type kind uint8
+
+const (
+	kWord    kind = iota // a dictionary or lexicon word
+	kLatin               // text that is not Chinese, copied as written
+	kPunct               // punctuation, mapped to English
+	kNum                 // a number, date, time or amount (zhnum)
+	kName                // a person's name
+	kPlace               // a place name
+	kTerm                // a glossary entry or a built-in term
+	kTag                 // an inline tag, copied byte for byte
+	kUnknown             // a character the dictionary lacks, in pinyin
+)
+
+// Word classes, from the lexicon's third column or guessed from the gloss. The
+// rules only need a rough idea: is it a noun, a verb, a preposition or a
+// postposition?
+const (
+	clsNone  = 0
+	clsNoun  = 'n'
+	clsVerb  = 'v'
+	clsAdj   = 'a'
+	clsAdv   = 'd'
+	clsPrep  = 'p' // 在, 从, 对
+	clsPost  = 'f' // 上, 中, 里, 后: postpositions
+	clsConj  = 'c'
+	clsPron  = 'r'
+	clsTime  = 't' // 今年, 上午: time nouns
+	clsTitle = 'q' // 市长, 书记: titles that come before a name
+	clsMeas  = 'm' // classifiers
+	clsDe    = 'u' // 的 and its kin, for the 的 rule
+)
+
+// Spacing of punctuation.
+const (
+	attachNone  = 0   // a word: spaces on both sides
+	attachLeft  = 'L' // no space before: , . ) ”
+	attachRight = 'R' // no space after: ( “
+	attachBoth  = 'B' // no space on either side: / —
+)
+
+// tok is one unit of the analysis of a text.
+type tok struct {
+	src   string // the source text (for a tag, the tag)
+	en    string // the English; "" drops the token
+	kind  kind
+	cls   byte
+	space bool // the source had white space before it
+	// attach is the punctuation spacing (attach* constants).
+	attach byte
+	// end says the token ends a sentence (。！？), so the next word is
+	// capitalized.
+	end bool
+	// tag is the tag kind (tagOpen...) of a kTag token.
+	tag int
+	// num is the reading of a kNum token.
+	num zhnum.Match
+	// one says a kNum token is the article-like 一 ("a"), not a count.
+	one bool
+}
+
+// proper reports a token whose English keeps its capitals as they are.
+func (t *tok) proper() bool {
+	return t.kind == kName || t.kind == kPlace || t.kind == kTerm || t.kind == kLatin
+}

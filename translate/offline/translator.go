@@ -1,0 +1,356 @@
+package offline
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/offline/dict"
+	"github.com/bitext/bitext/translate/offline/zhnum"
+)
+
+// translator holds the loaded dictionary and tables. It is immutable after
+// newTranslator but for the gloss cache, which is safe for concurrent use.
+type translator struct {
+	d        *dict.Dict
+	on       Rule // the rules in force
+	lexicon  map[string]lexEntry
+	terms    *termSet
+	surnames map[string]string
+	given    map[rune]bool
+
+	cache sync.Map // word -> tok, the analysis of a dictionary word
+}
+
+func newTranslator(d *dict.Dict, opt Options) *translator {
+	t := &translator{
+		d:        d,
+		on:       AllRules &^ opt.Off,
+		lexicon:  parseLexicon(lexiconTSV),
+		terms:    parseTerms(termsTSV),
+		surnames: parseSurnames(surnamesTXT),
+		given:    parseRuneSet(givenNamesTXT),
+	}
+	return t
+}
+
+func (t *translator) has(r Rule) bool { return t.on&r != 0 }
+
+// requestTerms turns the glossary entries of a request into a term set, or nil.
+func (t *translator) requestTerms(terms []translate.Term) *termSet {
+	if len(terms) == 0 {
+		return nil
+	}
+	ts := newTermSet()
+	for _, term := range terms {
+		ts.add(term.Source, term.Target, clsNoun)
+	}
+	return ts
+}
+
+// text translates one tagged text.
+func (t *translator) text(s string, glossary *termSet) string {
+	if s == "" {
+		return ""
+	}
+	var toks []tok
+	st := &textState{}
+	for _, p := range splitTagged(s) {
+		if p.tag != "" {
+			toks = append(toks, tok{src: p.tag, en: p.tag, kind: kTag, tag: tagKind(p.tag)})
+			continue
+		}
+		toks = t.run(p.text, glossary, st, toks)
+	}
+	toks = t.applyRules(toks)
+	return render(toks, t)
+}
+
+// run analyses one run of text between tags and appends its tokens.
+func (t *translator) run(s string, glossary *termSet, st *textState, out []tok) []tok {
+	s = normalize(s)
+	// Glossary terms first, over the whole run, so that nothing built in can
+	// hide one; then the built-in terms in the gaps; then the scanner.
+	return t.pinned(s, 0, len(s), glossary, func(i, j int, out []tok) []tok {
+		if !t.has(RuleTerms) {
+			return t.scan(s, i, j, st, out)
+		}
+		return t.pinned(s, i, j, t.terms, func(i, j int, out []tok) []tok {
+			return t.scan(s, i, j, st, out)
+		}, out)
+	}, out)
+}
+
+// pinned cuts s[i:j] at the terms of ts (leftmost-longest), emits each term as
+// a token, and hands the gaps to gap.
+func (t *translator) pinned(s string, i, j int, ts *termSet, gap func(i, j int, out []tok) []tok, out []tok) []tok {
+	if ts.empty() {
+		return gap(i, j, out)
+	}
+	start := i
+	for p := i; p < j; {
+		e, n := ts.at(s[:j], p)
+		if n == 0 {
+			_, w := utf8.DecodeRuneInString(s[p:])
+			p += w
+			continue
+		}
+		if start < p {
+			out = gap(start, p, out)
+		}
+		out = append(out, tok{src: s[p : p+n], en: e.en, kind: kTerm, cls: e.cls, space: p > 0 && isSpaceByte(s[p-1])})
+		p += n
+		start = p
+	}
+	if start < j {
+		out = gap(start, j, out)
+	}
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// normalize maps full-width letters, digits and signs to ASCII (so that "２０１９"
+// reads as a number and "ＡＰＰ" passes as Latin) and the ideographic space to an
+// ASCII space. Full-width punctuation is left alone: its mapping depends on
+// context and is done token by token.
+func normalize(s string) string {
+	need := false
+	for _, r := range s {
+		if r == '\u3000' || r >= 0xFF10 && r <= 0xFF5A && fullWidthASCII(r) {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u3000':
+			b.WriteByte(' ')
+		case r >= 0xFF10 && r <= 0xFF5A && fullWidthASCII(r):
+			b.WriteRune(r - 0xFEE0)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fullWidthASCII reports a full-width digit or letter.
+func fullWidthASCII(r rune) bool {
+	return r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+}
+
+// span is a segmentation token: s[start:end].
+type span struct{ start, end int }
+
+// segment segments s[i:j] and returns the token spans, offsets into s.
+func (t *translator) segment(s string, i, j int) []span {
+	words := t.d.Segment(s[i:j])
+	out := make([]span, len(words))
+	p := i
+	for k, w := range words {
+		out[k] = span{p, p + len(w)}
+		p += len(w)
+	}
+	return out
+}
+
+// scan analyses s[i:j], a stretch with no pinned term, word by word. At every
+// word boundary it asks, in order, for a number, a person's name and a place;
+// failing those the word is looked up. A match that ends inside a word makes
+// the rest of the stretch be segmented again from there.
+func (t *translator) scan(s string, i, j int, st *textState, out []tok) []tok {
+	spans := t.segment(s, i, j)
+	k := 0
+	space := i > 0 && isSpaceByte(s[i-1])
+	for p := i; p < j; {
+		if k >= len(spans) || spans[k].start != p {
+			spans, k = t.segment(s, p, j), 0
+		}
+		w := s[spans[k].start:spans[k].end]
+		if strings.TrimSpace(w) == "" {
+			space = true
+			p = spans[k].end
+			k++
+			continue
+		}
+		if n, tk := t.special(s[:j], p, spans[k:], out, st); n > 0 {
+			tk.space = space
+			out = append(out, tk)
+			space = false
+			p += n
+			for k < len(spans) && spans[k].start < p {
+				k++
+			}
+			continue
+		}
+		tk := t.word(w)
+		tk.space = space
+		out = append(out, tk)
+		space = false
+		p = spans[k].end
+		k++
+	}
+	return out
+}
+
+// special tries the rules that read more than a dictionary word at s[p:]: a
+// number, a name, a place. It returns the bytes consumed, or 0.
+func (t *translator) special(s string, p int, spans []span, prev []tok, st *textState) (int, tok) {
+	first := s[spans[0].start:spans[0].end]
+	if t.has(RuleNumbers) {
+		if m, ok := zhnum.AtIndex(s, p); ok && (m.Len >= len(first) || !t.isWord(first)) {
+			return m.Len, numTok(s[p:p+m.Len], m)
+		}
+	}
+	if t.has(RuleNames) {
+		if n, tk := t.nameAt(s, p, spans, prev, st); n > 0 {
+			return n, tk
+		}
+	}
+	if t.has(RulePlaces) {
+		if n, tk := t.placeAt(s, p, spans); n > 0 {
+			return n, tk
+		}
+	}
+	return 0, tok{}
+}
+
+// isWord reports a dictionary word of more than one character.
+func (t *translator) isWord(w string) bool {
+	return utf8.RuneCountInString(w) > 1 && t.d.Has(w)
+}
+
+// word analyses one segmentation token: punctuation, Latin text, or a Chinese
+// word looked up in the lexicon and the dictionary. Results are cached.
+func (t *translator) word(w string) tok {
+	if v, ok := t.cache.Load(w); ok {
+		return v.(tok)
+	}
+	tk := t.lookup(w)
+	t.cache.Store(w, tk)
+	return tk
+}
+
+func (t *translator) lookup(w string) tok {
+	if !hasHan(w) {
+		if p, ok := punctuation(w); ok {
+			return p
+		}
+		return tok{src: w, en: w, kind: kLatin}
+	}
+	if t.has(RuleLexicon) {
+		if e, ok := t.lexicon[w]; ok {
+			return tok{src: w, en: e.en, kind: kWord, cls: e.cls}
+		}
+	}
+	if t.has(RulePlaces) {
+		if en, ok := t.placeWord(w); ok {
+			return tok{src: w, en: en, kind: kPlace, cls: clsNoun}
+		}
+	}
+	entries := t.d.Lookup(w)
+	var g gloss
+	if t.has(RuleSenses) {
+		g = chooseGloss(entries, t.reading(w), t.resolve)
+	} else {
+		g = firstSense(entries)
+	}
+	if g.en == "" {
+		if utf8.RuneCountInString(w) > 1 {
+			// A word with no usable sense: translate its characters.
+			var parts []string
+			for _, c := range w {
+				if sub := t.word(string(c)); sub.en != "" {
+					parts = append(parts, sub.en)
+				}
+			}
+			return tok{src: w, en: strings.Join(parts, " "), kind: kWord}
+		}
+		return tok{src: w, en: t.romanize(w, true), kind: kUnknown}
+	}
+	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun}
+	if g.verb {
+		tk.cls = clsVerb
+	}
+	if g.proper {
+		tk.kind = kPlace // a proper noun: capitals kept
+	}
+	return tk
+}
+
+// reading is the customary toneless pinyin of a word, joined, as the entries
+// write it (ü as u).
+func (t *translator) reading(w string) string {
+	var b strings.Builder
+	for _, s := range t.d.Pinyin(w) {
+		b.WriteString(strings.ReplaceAll(s, "ü", "u"))
+	}
+	return b.String()
+}
+
+// resolve translates the word a dictionary sense points at ("see 江西省",
+// "variant of 记录"). A proper noun that points at a place with an
+// administrative suffix is the bare name, without the suffix the source
+// lacks (江西 -> "Jiangxi").
+func (t *translator) resolve(target string, proper bool) gloss {
+	g := chooseGloss(t.d.Lookup(target), "", nil)
+	if proper && g.en != "" {
+		if _, ok := genericOf(target); ok {
+			if en, ok := t.placeWord(target); ok {
+				g.en = en
+			}
+		}
+		g.en = dropGeneric(g.en)
+		g.proper = true
+	}
+	return g
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// romanize writes Chinese characters in pinyin without tones, as one word
+// with apostrophes where a syllable starting with a, o or e would run into
+// the one before (Xi'an), capitalized if name is set. Characters with no
+// known reading are dropped, so that no Chinese is left in the English.
+func (t *translator) romanize(w string, name bool) string {
+	var b strings.Builder
+	for _, syl := range t.d.Pinyin(w) {
+		r, _ := utf8.DecodeRuneInString(syl)
+		if isHan(r) || !unicode.IsLetter(r) {
+			continue
+		}
+		if strings.ContainsRune("aoe", r) && b.Len() > 0 {
+			b.WriteByte('\'')
+		}
+		b.WriteString(syl)
+	}
+	out := b.String()
+	if name {
+		out = capitalize(out)
+	}
+	return out
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || unicode.IsUpper(r) || !unicode.IsLetter(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
