@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -564,16 +565,16 @@ func SegmentID(kind Kind, key, text string) string {
 	buf = append(buf, key...)
 	buf = append(buf, 0)
 	// text with runs of ASCII whitespace collapsed to one space, trimmed
-	space := false
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; isSpace(c) {
-			space = true
-		} else {
-			if space && buf[len(buf)-1] != 0 {
-				buf = append(buf, ' ')
-			}
-			space = false
-			buf = append(buf, c)
+	for rest := text; rest != ""; {
+		k := strings.IndexAny(rest, " \t\r\n")
+		if k < 0 {
+			buf = append(buf, rest...)
+			break
+		}
+		buf = append(buf, rest[:k]...)
+		rest = strings.TrimLeft(rest[k:], " \t\r\n")
+		if rest != "" && buf[len(buf)-1] != 0 {
+			buf = append(buf, ' ')
 		}
 	}
 	sum := sha256.Sum256(buf)

@@ -266,6 +266,9 @@ func QuoteYAML(s string, style yaml.Style) string {
 	case style&yaml.SingleQuotedStyle != 0:
 		return singleQuote(s)
 	}
+	if simplePlain(s) {
+		return s
+	}
 	var m map[string]any
 	if s != "" && yaml.Unmarshal([]byte("k: "+s), &m) == nil {
 		if str, ok := m["k"].(string); ok && str == s {
@@ -273,6 +276,26 @@ func QuoteYAML(s string, style yaml.Style) string {
 		}
 	}
 	return singleQuote(s)
+}
+
+// simplePlain reports a string that is plainly safe as a plain YAML
+// scalar: a letter, then letters, digits and . _ / -, not a YAML keyword.
+// It saves a YAML parse for names such as "offline" or "post.md".
+func simplePlain(s string) bool {
+	if s == "" || !isASCIILetter(s[0]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isASCIILetter(c) && !isDigit(c) && c != '.' && c != '_' && c != '/' && c != '-' {
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
+		return false
+	}
+	return true
 }
 
 func singleQuote(s string) string {

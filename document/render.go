@@ -155,18 +155,29 @@ func blockMarker(p []byte, first bool) int {
 	for i < len(p) && i < 3 && p[i] == ' ' {
 		i++
 	}
-	end := i
-	for end < len(p) && p[end] != '\n' && p[end] != '\r' {
-		end++
+	// Most markers are decided by their first bytes; the whole line is
+	// only needed for thematic breaks and setext underlines.
+	line := p[i:]
+	if len(line) > 16 {
+		line = line[:16]
 	}
-	line := p[i:end]
+	if k := bytes.IndexAny(line, "\r\n"); k >= 0 {
+		line = line[:k]
+	}
+	whole := func() []byte {
+		end := i
+		for end < len(p) && p[end] != '\n' && p[end] != '\r' {
+			end++
+		}
+		return p[i:end]
+	}
 	if len(line) == 0 {
 		return -1
 	}
 	spaceAt := func(k int) bool { return k >= len(line) || line[k] == ' ' || line[k] == '\t' }
 	content := func(k int) bool { // something other than blanks follows
-		for ; k < len(line); k++ {
-			if line[k] != ' ' && line[k] != '\t' {
+		for l := whole(); k < len(l); k++ {
+			if l[k] != ' ' && l[k] != '\t' {
 				return true
 			}
 		}
@@ -189,10 +200,9 @@ func blockMarker(p []byte, first bool) int {
 			mark = 0
 		}
 	case c == '-' || c == '*' || c == '_' || c == '+' || c == '=':
-		if rule(line) || c != '_' && c != '=' && spaceAt(1) && (first || content(1)) {
+		if c != '_' && c != '=' && spaceAt(1) && (first || content(1)) {
 			mark = 0
-		}
-		if !first && (c == '=' || c == '-') && setextUnderline(line) {
+		} else if rule(whole()) || !first && (c == '=' || c == '-') && setextUnderline(whole()) {
 			mark = 0
 		}
 	case c >= '0' && c <= '9':

@@ -63,12 +63,12 @@ func BenchmarkPipeline(b *testing.B) {
 			for i, s := range d.Segments {
 				tr[i] = pseudo.Text(s.Text)
 			}
-			if _, err := English(d, tr, meta); err != nil {
+			t, err := Render(d, tr, meta)
+			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := Bilingual(d, tr, meta, Table); err != nil {
-				b.Fatal(err)
-			}
+			t.English()
+			t.Bilingual(Table)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")

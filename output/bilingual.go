@@ -40,24 +40,12 @@ func IDComment(ids ...string) string {
 	return "<!-- bitext:" + strings.Join(ids, " ") + " -->"
 }
 
-// Bilingual returns the bilingual review file of d in the given layout.
-func Bilingual(d *document.Document, translations []string, meta Meta, layout Layout) ([]byte, error) {
-	if len(translations) != len(d.Segments) {
-		return nil, fmt.Errorf("%d translations for %d segments", len(translations), len(d.Segments))
-	}
-	rendered := make([][]byte, len(d.Segments))
-	for i := range d.Segments {
-		out, err := d.Render(&d.Segments[i], translations[i])
-		if err != nil {
-			return nil, err
-		}
-		rendered[i] = out
-	}
-	w := &writer{d: d, rendered: rendered, meta: meta, nl: newline(d.Src)}
+// Bilingual returns the bilingual review file in the given layout.
+func (t *Translation) Bilingual(layout Layout) []byte {
+	d := t.Doc
+	w := &writer{d: d, rendered: t.Rendered, meta: t.Meta, nl: newline(d.Src)}
 	w.buf.Grow(3 * len(d.Src))
-	if err := w.front(string(layout)); err != nil {
-		return nil, err
-	}
+	w.front(string(layout))
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		if b.Kind == document.BlockFront {
@@ -69,8 +57,16 @@ func Bilingual(d *document.Document, translations []string, meta Meta, layout La
 			w.table(b)
 		}
 	}
-	w.endTable()
-	return w.buf.Bytes(), nil
+	return w.buf.Bytes()
+}
+
+// Bilingual renders translations and returns the bilingual review file.
+func Bilingual(d *document.Document, translations []string, meta Meta, layout Layout) ([]byte, error) {
+	t, err := Render(d, translations, meta)
+	if err != nil {
+		return nil, err
+	}
+	return t.Bilingual(layout), nil
 }
 
 type writer struct {
@@ -85,13 +81,10 @@ type writer struct {
 
 // front writes the English front matter (translated fields, lang and the
 // translation mapping) and a table of the translated front-matter fields.
-func (w *writer) front(layout string) error {
+func (w *writer) front(layout string) {
 	d := w.d
 	f := &d.Front
-	fe, err := frontEdits(d, w.meta, layout)
-	if err != nil {
-		return err
-	}
+	fe := frontEdits(d, w.meta, layout)
 	var edits []edit
 	for i := range d.Segments {
 		if d.Segments[i].Kind == document.FrontField {
@@ -116,7 +109,6 @@ func (w *writer) front(layout string) error {
 		}
 		w.row(s.Key+": "+src, s.Key+": "+tr, s.ID)
 	}
-	return nil
 }
 
 func (w *writer) separate() {

@@ -23,29 +23,57 @@ type edit struct {
 	Text []byte
 }
 
-// English returns the English edition: every translated segment spliced
-// into its span, every other byte copied verbatim, and front matter that
-// says the language and that this is an unreviewed machine translation.
-// translations[i] is the translation of d.Segments[i].
-func English(d *document.Document, translations []string, meta Meta) ([]byte, error) {
+// Translation is a document with the translation of every segment rendered
+// as Markdown, ready to be written in any form.
+type Translation struct {
+	Doc      *document.Document
+	Rendered [][]byte // Rendered[i] replaces Doc.Segments[i].Span
+	Meta     Meta
+}
+
+// Render checks and renders translations[i], the translation of
+// d.Segments[i], for every segment. Its error is a *document.TagError when
+// a translation lost or invented a tag, or a *document.Error when the file
+// is itself a translation.
+func Render(d *document.Document, translations []string, meta Meta) (*Translation, error) {
 	if len(translations) != len(d.Segments) {
 		return nil, fmt.Errorf("%d translations for %d segments", len(translations), len(d.Segments))
 	}
-	edits := make([]edit, 0, len(d.Segments)+2)
+	if f := d.Front.Field("translation"); f != nil {
+		return nil, &document.Error{Path: d.Path, Line: f.Line,
+			Msg: "front matter already has a translation: key; this file is a translation, not a source"}
+	}
+	t := &Translation{Doc: d, Rendered: make([][]byte, len(d.Segments)), Meta: meta}
 	for i := range d.Segments {
-		s := &d.Segments[i]
-		out, err := d.Render(s, translations[i])
+		out, err := d.Render(&d.Segments[i], translations[i])
 		if err != nil {
 			return nil, err
 		}
-		edits = append(edits, edit{s.Span, out})
+		t.Rendered[i] = out
 	}
-	fe, err := frontEdits(d, meta, "")
+	return t, nil
+}
+
+// English returns the English edition: every translated segment spliced
+// into its span, every other byte copied verbatim, and front matter that
+// says the language and that this is an unreviewed machine translation.
+func (t *Translation) English() []byte {
+	d := t.Doc
+	edits := make([]edit, 0, len(d.Segments)+2)
+	for i := range d.Segments {
+		edits = append(edits, edit{d.Segments[i].Span, t.Rendered[i]})
+	}
+	edits = append(edits, frontEdits(d, t.Meta, "")...)
+	return apply(d.Src, edits)
+}
+
+// English renders translations and returns the English edition.
+func English(d *document.Document, translations []string, meta Meta) ([]byte, error) {
+	t, err := Render(d, translations, meta)
 	if err != nil {
 		return nil, err
 	}
-	edits = append(edits, fe...)
-	return apply(d.Src, edits), nil
+	return t.English(), nil
 }
 
 // apply splices edits (non-overlapping) into src.
@@ -70,15 +98,11 @@ func apply(src []byte, edits []edit) []byte {
 
 // frontEdits sets lang and adds the translation mapping. layout is recorded
 // for bilingual files ("" for the English edition).
-func frontEdits(d *document.Document, meta Meta, layout string) ([]edit, error) {
+func frontEdits(d *document.Document, meta Meta, layout string) []edit {
 	f := &d.Front
 	nl := f.Newline
 	if !f.Present {
 		nl = newline(d.Src)
-	}
-	if f.Field("translation") != nil {
-		return nil, &document.Error{Path: d.Path, Line: f.Field("translation").Line,
-			Msg: "front matter already has a translation: key; this file is a translation, not a source"}
 	}
 	var add strings.Builder
 	var edits []edit
@@ -105,7 +129,7 @@ func frontEdits(d *document.Document, meta Meta, layout string) ([]edit, error) 
 		block := "---" + nl + add.String() + "---" + nl
 		edits = append(edits, edit{document.Span{Start: f.Start, End: f.Start}, []byte(block)})
 	}
-	return edits, nil
+	return edits
 }
 
 // newline returns the line ending a file uses ("\r\n" or "\n").

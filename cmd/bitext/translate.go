@@ -318,15 +318,12 @@ func (t *translator) file(ctx context.Context, j job) error {
 		}
 	}
 	meta := output.Meta{Backend: t.name, Source: filepath.Base(j.path), From: t.o.from, To: t.o.to}
-	en, err := output.English(d, translations, meta)
+	tr, err := output.Render(d, translations, meta)
 	if err != nil {
 		return prefixPath(j.path, err)
 	}
-	bi, err := output.Bilingual(d, translations, meta, t.layout)
-	if err != nil {
-		return prefixPath(j.path, err)
-	}
-	if err := output.WriteAll([]output.File{{Path: enPath, Data: en}, {Path: biPath, Data: bi}}); err != nil {
+	files := []output.File{{Path: enPath, Data: tr.English()}, {Path: biPath, Data: tr.Bilingual(t.layout)}}
+	if err := output.WriteAll(files); err != nil {
 		return fmt.Errorf("%s: %w", j.path, err)
 	}
 	for _, p := range []string{enPath, biPath} {
