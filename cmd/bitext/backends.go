@@ -5,16 +5,19 @@ import (
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/offline"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/spf13/cobra"
 )
 
-// defaultBackend is used when neither --backend nor bitext.yaml names one.
-const defaultBackend = "pseudo"
+// defaultBackend is used when neither --backend nor bitext.yaml names one:
+// the embedded dictionary translator, which needs no network and no keys.
+const defaultBackend = "offline"
 
 // registry lists every backend bitext knows, by name.
 func registry() *translate.Registry {
 	return translate.NewRegistry(
+		offline.Factory,
 		pseudo.Factory,
 	)
 }

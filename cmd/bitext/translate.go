@@ -121,6 +121,9 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if err != nil {
 		return err
 	}
+	if factory.Name == "offline" {
+		fmt.Fprintln(e.stderr, "bitext: note: the offline backend writes a dictionary draft for review, not a publication-quality translation; choose another with --backend (see 'bitext backends')")
+	}
 	t := &translator{
 		e: e, o: o, from: from, to: to, layout: layout, name: factory.Name, backend: backend,
 		inputs: map[string]bool{}, written: map[string]string{},
