@@ -146,7 +146,8 @@ type Options struct {
 	// Nil means DefaultFrontKeys.
 	FrontKeys []string
 	// Translatable reports whether a run of text (between tags) needs
-	// translating; a segment is made when any of its runs does. Nil means
+	// translating; a segment is made when any of its runs does. The run
+	// may share memory with the source: read it, do not keep it. Nil means
 	// "has a letter". Text that fails it is passed through untouched: image
 	// URLs split over lines, numbers, Liquid tags.
 	Translatable func(plain string) bool
@@ -544,9 +545,11 @@ func trimSpaceEnd(src []byte, start, end int) int {
 // assignIDs gives every segment its stable ID.
 func (d *Document) assignIDs() {
 	seen := make(map[string]int, len(d.Segments))
+	var buf []byte
 	for i := range d.Segments {
 		s := &d.Segments[i]
-		id := SegmentID(s.Kind, s.Key, s.Text)
+		var id string
+		id, buf = segmentID(buf[:0], s.Kind, s.Key, s.Text)
 		if n := seen[id]; n > 0 {
 			s.ID = id + "-" + strconv.Itoa(n)
 		} else {
@@ -559,13 +562,19 @@ func (d *Document) assignIDs() {
 // SegmentID is the content hash part of a segment ID: 12 hex digits of the
 // SHA-256 of the kind, front-matter key and whitespace-normalised text.
 func SegmentID(kind Kind, key, text string) string {
-	buf := make([]byte, 0, len(kind.String())+len(key)+len(text)+2)
+	id, _ := segmentID(nil, kind, key, text)
+	return id
+}
+
+// segmentID hashes in buf, which it returns for reuse.
+func segmentID(buf []byte, kind Kind, key, text string) (string, []byte) {
 	buf = append(buf, kind.String()...)
 	buf = append(buf, 0)
 	buf = append(buf, key...)
 	buf = append(buf, 0)
 	// text with runs of ASCII whitespace collapsed to one space, trimmed
-	for rest := text; rest != ""; {
+	rest := strings.TrimLeft(text, " \t\r\n")
+	for rest != "" {
 		k := strings.IndexAny(rest, " \t\r\n")
 		if k < 0 {
 			buf = append(buf, rest...)
@@ -573,10 +582,10 @@ func SegmentID(kind Kind, key, text string) string {
 		}
 		buf = append(buf, rest[:k]...)
 		rest = strings.TrimLeft(rest[k:], " \t\r\n")
-		if rest != "" && buf[len(buf)-1] != 0 {
+		if rest != "" {
 			buf = append(buf, ' ')
 		}
 	}
 	sum := sha256.Sum256(buf)
-	return hex.EncodeToString(sum[:6])
+	return hex.EncodeToString(sum[:6]), buf
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -379,7 +380,8 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	run := func(a, b int) {
 		writeEscaped(&t, src[a:b])
 		if !needed && b > a {
-			needed = translatable(string(src[a:b]))
+			// The callback only reads the run; no need to copy it.
+			needed = translatable(unsafe.String(&src[a], b-a))
 		}
 	}
 	emitText := func(a, b int) {
