@@ -26,14 +26,15 @@ var rejectPrefixes = []string{
 	"one of the ", "component in ", "(onom.)", "(vulgar)", "(slang)",
 	"(Internet slang)", "interjection", "(Tw)", "(Cantonese)", "(archaic)",
 	"(old)", "(dialect)", "(Buddhism)", "(TCM)", "(Taiwan)", "(Japanese)",
-	"(bound form) (used in",
+	"(bound form) (used in", "lit.", "fig.", "name of ", "(name)", "(surname)", "(used in names)",
+	"(used in place names)", "(used in transliteration)", "(a name)",
 }
 
 // rejectInside are notes that spoil a sense wherever they occur.
 var rejectInside = []string{
 	"variant of ", "classifier for", "abbr. for", "(used in", "used in the ",
 	"particle", "marker", "(literary) particle", "equivalent to ", "same as ",
-	"translit", "phonetic",
+	"translit", "phonetic", "pronoun", "pr. [",
 }
 
 // penalties make a sense less likely without ruling it out: literary, dated,
@@ -83,6 +84,11 @@ func cleanSense(s string) (en string, verb bool, cost int) {
 		}
 		if rest, ok := strings.CutPrefix(alt, "to "); ok && rest != "" {
 			alt, verb = rest, true
+		}
+		for _, art := range []string{"a ", "an "} {
+			if rest, ok := strings.CutPrefix(alt, art); ok && rest != "" {
+				alt = rest // "a loan": the article is the rules' business
+			}
 		}
 		if n := strings.Count(alt, " ") + 1; n > 4 {
 			cost += n - 4 // a long explanation rather than a word
@@ -169,13 +175,20 @@ func properName(sense string) string {
 			n = i + 1
 			continue
 		}
-		if (w == "of" || w == "the" || w == "and" || w == "de" || w == "for" || w == "on") && i > 0 {
+		if (w == "of" || w == "the" || w == "and" || w == "for" || w == "on") && i > 0 {
 			continue // may join two capitalized parts: "Ministry of Finance"
+		}
+		if nameParticles[w] {
+			continue // "de Villepin", "van Gogh"
 		}
 		break
 	}
 	return strings.Join(words[:n], " ")
 }
+
+// nameParticles are lowercase words inside Western names.
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "da": true,
+	"di": true, "du": true, "la": true, "le": true, "al": true, "el": true, "bin": true, "ibn": true}
 
 // firstSense is the baseline choice: the first sense of the first entry that is
 // not only a cross-reference, with notes removed. It is what the rules are

@@ -34,11 +34,11 @@ var titlesBefore = toSet(`记者 书记 市长 省长 县长 区长 镇长 村�
 // verbs of saying.
 var titlesAfter = toSet(`说 表示 指出 认为 强调 介绍 告诉 透露 回忆 坦言 解释 补充 提出 建议 呼吁 称 说道 笑 等人
 一行 同志 先生 女士 教授 院士 书记 副书记 市长 副市长 省长 副省长 县长 区长 代表 主任 记者 部长 主席 总理 委员 局长
-老师 律师 医生 博士 夫妇 会见 出席 主持 致辞 讲话 今年 在接受 接受 家 一家 团队 课题组 所长 院长 校长 厂长`)
+老师 律师 医生 博士 夫妇 会见 出席 主持 致辞 讲话 今年 在接受 接受 团队 课题组 所长 院长 校长 厂长`)
 
 // stopChars are characters that end a name rather than belong to it: particles,
 // prepositions, adverbs and verbs that often follow a name.
-const stopChars = "的了在是和与及等说也都均就将已曾被把对向从到为以于而并又还却则所即便才再更很最不没无这那其此各每该本之们着过得地给让使由跟同比请去来上下中里内外前后时年月日号表指认称介强告透回坦今正共个位名一二三四五六七八九十百千万、"
+const stopChars = "的了在是和与及等说也都均就将已曾被把对向从到为以于而并又还却则所即便才再更很最不没无这那其此各每该本之们着过得地给让使由跟同比请去来上下中里内外前后时年月日号表指认称介告透回坦今正共个位名一二三四五六七八九十百千万、"
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -59,7 +59,7 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 		}
 	}
 	first := s[spans[0].start:spans[0].end]
-	if utf8.RuneCountInString(first) > 1 && t.d.Has(first) && t.properWord(first) {
+	if utf8.RuneCountInString(first) > 2 && t.properWord(first) {
 		return 0, tok{} // a name the dictionary knows: 李克强, 袁隆平
 	}
 	sur, surEn := "", ""
@@ -83,18 +83,20 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 	two := isHan(g2) && !strings.ContainsRune(stopChars, g2)
 
 	left := t.titleBefore(prev)
+	// A surname that is also a preposition (向, 于) needs a title before it:
+	// 向财新记者 is "to the Caixin reporter".
+	right := !strings.Contains(prepSurnames, sur)
 	n := 0
 	switch {
-	case two && t.triggerAfter(rest[w1+w2:]):
+	case right && two && t.triggerAfter(rest[w1+w2:]):
 		n = w1 + w2
-	case t.triggerAfter(rest[w1:]):
+	case right && t.triggerAfter(rest[w1:]):
 		n = w1
 	case left && two:
 		n = w1 + w2
 	case left:
 		n = w1
-	case two && len(sur) == len(first) && t.given[g1] && t.given[g2] &&
-		t.single(spans, p+len(sur), w1) && t.single(spans, p+len(sur)+w1, w2):
+	case right && two && t.nameLike(s, p, sur, g1, g2, spans):
 		n = w1 + w2
 	default:
 		return 0, tok{}
@@ -111,6 +113,34 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 		st.names = append(st.names, nameRec{src: full, en: en})
 	}
 	return len(full), tok{src: full, en: en, kind: kName, cls: clsNoun}
+}
+
+// prepSurnames are surnames that are more often prepositions or conjunctions.
+const prepSurnames = "向于和与对把被从给跟同为以将由"
+
+// nameLike reports a surname and two given-name characters that read as a
+// name with no context: both characters common in names, and no common word
+// made by any two neighbours (高兴, 建国). A reduplicated given name (兰兰,
+// 玲玲) always reads as a name.
+func (t *translator) nameLike(s string, p int, sur string, g1, g2 rune, spans []span) bool {
+	if !t.given[g1] || !t.given[g2] {
+		return false
+	}
+	end := p + len(sur) + utf8.RuneLen(g1) + utf8.RuneLen(g2)
+	for _, sp := range spans {
+		if sp.start < end && sp.end > end {
+			return false // the name would end inside a word
+		}
+		if sp.start >= end {
+			break
+		}
+	}
+	if g1 == g2 {
+		return true
+	}
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	return !t.commonWord(sur+string(g1)) && !t.commonWord(string(g1)+string(g2)) &&
+		!(isHan(after) && t.commonWord(string(g2)+string(after)))
 }
 
 // nameRec is a name found in the current text.
@@ -179,19 +209,6 @@ func startsWordOtherThan(t *translator, s, w string) bool {
 	return k > 0 && t.d.Has(s[:k]) && !titlesAfter[s[:k]]
 }
 
-// single reports that the segmentation has s[i:i+w] as a token of its own.
-func (t *translator) single(spans []span, i, w int) bool {
-	for _, sp := range spans {
-		if sp.start == i {
-			return sp.end == i+w
-		}
-		if sp.start > i {
-			break
-		}
-	}
-	return false
-}
-
 // commonWord reports a frequent dictionary word with a common-noun reading.
 func (t *translator) commonWord(w string) bool {
 	if t.d.Freq(w) < 50 {
@@ -217,4 +234,33 @@ func (t *translator) properWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// translitChars are the characters Chinese uses to write foreign names
+// (施耐德曼 Schneiderman, 伊尔马兹 Yilmaz). A run of three or more of them,
+// each a word of its own to the segmenter, is a foreign name: it is written as
+// one capitalized word of pinyin, which at least reads as a name.
+var translitChars = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "阿埃艾爱安昂奥巴拜班邦贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜顿多厄恩尔法范菲费芬弗福夫盖甘冈戈格贡古圭哈海汉豪赫亨洪胡怀霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷里利莉连列林琳隆卢鲁路伦罗洛马迈麦曼梅蒙米摩莫姆穆纳娜耐内尼妮纽努诺欧帕派潘佩皮普奇齐契乔切萨塞桑森沙莎尚舍什施斯松苏索塔泰坦汤特提廷图托瓦旺威韦维温沃乌西希锡谢辛休雅亚扬耶伊因尤约泽扎詹兹佐" {
+		m[r] = true
+	}
+	return m
+}()
+
+// foreignName finds a transliterated foreign name at the start of spans.
+func (t *translator) foreignName(s string, spans []span) (int, tok) {
+	n := 0
+	for _, sp := range spans {
+		r, w := utf8.DecodeRuneInString(s[sp.start:sp.end])
+		if w != sp.end-sp.start || !translitChars[r] {
+			break
+		}
+		n++
+	}
+	if n < 3 {
+		return 0, tok{}
+	}
+	src := s[spans[0].start:spans[n-1].end]
+	return len(src), tok{src: src, en: t.romanize(src, true), kind: kName, cls: clsNoun}
 }

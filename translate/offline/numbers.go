@@ -1,7 +1,9 @@
 package offline
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate/offline/zhnum"
 )
@@ -88,4 +90,45 @@ var irregularPlurals = map[string]string{
 	"aircraft": "", "means": "", "headquarters": "", "offspring": "", "livestock": "",
 	"poultry": "", "corn": "", "wheat": "", "grain": "", "land": "", "youth": "",
 	"percent": "", "chinese": "", "japanese": "", "militia": "",
+}
+
+// dayOfMonth reads a day written with 号 (三号, 2号), which news uses for a
+// day of the current month: "the 3rd". 3号线 (Line 3) and 3号楼 (Building 3)
+// are not days.
+func dayOfMonth(s string, p int) (int, tok) {
+	v, n, ok := zhnum.ParseNumeral(s[p:])
+	if !ok || v < 1 || v > 31 || v != float64(int(v)) || !strings.HasPrefix(s[p+n:], "号") {
+		return 0, tok{}
+	}
+	if p > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:p]); r == '第' || r < utf8.RuneSelf && r != ' ' || isNumeral(r) {
+			return 0, tok{}
+		}
+	}
+	end := p + n + len("号")
+	if r, _ := utf8.DecodeRuneInString(s[end:]); strings.ContainsRune("线楼院房机车码牌馆门台位口", r) {
+		return 0, tok{}
+	}
+	day := int(v)
+	m := zhnum.Match{Len: end - p, English: "the " + ordinal(day), Kind: zhnum.Date, Prep: "on", Day: day}
+	return end - p, numTok(s[p:end], m)
+}
+
+// ordinal writes 1 as "1st", 22 as "22nd".
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十百千万亿两", r)
 }

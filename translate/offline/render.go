@@ -110,7 +110,7 @@ func render(toks []tok, t *translator) string {
 		case tk.kind == kTag:
 			b.WriteString(tk.en)
 		default:
-			en := tk.en
+			en := strings.TrimSpace(tk.en)
 			if capNext && tk.wordLike() {
 				if tk.kind != kLatin {
 					en = capitalize(en)

@@ -10,8 +10,20 @@ import (
 // token across a tag or a punctuation mark, so a tag stays around the words it
 // was around.
 func (t *translator) applyRules(toks []tok) []tok {
+	if t.has(RuleNumbers) {
+		numberLeftovers(toks)
+	}
 	if t.has(RulePlural) {
 		t.pluralRule(toks)
+	}
+	if t.has(RuleLocative) {
+		locativeRule(toks)
+	}
+	if t.has(RuleTime) {
+		timeRule(toks)
+	}
+	if t.has(RuleDe) {
+		deRule(toks)
 	}
 	articles(toks)
 	return toks
@@ -45,9 +57,11 @@ func prevWord(toks []tok, i int) int {
 }
 
 // pluralRule puts the noun counted by a number in the plural: 169个城市 "169
-// cities". When no noun follows, the classifier's own noun stands in (三万六千
-// 多名 "more than 36,000 people"). A number zhnum read without its classifier
-// (5块奖牌) has the classifier dropped here.
+// cities", 二十八个贫困县 "28 poverty-stricken counties". The counted noun is the
+// last noun of the noun phrase after the number. When no noun follows, the
+// classifier's own noun stands in (三万六千多名 "more than 36,000 people"). A
+// number zhnum read without its classifier (5块奖牌) has the classifier dropped
+// here; a large bare number (670万纽约人) counts the noun after it too.
 func (t *translator) pluralRule(toks []tok) {
 	for i := range toks {
 		tk := &toks[i]
@@ -62,19 +76,73 @@ func (t *translator) pluralRule(toks []tok) {
 			counted = true
 			j = nextWord(toks, j)
 		}
+		if !counted && m.Kind == zhnum.Number && m.Value >= 10000 && j == i+1 {
+			counted = true
+		}
 		if !counted || m.Kind != zhnum.Number && m.Kind != zhnum.Ordinal {
 			continue
 		}
-		if j < 0 || toks[j].kind != kWord || toks[j].cls == clsVerb || toks[j].cls == clsPrep || toks[j].cls == clsDe || toks[j].cls == clsPost {
+		head := nounHead(toks, j)
+		if head < 0 {
 			if m.Noun != "" && m.Kind == zhnum.Number && !tk.one {
 				tk.en += " " + m.Noun
 			}
 			continue
 		}
-		if m.Kind == zhnum.Number && (m.Value != 1 || m.Max != m.Value || m.Approx != 0) && !tk.one {
-			toks[j].en = plural(toks[j].en)
+		if m.Kind == zhnum.Number && (m.Value != 1 || m.Max != m.Value || m.Approx != 0) && !tk.one &&
+			(toks[head].kind == kWord || toks[head].kind == kTerm && !startsUpper(toks[head].en)) {
+			toks[head].en = plural(toks[head].en)
 		}
 	}
+}
+
+// numberLeftovers drops the 日 of a day range that the number reader did not
+// read as one (十一月十二日至十四日: "November 12", "to 14", 日).
+func numberLeftovers(toks []tok) {
+	for i := 2; i < len(toks); i++ {
+		if toks[i].src != "日" || toks[i-1].kind != kNum {
+			continue
+		}
+		n := toks[i-1].num
+		if n.Kind != zhnum.Number || n.Value < 1 || n.Value > 31 {
+			continue
+		}
+		for j := i - 2; j >= 0 && j >= i-3; j-- {
+			if toks[j].kind == kNum && toks[j].num.Kind == zhnum.Date && toks[j].num.Day > 0 {
+				toks[i].en = ""
+				break
+			}
+		}
+	}
+}
+
+// nounHead returns the index of the last noun of the noun phrase starting at
+// j (up to three words: 联储/地区, 贫困县), or -1 if no noun starts there.
+func nounHead(toks []tok, j int) int {
+	head := -1
+	for k, n := j, 0; j >= 0 && k < len(toks) && n < 3; k++ {
+		tk := &toks[k]
+		if tk.kind == kPunct || tk.kind == kTag || tk.kind == kNum {
+			break
+		}
+		if tk.en == "" {
+			if tk.cls == clsDe || tk.kind != kWord {
+				break
+			}
+			continue
+		}
+		switch {
+		case tk.kind == kPlace || tk.kind == kName || tk.kind == kTerm || tk.kind == kUnknown:
+			head = k
+		case tk.kind == kWord && (tk.cls == clsNoun || tk.cls == clsTitle):
+			head = k
+		case tk.kind == kWord && tk.cls == clsAdj:
+		default:
+			return head
+		}
+		n++
+	}
+	return head
 }
 
 // articles writes "an" for the article 一 before a vowel sound.
@@ -108,4 +176,213 @@ func startsWithVowelSound(w string) bool {
 		}
 	}
 	return lw != "" && strings.ContainsRune("aeiou", rune(lw[0]))
+}
+
+// partsOfDay fold into a date before them: 3月6日上午 "on the morning of March 6".
+var partsOfDay = map[string]string{
+	"上午": "morning", "早上": "morning", "早晨": "morning", "清晨": "early morning",
+	"凌晨": "early hours", "中午": "noon", "下午": "afternoon", "傍晚": "evening",
+	"晚上": "evening", "晚间": "evening", "夜间": "night", "夜里": "night",
+}
+
+// relativeYears come after a month in English: 今年八月 "in August this year".
+var relativeYears = map[string]bool{"今年": true, "去年": true, "明年": true, "前年": true}
+
+// timeRule gives a date, year, decade or time its preposition, which Chinese
+// does without: 2019年3月6日上午 "on the morning of March 6, 2019", 在2019年
+// "in 2019", 上世纪70年代 "in the 1970s". A preposition already there (从 from,
+// 到 to, 截至 as of) is kept and none is added; 在 and 于 give way to the right
+// one.
+func timeRule(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.kind != kNum || tk.num.Prep == "" {
+			continue
+		}
+		prep := tk.num.Prep
+		if j := nextWord(toks, i); j >= 0 {
+			if part, ok := partsOfDay[toks[j].src]; ok && tk.num.Day > 0 {
+				tk.en = "the " + part + " of " + tk.en
+				toks[j].en = ""
+				prep = "on"
+			} else if toks[j].cls == clsDe {
+				continue // 2019年的数据: a modifier, not an adverbial
+			}
+		}
+		if j := prevWord(toks, i); j >= 0 {
+			p := &toks[j]
+			switch {
+			case p.src == "在" || p.src == "于" || p.src == "在于":
+				p.en = ""
+			case relativeYears[p.src] && tk.num.Year == 0 && tk.num.Month > 0 && tk.num.Day == 0:
+				tk.en += " " + p.en
+				p.en = ""
+			case p.cls == clsPrep || p.kind == kNum:
+				continue
+			}
+		}
+		tk.en = prep + " " + tk.en
+	}
+}
+
+// A preposition and a postposition around a phrase (在会上, 当…之后) become one
+// English preposition before it.
+type circum struct {
+	post string // the postposition
+	en   string // the English preposition
+	max  int    // how many words may lie between
+}
+
+// circumfixes lists, for each opening preposition, the postpositions it pairs
+// with. A spatial postposition pairs only over a short phrase; a temporal one
+// may close a whole clause (当银行…收回房产之后).
+var circumfixes = map[string][]circum{
+	"在": {{"上", "on", 4}, {"中", "in", 5}, {"里", "in", 4}, {"内", "within", 4}, {"下", "under", 4},
+		{"当中", "among", 5}, {"之中", "among", 5}, {"之间", "between", 5}, {"期间", "during", 6},
+		{"时", "when", 10}, {"的时候", "when", 10}, {"后", "after", 10}, {"之后", "after", 10},
+		{"以后", "after", 10}, {"前", "before", 8}, {"之前", "before", 8}, {"以前", "before", 8},
+		{"方面", "in terms of", 5}, {"之下", "under", 5}, {"之上", "on", 4}, {"内部", "within", 4}, {"面前", "in front of", 4}},
+	"于":  {{"之间", "between", 5}},
+	"当":  {{"时", "when", 12}, {"的时候", "when", 12}, {"后", "after", 12}, {"之后", "after", 12}, {"以后", "after", 12}},
+	"从":  {{"上", "from", 4}, {"中", "from", 5}, {"里", "from", 4}, {"手中", "from", 6}, {"来看", "judging from", 8}, {"看来", "judging from", 8}},
+	"对":  {{"来说", "for", 8}, {"而言", "for", 8}},
+	"对于": {{"来说", "for", 8}, {"而言", "for", 8}},
+	"就":  {{"而言", "as for", 6}},
+}
+
+// eventNouns take "at" rather than "on" with 上: 在会上 "at the meeting".
+var eventNouns = map[string]bool{"会": true, "会议": true, "大会": true, "全会": true, "论坛": true,
+	"发布会": true, "仪式": true, "典礼": true, "座谈会": true, "研讨会": true, "峰会": true, "年会": true,
+	"记者会": true, "新闻发布会": true, "晚会": true, "活动": true, "比赛": true, "开幕式": true, "闭幕式": true}
+
+// locativeRule rewrites 在X上 as "on X" (at X for a meeting), 当X之后 as "after
+// X", 对X来说 as "for X", and the like, and turns a clause-opening X之后 or X时
+// (with no preposition before it) into "after X", "when X". Nothing moves: the
+// opening preposition takes the English and the postposition is dropped, so
+// tags between them stay where they are.
+func locativeRule(toks []tok) {
+	for i := range toks {
+		forms, ok := circumfixes[toks[i].src]
+		if !ok || toks[i].kind != kWord {
+			continue
+		}
+		n := 0
+	scan:
+		for j := i + 1; j < len(toks) && n <= 12; j++ {
+			tk := &toks[j]
+			if tk.kind == kPunct || tk.kind == kTag {
+				break
+			}
+			if tk.en == "" && tk.kind == kWord && !isPostSrc(tk.src) {
+				continue
+			}
+			for _, f := range forms {
+				if tk.src == f.post && n >= 1 && n <= f.max {
+					en := f.en
+					if en == "on" && eventNouns[toks[prevWord(toks, j)].src] {
+						en = "at"
+					}
+					toks[i].en = en
+					tk.en = ""
+					break scan
+				}
+			}
+			if _, nested := circumfixes[tk.src]; nested && tk.kind == kWord {
+				break // another preposition opens: leave both alone
+			}
+			n++
+		}
+	}
+	// A clause that opens with a phrase closed by 之后, 以后 or 时 and no
+	// preposition: "X之后，" -> "after X,".
+	start := 0
+	for i := range toks {
+		tk := &toks[i]
+		if tk.kind == kTag || tk.kind == kPunct && clauseEnd(tk) {
+			start = i + 1
+			continue
+		}
+		en, ok := clauseOpeners[tk.src]
+		if !ok || tk.en == "" || tk.kind != kWord {
+			continue
+		}
+		if j := i + 1; j < len(toks) && toks[j].kind == kPunct && toks[j].en == "," && i-start <= 12 {
+			first := nextWord(toks, start-1)
+			if start == 0 {
+				first = firstWord(toks)
+			}
+			if first < 0 || first >= i {
+				continue
+			}
+			if _, has := circumfixes[toks[first].src]; has {
+				continue
+			}
+			tk.en = ""
+			toks[first].en = en + " " + toks[first].en
+		}
+	}
+}
+
+// clauseEnd reports punctuation that ends a clause (not quotes or brackets).
+func clauseEnd(tk *tok) bool {
+	switch tk.en {
+	case ",", ".", ";", ":", "!", "?", "—", "":
+		return true
+	}
+	return false
+}
+
+// firstWord is nextWord from the start.
+func firstWord(toks []tok) int {
+	for j := range toks {
+		switch {
+		case toks[j].kind == kTag || toks[j].kind == kPunct:
+			return -1
+		case toks[j].en != "":
+			return j
+		}
+	}
+	return -1
+}
+
+// clauseOpeners are postpositions that end a clause-opening phrase.
+var clauseOpeners = map[string]string{"之后": "after", "以后": "after", "后": "after", "时": "when",
+	"的时候": "when", "以来": "since", "之前": "before", "以前": "before", "期间": "during"}
+
+func isPostSrc(s string) bool {
+	_, ok := clauseOpeners[s]
+	return ok
+}
+
+// possessives are the English possessive of the pronouns before 的.
+var possessives = map[string]string{"我": "my", "我们": "our", "咱们": "our", "你": "your",
+	"你们": "your", "您": "your", "他": "his", "她": "her", "它": "its", "他们": "their",
+	"她们": "their", "它们": "their", "自己": "their own", "大家": "everyone's"}
+
+// deRule handles the particle 的: after a pronoun it makes a possessive (他的
+// "his"), after a name a genitive (孙建博的 "Sun Jianbo's"), and between two
+// single nouns it turns X的Y into "the Y of X". Anywhere else 的 is dropped,
+// which the lexicon already does.
+func deRule(toks []tok) {
+	for i := range toks {
+		if toks[i].src != "的" || toks[i].kind != kWord {
+			continue
+		}
+		x := prevWord(toks, i)
+		if x < 0 || x != i-1 {
+			continue
+		}
+		if p, ok := possessives[toks[x].src]; ok {
+			toks[x].en = p
+			continue
+		}
+		if toks[x].kind == kName {
+			toks[x].en += "'s"
+			continue
+		}
+	}
+}
+
+func startsUpper(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }

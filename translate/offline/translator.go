@@ -210,8 +210,16 @@ func (t *translator) special(s string, p int, spans []span, prev []tok, st *text
 			return m.Len, numTok(s[p:p+m.Len], m)
 		}
 	}
+	if t.has(RuleNumbers) {
+		if n, tk := dayOfMonth(s, p); n > 0 {
+			return n, tk
+		}
+	}
 	if t.has(RuleNames) {
 		if n, tk := t.nameAt(s, p, spans, prev, st); n > 0 {
+			return n, tk
+		}
+		if n, tk := t.foreignName(s, spans); n > 0 {
 			return n, tk
 		}
 	}
@@ -262,6 +270,10 @@ func (t *translator) lookup(w string) tok {
 		g = chooseGloss(entries, t.reading(w), t.resolve)
 	} else {
 		g = firstSense(entries)
+	}
+	if g.en == "" && t.has(RuleSenses) && t.properWord(w) {
+		// A proper noun the dictionary only describes: its pinyin.
+		return tok{src: w, en: t.romanize(w, true), kind: kName, cls: clsNoun}
 	}
 	if g.en == "" {
 		if utf8.RuneCountInString(w) > 1 {

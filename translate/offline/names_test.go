@@ -1,0 +1,115 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+)
+
+// contains checks that the translation of src has every one of want and none
+// of the strings in not.
+func contains(t *testing.T, src string, want []string, not ...string) {
+	t.Helper()
+	got := Text(src)
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s\n got %q\nwant %q in it", src, got, w)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(got, n) {
+			t.Errorf("%s\n got %q\nwant no %q in it", src, got, n)
+		}
+	}
+}
+
+func TestPersonNames(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+		not  []string
+	}{
+		// A title before the name.
+		{"全国人大代表、临汾市市长刘玉强表示，要打赢蓝天保卫战。", []string{"Liu Yuqiang", "Linfen"}, nil},
+		{"阳泉市市长雷建坤说，污染防治是重点。", []string{"Lei Jiankun", "Yangquan"}, nil},
+		{"原山林场党委书记孙建博说，雷锋精神传承着时代的真善美。", []string{"Sun Jianbo", "Lei Feng"}, nil},
+		{"新华社伦敦1月9日电（记者王子江）英国体育理事会公布了目标。", []string{"Wang Zijiang", "Xinhua"}, nil},
+		{"中国驻俄罗斯大使李辉等在机场迎接。", []string{"Li Hui"}, []string{"Huideng", "Hui Deng"}},
+		// A title or a verb of saying after it.
+		{"岳培玉代表说，今年的报告很实在。", []string{"Yue Peiyu"}, nil},
+		// The apostrophe of Xi'an: 嘉 is jia, so 嘉安 is "Jia'an".
+		{"刘嘉安表示同意。", []string{"Liu Jia'an"}, nil},
+		{"张西安说，好。", []string{"Zhang Xi'an"}, nil},
+		{"王志安指出，判决是公正的。", []string{"Wang Zhi'an"}, nil},
+		// Surnames with a reading of their own.
+		{"单晓明说，这是好事。", []string{"Shan Xiaoming"}, nil},
+		{"曾建华说，这是好事。", []string{"Zeng Jianhua"}, nil},
+		{"解晓东表示支持。", []string{"Xie Xiaodong"}, nil},
+		{"仇小兵说，会议开得很好。", []string{"Qiu Xiaobing"}, nil},
+		{"朴春花说，她很高兴。", []string{"Piao Chunhua"}, nil},
+		{"查文华表示，工作已经完成。", []string{"Zha Wenhua"}, nil},
+		{"区志明说，问题已经解决。", []string{"Ou Zhiming"}, nil},
+		{"欧阳晓峰说，问题已经解决。", []string{"Ouyang Xiaofeng"}, nil},
+		// No context, but a surname and two name characters.
+		{"汪兴莲今年73岁，汪淑玉71岁，都是虎头村本地人。", []string{"Wang Xinglian", "Wang Shuyu", "73 years old"}, nil},
+		{"汤兰兰案引起关注。", []string{"Tang Lanlan"}, nil},
+		// A name found once is known in the rest of the text.
+		{"孙建博说，孙建博的事迹感人。", []string{"Sun Jianbo said", "Sun Jianbo's"}, nil},
+		// Names the dictionary has, in their English form.
+		{"李彦宏是百度的创始人。", []string{"Robin Li", "Baidu"}, nil},
+		{"国务院总理李克强在北京主持会议。", []string{"Li Keqiang", "Beijing", "Premier"}, nil},
+		// Words that look like names and are not.
+		{"各方面表示支持。", nil, []string{"Fang"}},
+		{"他高兴地说，明天见。", nil, []string{"Gao"}},
+		{"万秀玲向财新记者证实了这件事。", []string{"Wan Xiuling"}, []string{"Xiang Caixin"}},
+		// Foreign names written in Chinese characters: one word of pinyin.
+		{"施耐德曼说：“这是胜利。”", []string{"Shinaideman said"}, nil},
+	}
+	for _, tt := range tests {
+		contains(t, tt.src, tt.want, tt.not...)
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+		not  []string
+	}{
+		{"山西省临汾市", []string{"Shanxi Province", "Linfen"}, []string{"Linfen City", "Shi"}},
+		{"山西代表团审议了报告。", []string{"Shanxi"}, []string{"Shanxi Province"}},
+		{"陕西省西安市", []string{"Shaanxi Province", "Xi'an"}, nil},
+		{"阳泉市和河南兰考县", []string{"Yangquan", "Henan", "Lankao County"}, nil},
+		{"萧山区共收集问题", []string{"Xiaoshan District"}, nil},
+		{"内蒙古自治区呼和浩特市", []string{"Inner Mongolia Autonomous Region", "Hohhot"}, nil},
+		{"新疆维吾尔自治区", []string{"Xinjiang Uygur Autonomous Region"}, nil},
+		{"广西壮族自治区", []string{"Guangxi Zhuang Autonomous Region"}, nil},
+		{"西藏自治区", []string{"Tibet Autonomous Region"}, nil},
+		{"宁夏回族自治区", []string{"Ningxia Hui Autonomous Region"}, nil},
+		{"他们都是虎头村本地人。", []string{"Hutou Village"}, nil},
+		{"近年来，我市鼓励企业参与。", []string{"our city"}, nil},
+		{"江西省和江西", []string{"Jiangxi Province", "Jiangxi"}, nil},
+	}
+	for _, tt := range tests {
+		contains(t, tt.src, tt.want, tt.not...)
+	}
+}
+
+func TestOfficialBodies(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{"国务院召开常务会议。", "State Council"},
+		{"全国人大机关参加了活动。", "National People's Congress"},
+		{"生态环境部发布通知。", "Ministry of Ecology and Environment"},
+		{"代表团审议政府工作报告。", "government work report"},
+		{"他是一名人大代表。", "NPC deputy"},
+		{"国家卫生健康委员会表示", "National Health Commission"},
+		{"农业农村部和应急管理部", "Ministry of Emergency Management"},
+		{"中共中央政治局常委王沪宁", "Standing Committee of the Political Bureau"},
+		{"全面贯彻十九大精神", "19th CPC National Congress"},
+	}
+	for _, tt := range tests {
+		contains(t, tt.src, []string{tt.want})
+	}
+}
