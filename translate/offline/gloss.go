@@ -308,3 +308,42 @@ func tonelessJoined(pinyin string) string {
 func isHan(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
+
+// adjectives are common English adjectives that no suffix gives away.
+var adjectives = map[string]bool{"big": true, "huge": true, "small": true, "new": true, "old": true,
+	"good": true, "bad": true, "great": true, "high": true, "low": true, "long": true, "short": true,
+	"grave": true, "genuine": true, "real": true, "true": true, "main": true, "major": true, "whole": true,
+	"large": true, "little": true, "young": true, "strong": true, "weak": true, "hard": true, "soft": true,
+	"easy": true, "simple": true, "clear": true, "deep": true, "wide": true, "broad": true, "rich": true,
+	"poor": true, "full": true, "free": true, "same": true, "different": true, "other": true, "many": true,
+	"few": true, "much": true, "more": true, "most": true, "certain": true, "last": true, "next": true,
+	"early": true, "late": true, "fast": true, "slow": true, "quick": true, "rapid": true, "close": true,
+	"far": true, "near": true, "hot": true, "cold": true, "warm": true, "cool": true, "dry": true,
+	"wet": true, "safe": true, "sure": true, "right": true, "wrong": true, "correct": true, "fair": true,
+	"just": true, "proper": true, "pure": true, "strict": true, "sudden": true, "vast": true, "vague": true,
+	"complete": true, "perfect": true, "firm": true, "steady": true, "stable": true, "solid": true,
+	"white": true, "black": true, "red": true, "green": true, "blue": true, "yellow": true, "bright": true,
+	"dark": true, "beautiful": true, "ugly": true, "happy": true, "sad": true, "angry": true, "afraid": true,
+	"famous": true, "common": true, "normal": true, "modern": true, "ancient": true, "urgent": true,
+	"difficult": true, "important": true, "serious": true, "severe": true, "extreme": true, "overall": true,
+	"entire": true, "total": true, "final": true, "initial": true, "former": true, "latter": true,
+	"front": true, "back": true, "top": true, "upper": true, "lower": true, "inner": true, "outer": true,
+	"domestic": true, "foreign": true, "local": true, "national": true, "global": true, "public": true,
+	"private": true, "open": true, "secret": true, "official": true, "legal": true, "illegal": true}
+
+// looksAdjective guesses from a one-word gloss whether the word is an
+// adjective, so that the 的 rule leaves "huge pressure" alone.
+func looksAdjective(en string) bool {
+	if strings.ContainsRune(en, ' ') {
+		return false
+	}
+	if adjectives[en] {
+		return true
+	}
+	for _, suf := range []string{"ous", "ful", "ive", "able", "ible", "ic", "less", "ary", "ish", "ent", "ant", "ical", "al"} {
+		if strings.HasSuffix(en, suf) && len(en) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}

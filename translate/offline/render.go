@@ -111,6 +111,9 @@ func render(toks []tok, t *translator) string {
 			b.WriteString(tk.en)
 		default:
 			en := strings.TrimSpace(tk.en)
+			if tk.prep != "" {
+				en = tk.prep + " " + en
+			}
 			if capNext && tk.wordLike() {
 				if tk.kind != kLatin {
 					en = capitalize(en)

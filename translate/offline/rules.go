@@ -16,11 +16,11 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RulePlural) {
 		t.pluralRule(toks)
 	}
-	if t.has(RuleLocative) {
-		locativeRule(toks)
-	}
 	if t.has(RuleTime) {
 		timeRule(toks)
+	}
+	if t.has(RuleLocative) {
+		locativeRule(toks)
 	}
 	if t.has(RuleDe) {
 		deRule(toks)
@@ -201,6 +201,9 @@ func timeRule(toks []tok) {
 		}
 		prep := tk.num.Prep
 		if j := nextWord(toks, i); j >= 0 {
+			if isPostSrc(toks[j].src) {
+				continue // 2016年后: the locative rule makes it "after 2016"
+			}
 			if part, ok := partsOfDay[toks[j].src]; ok && tk.num.Day > 0 {
 				tk.en = "the " + part + " of " + tk.en
 				toks[j].en = ""
@@ -221,7 +224,7 @@ func timeRule(toks []tok) {
 				continue
 			}
 		}
-		tk.en = prep + " " + tk.en
+		tk.prep = prep
 	}
 }
 
@@ -284,6 +287,9 @@ func locativeRule(toks []tok) {
 					}
 					toks[i].en = en
 					tk.en = ""
+					if k := nextWord(toks, i); k >= 0 {
+						toks[k].prep = "" // 在2016年以后: "after 2016", not "after in 2016"
+					}
 					break scan
 				}
 			}
@@ -318,6 +324,7 @@ func locativeRule(toks []tok) {
 				continue
 			}
 			tk.en = ""
+			toks[first].prep = ""
 			toks[first].en = en + " " + toks[first].en
 		}
 	}
@@ -361,8 +368,10 @@ var possessives = map[string]string{"我": "my", "我们": "our", "咱们": "our
 
 // deRule handles the particle 的: after a pronoun it makes a possessive (他的
 // "his"), after a name a genitive (孙建博的 "Sun Jianbo's"), and between two
-// single nouns it turns X的Y into "the Y of X". Anywhere else 的 is dropped,
-// which the lexicon already does.
+// short noun phrases it turns X的Y into "the Y of X" (该地区的房价 "the house
+// price of the region"). Anywhere else 的 is dropped, which the lexicon
+// already does: reordering around a verb or a long phrase does more harm than
+// good.
 func deRule(toks []tok) {
 	for i := range toks {
 		if toks[i].src != "的" || toks[i].kind != kWord {
@@ -376,11 +385,65 @@ func deRule(toks []tok) {
 			toks[x].en = p
 			continue
 		}
-		if toks[x].kind == kName {
-			toks[x].en += "'s"
+		ys := nounRun(toks, i+1, +1)
+		if toks[x].kind == kName || toks[x].kind == kPlace && ys >= 0 && nounLike(&toks[ys]) && toks[ys].cls != clsAdj {
+			toks[x].en += "'s" // 孙建博的事迹, 中国的房地产市场
 			continue
 		}
+		xs := nounRun(toks, i-1, -1)
+		if xs < 0 || ys < 0 || i-xs > 2 || ys-i > 2 || toks[ys].cls == clsAdj {
+			continue
+		}
+		adj := false
+		for k := xs; k < i; k++ {
+			adj = adj || toks[k].cls == clsAdj
+		}
+		if adj {
+			continue // 巨大的压力: an adjective stays before its noun
+		}
+		// The phrase must be whole: no noun just outside it on either side.
+		if b := xs - 1; b >= 0 && nounLike(&toks[b]) || ys+1 < len(toks) && nounLike(&toks[ys+1]) {
+			continue
+		}
+		if b := xs - 1; b >= 0 && (toks[b].kind == kNum || toks[b].cls == clsPron) {
+			continue // 三个城市的, 这个城市的: the modifier has its own determiner
+		}
+		reordered := make([]tok, 0, ys-xs+1)
+		reordered = append(reordered, toks[i+1:ys+1]...)
+		of := toks[i]
+		of.en = "of"
+		reordered = append(reordered, of)
+		reordered = append(reordered, toks[xs:i]...)
+		copy(toks[xs:ys+1], reordered)
+		first := xs
+		if !startsUpper(toks[first].en) && toks[first].kind == kWord && !strings.HasPrefix(toks[first].en, "the ") {
+			toks[first].en = "the " + toks[first].en
+		}
 	}
+}
+
+// nounLike reports a token that can be part of a noun phrase.
+func nounLike(tk *tok) bool {
+	switch tk.kind {
+	case kPlace, kTerm, kName, kUnknown:
+		return tk.en != ""
+	case kWord:
+		return tk.en != "" && (tk.cls == clsNoun || tk.cls == clsAdj || tk.cls == clsTitle)
+	}
+	return false
+}
+
+// nounRun returns the far end of the run of noun-like tokens starting at i
+// and going in direction dir (at most three), or -1 if toks[i] is none.
+func nounRun(toks []tok, i, dir int) int {
+	end := -1
+	for k, n := i, 0; k >= 0 && k < len(toks) && n < 3; k, n = k+dir, n+1 {
+		if !nounLike(&toks[k]) {
+			break
+		}
+		end = k
+	}
+	return end
 }
 
 func startsUpper(s string) bool {

@@ -63,6 +63,9 @@ type tok struct {
 	num zhnum.Match
 	// one says a kNum token is the article-like 一 ("a"), not a count.
 	one bool
+	// prep is a preposition the rules put before the token ("on" before a
+	// date); it is written before en, and a later rule may take it back.
+	prep string
 }
 
 // proper reports a token whose English keeps its capitals as they are.

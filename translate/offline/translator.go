@@ -289,8 +289,11 @@ func (t *translator) lookup(w string) tok {
 		return tok{src: w, en: t.romanize(w, true), kind: kUnknown}
 	}
 	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun}
-	if g.verb {
+	switch {
+	case g.verb:
 		tk.cls = clsVerb
+	case looksAdjective(g.en):
+		tk.cls = clsAdj
 	}
 	if g.proper {
 		tk.kind = kPlace // a proper noun: capitals kept
