@@ -57,6 +57,8 @@ const (
 	// RuleTime gives dates and times their preposition ("on March 6") and
 	// folds a part of the day into them ("on the morning of March 6").
 	RuleTime
+	// RuleArticles puts "the" before a common noun after a preposition.
+	RuleArticles
 
 	ruleEnd
 )
@@ -64,7 +66,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

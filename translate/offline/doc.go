@@ -25,9 +25,10 @@
 //     then CC-CEDICT, choosing the sense that reads as a translation and
 //     removing every dictionary note (gloss.go); a character the dictionary
 //     lacks is written in pinyin.
-//  6. Rules over the token stream (rules.go): counted nouns in the plural,
-//     X的Y as "Y of X", 在…上 and X之后 as prepositions, dates and times with
-//     their preposition.
+//  6. Rules over the token stream (rules.go): a word's noun or verb sense
+//     by the word before it, counted nouns in the plural, X的Y as "the Y of
+//     X", 在…上 and X之后 as prepositions, dates and times with their
+//     preposition, "the" after a preposition.
 //  7. Rendering: English punctuation and spacing, sentence capitals, entities
 //     escaped, and a last pass that romanizes any Chinese character left, so
 //     that the output never contains one.

@@ -13,6 +13,10 @@ type gloss struct {
 	en     string
 	verb   bool // the sense read "to ...": a verb
 	proper bool // a proper noun: keep its capitals, never pluralize
+	// alt is the best sense of the other kind (a noun for a verb, a verb for
+	// a noun), for the context rule to switch to; "" if there is none close
+	// enough.
+	alt string
 }
 
 // Sense notes that are never a translation: classifier lists, cross-references,
@@ -220,6 +224,8 @@ func firstSense(entries []dict.Entry) gloss {
 // through resolve.
 func chooseGloss(entries []dict.Entry, reading string, resolve func(target string, proper bool) gloss) gloss {
 	best, bestCost := gloss{}, 1<<30
+	var other [2]gloss // best verb, best non-verb
+	otherCost := [2]int{1 << 30, 1 << 30}
 	for i, e := range entries {
 		proper := isProperEntry(e)
 		entryCost := i
@@ -256,10 +262,28 @@ func chooseGloss(entries []dict.Entry, reading string, resolve func(target strin
 			if cost < bestCost {
 				best, bestCost = g, cost
 			}
+			k := 1
+			if g.verb {
+				k = 0
+			}
+			if !g.proper && cost < otherCost[k] {
+				other[k], otherCost[k] = g, cost
+			}
 		}
+	}
+	k := 0 // the other kind than best
+	if best.verb {
+		k = 1
+	}
+	if other[k].en != "" && otherCost[k] <= bestCost+altMargin && !best.proper {
+		best.alt = other[k].en
 	}
 	return best
 }
+
+// altMargin is how much worse (in sense-choice cost) the best sense of the
+// other kind may be and still be offered to the context rule.
+const altMargin = 8
 
 // refTarget returns the simplified headword a sense points at ("see
 // 黑龍江省|黑龙江省[...]", "variant of 記錄|记录[ji4 lu4]"), or "".

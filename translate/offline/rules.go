@@ -13,6 +13,9 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleNumbers) {
 		numberLeftovers(toks)
 	}
+	if t.has(RuleSenses) {
+		contextSenses(toks)
+	}
 	if t.has(RulePlural) {
 		t.pluralRule(toks)
 	}
@@ -26,7 +29,34 @@ func (t *translator) applyRules(toks []tok) []tok {
 		deRule(toks)
 	}
 	articles(toks)
+	if t.has(RuleArticles) {
+		theRule(toks)
+	}
 	return toks
+}
+
+// articlePreps are the prepositions after which a common noun takes "the".
+var articlePreps = map[string]bool{"in": true, "on": true, "at": true, "of": true, "from": true,
+	"to": true, "for": true, "with": true, "by": true, "about": true, "under": true, "through": true,
+	"during": true, "after": true, "before": true, "within": true}
+
+// theRule puts "the" between a preposition and the common noun after it (在市场
+// 上 "on the market"). Chinese has no articles; of the guesses an English
+// reader would make, "the" after a preposition is the one most often right.
+func theRule(toks []tok) {
+	for i := range toks {
+		if toks[i].en == "" || !articlePreps[toks[i].en] {
+			continue
+		}
+		j := nextWord(toks, i)
+		if j < 0 || toks[j].kind != kWord || (toks[j].cls != clsNoun && toks[j].cls != clsAdj) || toks[j].prep != "" {
+			continue
+		}
+		if strings.HasPrefix(toks[j].en, "the ") || startsUpper(toks[j].en) || toks[j].cls == clsPron {
+			continue
+		}
+		toks[j].en = "the " + toks[j].en
+	}
 }
 
 // nextWord returns the index of the next token after i that has English,
@@ -448,4 +478,40 @@ func nounRun(toks []tok, i, dir int) int {
 
 func startsUpper(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// nominalBefore are words after which a noun, not a verb, follows: 这项研究
+// "this research", 对经济的影响 "the impact".
+var nominalBefore = map[string]bool{"这": true, "那": true, "该": true, "其": true, "此": true,
+	"本": true, "各": true, "每": true, "这个": true, "那个": true, "这些": true, "那些": true,
+	"这种": true, "一种": true, "这项": true, "进行": true, "开展": true, "加强": true, "作出": true,
+	"做出": true, "受到": true, "得到": true, "给予": true, "提供": true, "接受": true, "有": true, "没有": true}
+
+// verbalBefore are words after which a verb follows: modal verbs and adverbs.
+var verbalBefore = map[string]bool{"要": true, "将": true, "会": true, "能": true, "能够": true,
+	"可以": true, "应该": true, "应当": true, "必须": true, "需要": true, "不": true, "没": true,
+	"已经": true, "已": true, "正在": true, "也": true, "都": true, "还": true, "就": true, "才": true,
+	"曾": true, "曾经": true, "再": true, "又": true, "共同": true, "积极": true, "努力": true, "继续": true,
+	"不断": true, "进一步": true, "大力": true, "全面": true, "坚决": true, "认真": true, "充分": true}
+
+// contextSenses switches a word between its noun and its verb sense by the
+// word before it: after a determiner, 的, a number or a verb of doing (进行
+// 调查 "carry out investigation") a noun; after a modal or an adverb (要发展
+// "will develop") a verb.
+func contextSenses(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.kind != kWord || tk.alt == "" || i == 0 {
+			continue
+		}
+		prev := &toks[i-1]
+		nominal := prev.cls == clsDe || prev.kind == kNum || nominalBefore[prev.src]
+		verbal := verbalBefore[prev.src]
+		switch {
+		case tk.cls == clsVerb && nominal:
+			tk.en, tk.alt, tk.cls = tk.alt, tk.en, clsNoun
+		case tk.cls != clsVerb && verbal:
+			tk.en, tk.alt, tk.cls = tk.alt, tk.en, clsVerb
+		}
+	}
 }

@@ -63,6 +63,9 @@ type tok struct {
 	num zhnum.Match
 	// one says a kNum token is the article-like 一 ("a"), not a count.
 	one bool
+	// alt is the English of the word as the other kind (noun or verb), for
+	// the context rule.
+	alt string
 	// prep is a preposition the rules put before the token ("on" before a
 	// date); it is written before en, and a later rule may take it back.
 	prep string

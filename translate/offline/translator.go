@@ -288,7 +288,7 @@ func (t *translator) lookup(w string) tok {
 		}
 		return tok{src: w, en: t.romanize(w, true), kind: kUnknown}
 	}
-	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun}
+	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun, alt: g.alt}
 	switch {
 	case g.verb:
 		tk.cls = clsVerb
