@@ -404,7 +404,8 @@ var possessives = map[string]string{"我": "my", "我们": "our", "咱们": "our
 // good.
 func deRule(toks []tok) {
 	for i := range toks {
-		if toks[i].src != "的" || toks[i].kind != kWord {
+		// A 的 already handled has English ("of") and may have moved ahead.
+		if toks[i].src != "的" || toks[i].kind != kWord || toks[i].en != "" {
 			continue
 		}
 		x := prevWord(toks, i)
@@ -417,7 +418,7 @@ func deRule(toks []tok) {
 		}
 		ys := nounRun(toks, i+1, +1)
 		if toks[x].kind == kName || toks[x].kind == kPlace && ys >= 0 && nounLike(&toks[ys]) && toks[ys].cls != clsAdj {
-			toks[x].en += "'s" // 孙建博的事迹, 中国的房地产市场
+			toks[x].en = genitive(toks[x].en) // 孙建博的事迹, 中国的房地产市场
 			continue
 		}
 		xs := nounRun(toks, i-1, -1)
@@ -456,7 +457,7 @@ func deRule(toks []tok) {
 func nounLike(tk *tok) bool {
 	switch tk.kind {
 	case kPlace, kTerm, kName, kUnknown:
-		return tk.en != ""
+		return tk.en != "" && tk.cls != clsAdj
 	case kWord:
 		return tk.en != "" && (tk.cls == clsNoun || tk.cls == clsAdj || tk.cls == clsTitle)
 	}
@@ -514,4 +515,12 @@ func contextSenses(toks []tok) {
 			tk.en, tk.alt, tk.cls = tk.alt, tk.en, clsVerb
 		}
 	}
+}
+
+// genitive writes the possessive of a name: "China's", "the United States'".
+func genitive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
