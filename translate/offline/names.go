@@ -38,7 +38,7 @@ var titlesAfter = toSet(`说 表示 指出 认为 强调 介绍 告诉 透露 �
 
 // stopChars are characters that end a name rather than belong to it: particles,
 // prepositions, adverbs and verbs that often follow a name.
-const stopChars = "的了在是和与及等说也都均就将已曾被把对向从到为以于而并又还却则所即便才再更很最不没无这那其此各每该本之们着过得地给让使由跟同比请去来上下中里内外前后时年月日号表指认称介告透回坦今正共个位名一二三四五六七八九十百千万、"
+const stopChars = "的了在是和与及等说也都均就将已曾被把对向从到为以于而并又还却则所即便才再更很最不没无这那其此各每该本之们着过得地给让使由跟同比请去来上下中里内外前后时年月日号表指认称介告透回坦今正共个位名副一二三四五六七八九十百千万、"
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -194,6 +194,10 @@ func (t *translator) triggerAfter(s string) bool {
 			}
 			return true
 		}
+	}
+	// A biography: 杜广绍，男，1959年1月出生.
+	if strings.HasPrefix(s, "，男") || strings.HasPrefix(s, "，女") {
+		return true
 	}
 	// An age: 汪淑玉71岁.
 	i := 0

@@ -498,10 +498,18 @@ var verbalBefore = map[string]bool{"要": true, "将": true, "会": true, "能":
 // contextSenses switches a word between its noun and its verb sense by the
 // word before it: after a determiner, 的, a number or a verb of doing (进行
 // 调查 "carry out investigation") a noun; after a modal or an adverb (要发展
-// "will develop") a verb.
+// "will develop") a verb. The passive 被 is "was" before a verb and "by"
+// before the doer.
 func contextSenses(toks []tok) {
 	for i := range toks {
 		tk := &toks[i]
+		if tk.src == "被" && tk.kind == kWord {
+			// 被任命 "was appointed"; 被警方带走 "by the police".
+			if j := nextWord(toks, i); j >= 0 && toks[j].cls == clsVerb {
+				tk.en = "was"
+			}
+			continue
+		}
 		if tk.kind != kWord || tk.alt == "" || i == 0 {
 			continue
 		}
