@@ -115,7 +115,7 @@ func render(toks []tok, t *translator) string {
 				en = tk.prep + " " + en
 			}
 			if capNext && tk.wordLike() {
-				if tk.kind != kLatin {
+				if tk.kind != kLatin && !tk.fixed {
 					en = capitalize(en)
 				}
 				capNext = false

@@ -120,7 +120,7 @@ func (t *translator) pluralRule(toks []tok) {
 			continue
 		}
 		if m.Kind == zhnum.Number && (m.Value != 1 || m.Max != m.Value || m.Approx != 0) && !tk.one &&
-			(toks[head].kind == kWord || toks[head].kind == kTerm && !startsUpper(toks[head].en)) {
+			(toks[head].kind == kWord || toks[head].kind == kTerm && !toks[head].fixed && !startsUpper(toks[head].en)) {
 			toks[head].en = plural(toks[head].en)
 		}
 	}
@@ -354,8 +354,7 @@ func locativeRule(toks []tok) {
 				continue
 			}
 			tk.en = ""
-			toks[first].prep = ""
-			toks[first].en = en + " " + toks[first].en
+			toks[first].prep = en
 		}
 	}
 }

@@ -66,6 +66,9 @@ type tok struct {
 	// alt is the English of the word as the other kind (noun or verb), for
 	// the context rule.
 	alt string
+	// fixed marks a glossary term: its English is written exactly as given,
+	// not even capitalized at the start of a sentence.
+	fixed bool
 	// prep is a preposition the rules put before the token ("on" before a
 	// date); it is written before en, and a later rule may take it back.
 	prep string

@@ -73,19 +73,20 @@ func (t *translator) run(s string, glossary *termSet, st *textState, out []tok) 
 	s = normalize(s)
 	// Glossary terms first, over the whole run, so that nothing built in can
 	// hide one; then the built-in terms in the gaps; then the scanner.
-	return t.pinned(s, 0, len(s), glossary, func(i, j int, out []tok) []tok {
+	return t.pinned(s, 0, len(s), glossary, true, func(i, j int, out []tok) []tok {
 		if !t.has(RuleTerms) {
 			return t.scan(s, i, j, st, out)
 		}
-		return t.pinned(s, i, j, t.terms, func(i, j int, out []tok) []tok {
+		return t.pinned(s, i, j, t.terms, false, func(i, j int, out []tok) []tok {
 			return t.scan(s, i, j, st, out)
 		}, out)
 	}, out)
 }
 
 // pinned cuts s[i:j] at the terms of ts (leftmost-longest), emits each term as
-// a token, and hands the gaps to gap.
-func (t *translator) pinned(s string, i, j int, ts *termSet, gap func(i, j int, out []tok) []tok, out []tok) []tok {
+// a token, and hands the gaps to gap. fixed marks glossary terms, whose
+// English no later step may change.
+func (t *translator) pinned(s string, i, j int, ts *termSet, fixed bool, gap func(i, j int, out []tok) []tok, out []tok) []tok {
 	if ts.empty() {
 		return gap(i, j, out)
 	}
@@ -100,7 +101,7 @@ func (t *translator) pinned(s string, i, j int, ts *termSet, gap func(i, j int, 
 		if start < p {
 			out = gap(start, p, out)
 		}
-		out = append(out, tok{src: s[p : p+n], en: e.en, kind: kTerm, cls: e.cls, space: p > 0 && isSpaceByte(s[p-1])})
+		out = append(out, tok{src: s[p : p+n], en: e.en, kind: kTerm, cls: e.cls, fixed: fixed, space: p > 0 && isSpaceByte(s[p-1])})
 		p += n
 		start = p
 	}
