@@ -65,7 +65,7 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 	sur, surEn := "", ""
 	for _, cand := range []int{2, 1} {
 		if k := runePrefix(s[p:], cand); k > 0 {
-			if en, ok := t.surnames[s[p:p+k]]; ok {
+			if en, ok := t.surnames[t.d.Simplify(s[p:p+k])]; ok {
 				sur, surEn = s[p:p+k], en
 				break
 			}
@@ -174,7 +174,7 @@ func (t *translator) titleBefore(prev []tok) bool {
 	if last.kind == kTerm && last.cls == clsTitle {
 		return true
 	}
-	src := last.src
+	src := t.d.Simplify(last.src)
 	for i := range src {
 		if titlesBefore[src[i:]] {
 			return true
@@ -185,6 +185,11 @@ func (t *translator) titleBefore(prev []tok) bool {
 
 // triggerAfter reports a title, a verb of saying or an age at the start of s.
 func (t *translator) triggerAfter(s string) bool {
+	if k := runePrefix(s, 3); k > 0 {
+		s = t.d.Simplify(s[:k]) + s[k:]
+	} else {
+		s = t.d.Simplify(s)
+	}
 	for _, n := range []int{1, 2, 3} {
 		if k := runePrefix(s, n); k > 0 && titlesAfter[s[:k]] {
 			// 说 starts 说明 ("to explain") too; a longer word is not the

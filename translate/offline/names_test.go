@@ -61,6 +61,8 @@ func TestPersonNames(t *testing.T) {
 		{"各方面表示支持。", nil, []string{"Fang"}},
 		{"他高兴地说，明天见。", nil, []string{"Gao"}},
 		{"万秀玲向财新记者证实了这件事。", []string{"Wan Xiuling"}, []string{"Xiang Caixin"}},
+		// Traditional characters read like simplified ones.
+		{"臨汾市市長劉玉強表示，國務院總理李克強說", []string{"Linfen", "Liu Yuqiang", "Premier Li Keqiang said"}, nil},
 		// Foreign names written in Chinese characters: one word of pinyin.
 		{"施耐德曼说：“这是胜利。”", []string{"Shinaideman said"}, nil},
 	}

@@ -73,26 +73,34 @@ func (t *translator) run(s string, glossary *termSet, st *textState, out []tok) 
 	s = normalize(s)
 	// Glossary terms first, over the whole run, so that nothing built in can
 	// hide one; then the built-in terms in the gaps; then the scanner.
-	return t.pinned(s, 0, len(s), glossary, true, func(i, j int, out []tok) []tok {
+	// The built-in terms are in simplified characters: traditional text is
+	// matched through its simplified copy when that has the same byte
+	// offsets (it nearly always has).
+	simp := t.d.Simplify(s)
+	if len(simp) != len(s) {
+		simp = s
+	}
+	return t.pinned(s, s, 0, len(s), glossary, true, func(i, j int, out []tok) []tok {
 		if !t.has(RuleTerms) {
 			return t.scan(s, i, j, st, out)
 		}
-		return t.pinned(s, i, j, t.terms, false, func(i, j int, out []tok) []tok {
+		return t.pinned(s, simp, i, j, t.terms, false, func(i, j int, out []tok) []tok {
 			return t.scan(s, i, j, st, out)
 		}, out)
 	}, out)
 }
 
-// pinned cuts s[i:j] at the terms of ts (leftmost-longest), emits each term as
-// a token, and hands the gaps to gap. fixed marks glossary terms, whose
-// English no later step may change.
-func (t *translator) pinned(s string, i, j int, ts *termSet, fixed bool, gap func(i, j int, out []tok) []tok, out []tok) []tok {
+// pinned cuts s[i:j] at the terms of ts (leftmost-longest, found in match, a
+// copy of s with the same offsets), emits each term as a token, and hands the
+// gaps to gap. fixed marks glossary terms, whose English no later step may
+// change.
+func (t *translator) pinned(s, match string, i, j int, ts *termSet, fixed bool, gap func(i, j int, out []tok) []tok, out []tok) []tok {
 	if ts.empty() {
 		return gap(i, j, out)
 	}
 	start := i
 	for p := i; p < j; {
-		e, n := ts.at(s[:j], p)
+		e, n := ts.at(match[:j], p)
 		if n == 0 {
 			_, w := utf8.DecodeRuneInString(s[p:])
 			p += w
@@ -256,7 +264,9 @@ func (t *translator) lookup(w string) tok {
 		return tok{src: w, en: w, kind: kLatin}
 	}
 	if t.has(RuleLexicon) {
-		if e, ok := t.lexicon[w]; ok {
+		// The tables are in simplified characters; traditional text is
+		// looked up through its simplified form (說 as 说).
+		if e, ok := t.lexicon[t.d.Simplify(w)]; ok {
 			return tok{src: w, en: e.en, kind: kWord, cls: e.cls}
 		}
 	}
