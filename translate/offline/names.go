@@ -28,13 +28,15 @@ var titlesBefore = toSet(`记者 书记 市长 省长 县长 区长 镇长 村�
 队长 网友 村民 居民 市民 农民 工人 同志 先生 女士 司令员 政委 会长 秘书长 理事长 行长 主编 社长
 厂长 所长 站长 组长 团长 嫌疑人 被告人 原告 被告 患者 母亲 父亲 妻子 丈夫 儿子 女儿 学生 同学
 朋友 专家 学者 研究员 工程师 科学家 企业家 志愿者 干部 书记员 首相 总统 国王 党员 队员 球员 主持
-部长助理 助理 秘书 司机 老人 老板 店主 业主 通讯员 摄影 报道 指导员 局长 检察长 庭长 审判长`)
+部长助理 助理 秘书 司机 老人 老板 店主 业主 通讯员 摄影 报道 指导员 局长 检察长 庭长 审判长
+作家 画家 诗人 记者 编辑 责任编辑 撰稿 撰文 文 图 摄 来源 校对 翻译 编译 作者 口述 整理`)
 
 // titlesAfter are words that often follow a name: titles put after it, and
 // verbs of saying.
 var titlesAfter = toSet(`说 表示 指出 认为 强调 介绍 告诉 透露 回忆 坦言 解释 补充 提出 建议 呼吁 称 说道 笑 等人
 一行 同志 先生 女士 教授 院士 书记 副书记 市长 副市长 省长 副省长 县长 区长 代表 主任 记者 部长 主席 总理 委员 局长
-老师 律师 医生 博士 夫妇 会见 出席 主持 致辞 讲话 今年 在接受 接受 团队 课题组 所长 院长 校长 厂长`)
+老师 律师 医生 博士 夫妇 会见 出席 主持 致辞 讲话 今年 在接受 接受 团队 课题组 所长 院长 校长 厂长
+摄 摄影 供图 报道 撰文 编辑 整理`)
 
 // stopChars are characters that end a name rather than belong to it: particles,
 // prepositions, adverbs and verbs that often follow a name.
@@ -94,6 +96,8 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 		n = w1
 	case left && two:
 		n = w1 + w2
+	case left && isHan(g2) && !strings.ContainsRune("的了等说和与及在是也都均就将已曾被把对向从到为以于而并", g2) && endsPhrase(rest[w1+w2:]):
+		n = w1 + w2 // 责任编辑：李天一。
 	case left:
 		n = w1
 	case right && two && t.nameLike(s, p, sur, g1, g2, spans):
@@ -113,6 +117,13 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 		st.names = append(st.names, nameRec{src: full, en: en})
 	}
 	return len(full), tok{src: full, en: en, kind: kName, cls: clsNoun}
+}
+
+// endsPhrase reports that s starts with punctuation, a non-Han character, or
+// is empty.
+func endsPhrase(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s == "" || !isHan(r)
 }
 
 // prepSurnames are surnames that are more often prepositions or conjunctions.
@@ -171,6 +182,9 @@ func (t *translator) titleBefore(prev []tok) bool {
 		return false
 	}
 	last := prev[len(prev)-1]
+	if (last.src == "：" || last.src == ":") && len(prev) > 1 {
+		last = prev[len(prev)-2] // 责任编辑：张先超
+	}
 	if last.kind == kTerm && last.cls == clsTitle {
 		return true
 	}
