@@ -143,11 +143,3 @@ func (b *Backend) translator() *translator {
 	})
 	return b.t
 }
-
-// Text translates one tagged text with the default options. It is a shortcut
-// for tests and examples; programs use a Backend.
-func Text(s string) string {
-	return defaultBackend.translator().text(s, nil)
-}
-
-var defaultBackend = New(Options{})

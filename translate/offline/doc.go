@@ -11,7 +11,8 @@
 // around the words it was around. Each run then goes through:
 //
 //  1. Normalization: full-width letters and digits to ASCII, the ideographic
-//     space to a space, entities decoded.
+//     space to a space, entities decoded. Traditional characters are looked
+//     up through their simplified form.
 //  2. Pinned terms: the request's glossary terms (translate.Request.Terms),
 //     then the built-in table of official bodies, titles and set phrases
 //     (terms.tsv), matched leftmost-longest on the raw text. A glossary term
@@ -33,13 +34,18 @@
 //     escaped, and a last pass that romanizes any Chinese character left, so
 //     that the output never contains one.
 //
-// Each step of 4 to 6 can be switched off (Options.Off) so that tests can
-// measure what it buys against the news sample in testdata.
+// Each step of 2 to 6 can be switched off (Options.Off, see Rule) so that
+// TestAblation can measure what it buys against the news sample in testdata.
+// With every rule off the backend is a naive word-by-word gloss, the baseline
+// the rules are measured against.
 //
 // # Conventions
 //
-// Names are Hanyu Pinyin without tones, surname first: 刘玉强 "Liu Yuqiang",
-// 刘嘉安 "Liu Ji'an". Provinces keep "Province" when the source writes 省
+// Names are Hanyu Pinyin without tones, surname first, given name joined, with
+// the apostrophe of Xi'an before a syllable starting with a, o or e: 刘玉强 "Liu
+// Yuqiang", 刘嘉安 "Liu Jia'an", 单晓明 "Shan Xiaoming". Foreign names written in
+// Chinese characters that the dictionary lacks come out as one word of pinyin
+// (施耐德曼 "Shinaideman"): wrong, but recognizably a name. Provinces keep "Province" when the source writes 省
 // (山西省 "Shanxi Province", 山西 "Shanxi"); cities drop 市 (临汾市 "Linfen");
 // counties, districts, villages and towns keep their generic ("Lankao County",
 // "Xiaoshan District", "Hutou Village"); the five autonomous regions have their

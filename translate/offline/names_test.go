@@ -5,6 +5,13 @@ import (
 	"testing"
 )
 
+// Text translates one tagged text with the default options.
+func Text(s string) string {
+	return defaultBackend.translator().text(s, nil)
+}
+
+var defaultBackend = New(Options{})
+
 // contains checks that the translation of src has every one of want and none
 // of the strings in not.
 func contains(t *testing.T, src string, want []string, not ...string) {
