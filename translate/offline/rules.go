@@ -513,7 +513,7 @@ func contextSenses(toks []tok) {
 			continue
 		}
 		prev := &toks[i-1]
-		nominal := prev.cls == clsDe || prev.kind == kNum || nominalBefore[prev.src]
+		nominal := prev.cls == clsDe || prev.kind == kNum || nominalBefore[prev.src] || prev.cls == clsConj || prev.cls == clsPrep
 		verbal := verbalBefore[prev.src]
 		switch {
 		case tk.cls == clsVerb && nominal:
