@@ -52,7 +52,8 @@ func (s Span) Len() int { return s.End - s.Start }
 type Tag struct {
 	// Name is what appears in the text: "b1" for <b1>…</b1>, "x3" for <x3/>.
 	// The letter says what the markup is (b bold, i italic, s strikethrough,
-	// a link, x anything opaque), the number is unique within the segment.
+	// a link, g an image whose alt text is translated, x anything opaque),
+	// the number is unique within the segment.
 	Name   string
 	Paired bool
 	Open   Span // the opening tag's bytes, or the whole markup for <x/> tags
@@ -440,7 +441,7 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	}
 	leaf := len(p.d.Blocks[p.block].Leaves)
 	p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
-	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines}
+	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines, needs: p.opt.Translatable}
 	parent, content := n, ctx
 	if img := standaloneImage(p.src, n); img != nil {
 		if img.FirstChild() == nil {

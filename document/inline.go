@@ -37,6 +37,13 @@ type leafBuilder struct {
 	lines   *text.Segments
 	marks   []mark
 	overlap bool // build found marks it could not order
+	// needs is Options.Translatable.
+	needs func(string) bool
+}
+
+// translatable reports whether raw source text needs translating.
+func (lb *leafBuilder) translatable(p []byte) bool {
+	return len(p) > 0 && lb.needs(unsafe.String(&p[0], len(p)))
 }
 
 // offsetOf returns the offset in src of a slice that shares its array.
@@ -86,16 +93,25 @@ func (lb *leafBuilder) extent(n ast.Node) (Span, bool) {
 		}
 		return lb.opaque(Span{s, e}), true
 	case *ast.Image:
+		// An image inside prose is a pair <gN>alt</gN> when its alt text
+		// needs translating ("![" and "](url)" are the tags), otherwise
+		// one opaque tag.
 		s := n.Pos()
 		if s < 0 {
 			return Span{}, false
 		}
-		keep := len(lb.marks)
+		open := len(lb.marks)
+		lb.marks = append(lb.marks, mark{Span: Span{s, s + 2}, kind: markOpen, letter: 'g'})
 		end, ok := lb.linkEnd(n, s, 2)
-		lb.marks = lb.marks[:keep] // an inline image is opaque as a whole
 		if !ok {
 			return Span{}, false
 		}
+		if alt := lb.childrenExtent(n); alt.End > alt.Start && lb.translatable(lb.src[alt.Start:alt.End]) {
+			lb.marks[open].End = alt.Start
+			lb.pair(open, Span{alt.End, end})
+			return Span{s, end}, true
+		}
+		lb.marks = lb.marks[:open]
 		return lb.opaque(Span{s, end}), true
 	case *ast.Link:
 		s := n.Pos()
@@ -352,7 +368,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	cs, ce := content.Start, content.End
 	for len(lb.marks) >= 2 {
 		first := lb.marks[0]
-		if first.kind != markOpen || first.letter == 'a' || first.Start != cs || lb.marks[first.partner].End != ce {
+		if first.kind != markOpen || first.letter == 'a' || first.letter == 'g' || first.Start != cs || lb.marks[first.partner].End != ce {
 			break
 		}
 		cs, ce = first.End, lb.marks[first.partner].Start
@@ -374,7 +390,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	t.Grow(ce - cs + 16)
 	needed := false
 	seg := Segment{Span: Span{cs, ce}}
-	names := make(map[int]string)
+	names := make(map[int]string, len(lb.marks))
 	n := 0
 	pos := cs
 	run := func(a, b int) {

@@ -53,10 +53,10 @@ func TestEnglishEdition(t *testing.T) {
 		tr:   []string{"line one\nline two\nand three"},
 		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n> line one\n> line two and three\n",
 	}, {
-		name: "bold pseudo-heading keeps its wrapper, code and images stay",
-		src:  " **小标题**\n\n用`go test`和![图](a.png)测试。\n\n```\n代码\n```\n",
-		tr:   []string{"Subheading", "Test with <x1/> and <x2/>."},
-		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n **Subheading**\n\nTest with `go test` and ![图](a.png).\n\n```\n代码\n```\n",
+		name: "bold pseudo-heading keeps its wrapper, code stays, alt text is translated",
+		src:  " **小标题**\n\n用`go test`和![图](a.png)测试![1.png](b.png)。\n\n```\n代码\n```\n",
+		tr:   []string{"Subheading", "Test with <x1/> and <g2>a picture</g2><x3/>."},
+		want: "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n **Subheading**\n\nTest with `go test` and ![a picture](a.png)![1.png](b.png).\n\n```\n代码\n```\n",
 	}, {
 		name: "table cells escape pipes",
 		src:  "| 甲 | 乙 |\n|---|---|\n| 一 | 二 |\n",
