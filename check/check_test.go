@@ -8,31 +8,15 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate/pseudo"
 )
 
-func posts(t *testing.T) []string {
-	t.Helper()
-	var paths []string
-	for _, g := range []string{"../testdata/seed/*.txt", "../testdata/posts/*.md", "../testdata/posts/*.markdown"} {
-		m, _ := filepath.Glob(g)
-		for _, p := range m {
-			if filepath.Base(p) != "SOURCES.md" {
-				paths = append(paths, p)
-			}
-		}
-	}
-	if len(paths) < 20 {
-		t.Fatalf("only %d posts", len(paths))
-	}
-	return paths
-}
-
 // The English edition of every corpus post, made with the pseudo backend
 // (which changes every translated letter), keeps the source's structure.
 func TestEnglishEditionKeepsStructure(t *testing.T) {
-	for _, p := range posts(t) {
+	for _, p := range testcorpus.Paths(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			src, err := os.ReadFile(p)
 			if err != nil {

@@ -3,39 +3,13 @@ package document
 import (
 	"bytes"
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/translate/pseudo"
 )
-
-// corpus returns every post under testdata: the seed and the shared corpus.
-func corpus(t testing.TB) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	for _, pattern := range []string{"../testdata/seed/*.txt", "../testdata/posts/*.md", "../testdata/posts/*.markdown"} {
-		paths, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range paths {
-			if filepath.Base(p) == "SOURCES.md" {
-				continue
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files[filepath.Base(p)] = b
-		}
-	}
-	if len(files) < 20 {
-		t.Fatalf("corpus has only %d posts", len(files))
-	}
-	return files
-}
 
 // checkOrdered verifies invariant 1: segments ordered, non-overlapping, in
 // bounds; tags inside their segment; blocks ordered.
@@ -90,7 +64,8 @@ func identity(t *testing.T, d *Document, translate func(string) string) []byte {
 }
 
 func TestCorpusInvariants(t *testing.T) {
-	for name, src := range corpus(t) {
+	for path, src := range testcorpus.Read(t) {
+		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
 			d, err := Parse(name, src, Options{Translatable: HasHan})
 			if err != nil {
@@ -135,7 +110,7 @@ func sameBytes(t *testing.T, d *Document, what string, got, want []byte) {
 }
 
 func FuzzInvariants(f *testing.F) {
-	for _, src := range corpus(f) {
+	for _, src := range testcorpus.Read(f) {
 		f.Add(src)
 	}
 	for _, s := range []string{"", "---\ntitle: x\n---\n", "a *b* [c](d \"e\") `f` <g>h</g>\n> i\n> j  \nk",

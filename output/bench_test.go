@@ -1,11 +1,10 @@
 package output
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -15,19 +14,9 @@ import (
 func benchCorpus(b *testing.B) ([][]byte, int64) {
 	var files [][]byte
 	var size int64
-	for _, g := range []string{"../testdata/seed/*.txt", "../testdata/posts/*.md", "../testdata/posts/*.markdown"} {
-		m, _ := filepath.Glob(g)
-		for _, p := range m {
-			if filepath.Base(p) == "SOURCES.md" {
-				continue
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			files = append(files, src)
-			size += int64(len(src))
-		}
+	for _, src := range testcorpus.Read(b) {
+		files = append(files, src)
+		size += int64(len(src))
 	}
 	return files, size
 }

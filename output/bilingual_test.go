@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -22,13 +23,8 @@ var idComment = regexp.MustCompile(`<!-- bitext:([0-9a-f -]+) -->`)
 // rows carry each body segment's ID in the first cell, and every segment ID
 // of the document appears exactly once in the file.
 func TestBilingualTableIsATable(t *testing.T) {
-	paths, _ := filepath.Glob("../testdata/posts/*.md")
-	paths = append(paths, seed)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	for _, p := range paths {
-		if filepath.Base(p) == "SOURCES.md" {
-			continue
-		}
+	for _, p := range testcorpus.Paths(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			src, _ := os.ReadFile(p)
 			d, err := document.Parse(p, src, document.Options{Translatable: document.HasHan})

@@ -6,13 +6,13 @@ import (
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/golden"
+	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/translate/pseudo"
 )
 
-const seed = "../testdata/seed/000_e70b142ff52dbd54.txt"
-
 func seedDoc(t *testing.T) (*document.Document, []string, Meta) {
 	t.Helper()
+	seed := testcorpus.Seed()
 	src, err := os.ReadFile(seed)
 	if err != nil {
 		t.Fatal(err)

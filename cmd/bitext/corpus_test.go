@@ -8,6 +8,7 @@ import (
 
 	"github.com/bitext/bitext/check"
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/testcorpus"
 )
 
 // TestOfflineCorpus translates every corpus post with the default (offline)
@@ -20,23 +21,16 @@ func TestOfflineCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("translates the whole corpus")
 	}
-	testdata, _ := filepath.Abs("../../testdata")
 	out := t.TempDir()
-	code, stderr := bitext(t, out, "translate", filepath.Join(testdata, "posts"),
-		filepath.Join(testdata, "seed", "000_e70b142ff52dbd54.txt"), "--out", out)
+	code, stderr := bitext(t, out, "translate", filepath.Join(testcorpus.Dir(), "posts"), testcorpus.Seed(), "--out", out)
 	if code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
 	if strings.Contains(stderr, "warning") {
 		t.Errorf("warnings:\n%s", stderr)
 	}
-	sources, _ := filepath.Glob(filepath.Join(testdata, "posts", "*.m*"))
-	sources = append(sources, filepath.Join(testdata, "seed", "000_e70b142ff52dbd54.txt"))
 	n := 0
-	for _, src := range sources {
-		if filepath.Base(src) == "SOURCES.md" {
-			continue
-		}
+	for _, src := range testcorpus.Paths(t) {
 		stem := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
 		en := filepath.Join(out, stem+".en.md")
 		a, err := os.ReadFile(src)

@@ -1,0 +1,54 @@
+// Package testcorpus lists the real posts under testdata/ (the seed post and
+// the shared corpus) for tests and benchmarks across the project.
+package testcorpus
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Dir is the repository's testdata folder.
+func Dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
+}
+
+// Seed is the path of the post the project was started from.
+func Seed() string { return filepath.Join(Dir(), "seed", "000_e70b142ff52dbd54.txt") }
+
+// Paths returns the seed post and every post of testdata/posts, sorted.
+func Paths(tb testing.TB) []string {
+	tb.Helper()
+	paths := []string{Seed()}
+	for _, ext := range []string{"*.md", "*.markdown"} {
+		m, err := filepath.Glob(filepath.Join(Dir(), "posts", ext))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, p := range m {
+			if filepath.Base(p) != "SOURCES.md" {
+				paths = append(paths, p)
+			}
+		}
+	}
+	if len(paths) < 26 {
+		tb.Fatalf("testdata has only %d posts", len(paths))
+	}
+	return paths
+}
+
+// Read returns the content of every post, by path.
+func Read(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	files := map[string][]byte{}
+	for _, p := range Paths(tb) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files[p] = b
+	}
+	return files
+}
