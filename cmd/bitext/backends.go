@@ -8,6 +8,8 @@ import (
 	"github.com/bitext/bitext/translate/offline"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
 )
 
 // defaultBackend is used when neither --backend nor bitext.yaml names one:
@@ -20,6 +22,48 @@ func registry() *translate.Registry {
 		offline.Factory,
 		pseudo.Factory,
 	)
+}
+
+// backendFlags are the flags of every command that translates: languages,
+// backend and service address. Settings from bitext.yaml fill what the
+// flags leave unset.
+type backendFlags struct {
+	from, to string
+	backend  string
+	endpoint string
+}
+
+func (b *backendFlags) register(f *pflag.FlagSet) {
+	f.StringVar(&b.from, "from", "zh", "source language (BCP 47 tag)")
+	f.StringVar(&b.to, "to", "en", "target language (BCP 47 tag)")
+	f.StringVar(&b.backend, "backend", defaultBackend, "translation backend (see bitext backends)")
+	f.StringVar(&b.endpoint, "endpoint", "", "override the backend's service address")
+}
+
+// fill takes values from bitext.yaml for the flags that were not given.
+func (b *backendFlags) fill(f *pflag.FlagSet, fc fileConfig) {
+	fillString(f, "from", &b.from, fc.From)
+	fillString(f, "to", &b.to, fc.To)
+	fillString(f, "backend", &b.backend, fc.Backend)
+	fillString(f, "endpoint", &b.endpoint, fc.Endpoint)
+}
+
+// fillString sets *dst to v when the flag was not given and v is set.
+func fillString(f *pflag.FlagSet, flag string, dst *string, v string) {
+	if !f.Changed(flag) && v != "" {
+		*dst = v
+	}
+}
+
+// languages parses --from and --to.
+func (b *backendFlags) languages() (from, to language.Tag, err error) {
+	if from, err = language.Parse(b.from); err != nil {
+		return from, to, usageError("--from %q: %v", b.from, err)
+	}
+	if to, err = language.Parse(b.to); err != nil {
+		return from, to, usageError("--to %q: %v", b.to, err)
+	}
+	return from, to, nil
 }
 
 // newBackend builds the named backend with its settings resolved. Its

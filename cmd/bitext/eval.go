@@ -13,14 +13,11 @@ import (
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 )
 
 type evalOptions struct {
-	from, to string
-	backend  string
-	endpoint string
-	names    string
+	backendFlags
+	names string
 	out      string
 }
 
@@ -39,17 +36,12 @@ source<TAB>required English pairs, it also counts how many names came out right.
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
-			if !cmd.Flags().Changed("backend") && fc.Backend != "" {
-				o.backend = fc.Backend
-			}
+			o.fill(cmd.Flags(), fc)
 			return runEval(cmd.Context(), e, o, fc, args[0], args[1])
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.from, "from", "zh", "source language (BCP 47 tag)")
-	f.StringVar(&o.to, "to", "en", "target language (BCP 47 tag)")
-	f.StringVar(&o.backend, "backend", defaultBackend, "translation backend (see bitext backends)")
-	f.StringVar(&o.endpoint, "endpoint", "", "override the backend's service address")
+	o.register(f)
 	f.StringVar(&o.names, "names", "", "TSV file of source<TAB>English name pairs to check")
 	f.StringVar(&o.out, "out", "", "also write the translations to this file, one per line")
 	return cmd
@@ -92,13 +84,9 @@ func readNames(path string) ([]eval.NamePair, error) {
 }
 
 func runEval(ctx context.Context, e *env, o *evalOptions, fc fileConfig, srcPath, refPath string) error {
-	from, err := language.Parse(o.from)
+	from, to, err := o.languages()
 	if err != nil {
-		return usageError("--from %q: %v", o.from, err)
-	}
-	to, err := language.Parse(o.to)
-	if err != nil {
-		return usageError("--to %q: %v", o.to, err)
+		return err
 	}
 	factory, backend, err := newBackend(e, o.backend, o.endpoint, fc)
 	if err != nil {

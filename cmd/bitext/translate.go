@@ -19,9 +19,7 @@ import (
 )
 
 type translateOptions struct {
-	from, to   string
-	backend    string
-	endpoint   string
+	backendFlags
 	glossaries []string
 	layout     string
 	out        string
@@ -51,10 +49,7 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.from, "from", "zh", "source language (BCP 47 tag)")
-	f.StringVar(&o.to, "to", "en", "target language (BCP 47 tag)")
-	f.StringVar(&o.backend, "backend", defaultBackend, "translation backend (see bitext backends)")
-	f.StringVar(&o.endpoint, "endpoint", "", "override the backend's service address")
+	o.register(f)
 	f.StringArrayVar(&o.glossaries, "glossary", nil, "glossary file (repeatable)")
 	f.StringVar(&o.layout, "layout", string(output.Table), "bilingual layout: table or interleave")
 	f.StringVar(&o.out, "out", "", "output folder (default: beside each input)")
@@ -64,18 +59,11 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 
 // fill takes settings from bitext.yaml where no flag was given.
 func (o *translateOptions) fill(cmd *cobra.Command, fc fileConfig) {
-	set := func(name string, dst *string, v string) {
-		if !cmd.Flags().Changed(name) && v != "" {
-			*dst = v
-		}
-	}
-	set("from", &o.from, fc.From)
-	set("to", &o.to, fc.To)
-	set("backend", &o.backend, fc.Backend)
-	set("endpoint", &o.endpoint, fc.Endpoint)
-	set("layout", &o.layout, fc.Layout)
-	set("out", &o.out, fc.Out)
-	if !cmd.Flags().Changed("glossary") && len(fc.Glossary) > 0 {
+	f := cmd.Flags()
+	o.backendFlags.fill(f, fc)
+	fillString(f, "layout", &o.layout, fc.Layout)
+	fillString(f, "out", &o.out, fc.Out)
+	if !f.Changed("glossary") && len(fc.Glossary) > 0 {
 		o.glossaries = fc.Glossary
 	}
 }
@@ -102,13 +90,9 @@ type translator struct {
 }
 
 func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfig, args []string) error {
-	from, err := language.Parse(o.from)
+	from, to, err := o.languages()
 	if err != nil {
-		return usageError("--from %q: %v", o.from, err)
-	}
-	to, err := language.Parse(o.to)
-	if err != nil {
-		return usageError("--to %q: %v", o.to, err)
+		return err
 	}
 	layout, err := output.ParseLayout(o.layout)
 	if err != nil {
