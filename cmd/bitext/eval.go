@@ -18,7 +18,7 @@ import (
 type evalOptions struct {
 	backendFlags
 	names string
-	out      string
+	out   string
 }
 
 func newEvalCmd(e *env) *cobra.Command {
