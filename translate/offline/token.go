@@ -73,8 +73,3 @@ type tok struct {
 	// date); it is written before en, and a later rule may take it back.
 	prep string
 }
-
-// proper reports a token whose English keeps its capitals as they are.
-func (t *tok) proper() bool {
-	return t.kind == kName || t.kind == kPlace || t.kind == kTerm || t.kind == kLatin
-}

@@ -276,12 +276,6 @@ func (d *Dict) insert(off uint32, n int) uint32 {
 	return uint32(len(d.keys) - 1)
 }
 
-// findBytes is find for use during loading, before Dict.text exists.
-func (d *Dict) findBytes(s []byte) (uint32, bool) {
-	_, k, found := d.probe(maphash.Bytes(d.seed, s), s)
-	return k, found
-}
-
 // probe looks s up during loading: it returns the key if found, else the free slot
 // where s belongs.
 func (d *Dict) probe(h uint64, s []byte) (slot, k uint32, found bool) {
