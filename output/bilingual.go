@@ -43,7 +43,7 @@ func IDComment(ids ...string) string {
 // Bilingual returns the bilingual review file in the given layout.
 func (t *Translation) Bilingual(layout Layout) []byte {
 	d := t.Doc
-	w := &writer{d: d, rendered: t.Rendered, meta: t.Meta, nl: newline(d.Src)}
+	w := &writer{d: d, rendered: t.Rendered, texts: t.Texts, meta: t.Meta, nl: newline(d.Src)}
 	w.buf.Grow(3 * len(d.Src))
 	w.front(string(layout))
 	for bi := range d.Blocks {
@@ -72,6 +72,8 @@ func Bilingual(d *document.Document, translations []string, meta Meta, layout La
 type writer struct {
 	d        *document.Document
 	rendered [][]byte
+	texts    []string // the translations as the backend wrote them
+	scratch  []byte
 	meta     Meta
 	nl       string
 	buf      bytes.Buffer
@@ -102,12 +104,9 @@ func (w *writer) front(layout string) {
 		if s.Kind != document.FrontField {
 			continue
 		}
-		src := document.Plain(s.Text)
-		tr := document.Plain(string(w.rendered[i]))
-		if f := d.Front.Field(s.Key); f != nil {
-			tr = strings.Trim(tr, `'"`)
-		}
-		w.row(s.Key+": "+src, s.Key+": "+tr, s.ID)
+		src := s.Key + ": " + document.Plain(s.Text)
+		tr := s.Key + ": " + strings.Join(strings.Fields(document.Plain(w.texts[i])), " ")
+		w.row([]byte(src), []byte(tr), s.ID)
 	}
 }
 
@@ -130,16 +129,16 @@ func (w *writer) startTable() {
 func (w *writer) endTable() { w.inTable = false }
 
 // row writes one table row; src and tr are Markdown inline content.
-func (w *writer) row(src, tr, id string) {
+func (w *writer) row(src, tr []byte, id string) {
 	w.startTable()
 	w.buf.WriteString("| ")
-	w.buf.WriteString(cell(src))
+	appendCell(&w.buf, src)
 	if id != "" {
 		w.buf.WriteByte(' ')
 		w.buf.WriteString(IDComment(id))
 	}
 	w.buf.WriteString(" | ")
-	w.buf.WriteString(cell(tr))
+	appendCell(&w.buf, tr)
 	w.buf.WriteString(" |")
 	w.buf.WriteString(w.nl)
 }
@@ -164,13 +163,19 @@ func (w *writer) table(b *document.Block) {
 		s := &d.Segments[i]
 		w.endTable()
 		w.separate()
-		fmt.Fprintf(&w.buf, "%s %s / %s %s%s", strings.Repeat("#", max(b.Level, 1)),
-			cell(string(d.Src[s.Context.Start:s.Context.End])), cell(w.leafTranslation(s.Context, i)), IDComment(s.ID), w.nl)
+		w.buf.WriteString(strings.Repeat("#", max(b.Level, 1)))
+		w.buf.WriteByte(' ')
+		appendCell(&w.buf, d.Src[s.Context.Start:s.Context.End])
+		w.buf.WriteString(" / ")
+		appendCell(&w.buf, w.leafTranslation(s.Context, i))
+		w.buf.WriteByte(' ')
+		w.buf.WriteString(IDComment(s.ID))
+		w.buf.WriteString(w.nl)
 	case b.Kind != document.BlockProse || b.Nested:
 		w.interleave(b)
 	default:
 		for _, l := range b.Leaves {
-			src := string(d.Src[l.Context.Start:l.Context.End])
+			src := d.Src[l.Context.Start:l.Context.End]
 			if l.Seg < 0 {
 				w.row(src, src, "")
 				continue
@@ -180,14 +185,18 @@ func (w *writer) table(b *document.Block) {
 	}
 }
 
-// leafTranslation is a leaf's content with its segment translated.
-func (w *writer) leafTranslation(ctx document.Span, seg int) string {
+// leafTranslation is a leaf's content with its segment translated. The
+// result is only valid until the next call.
+func (w *writer) leafTranslation(ctx document.Span, seg int) []byte {
 	s := &w.d.Segments[seg]
-	src := w.d.Src
 	if ctx == s.Span {
-		return string(w.rendered[seg])
+		return w.rendered[seg]
 	}
-	return string(src[ctx.Start:s.Start]) + string(w.rendered[seg]) + string(src[s.End:ctx.End])
+	src := w.d.Src
+	w.scratch = append(w.scratch[:0], src[ctx.Start:s.Start]...)
+	w.scratch = append(w.scratch, w.rendered[seg]...)
+	w.scratch = append(w.scratch, src[s.End:ctx.End]...)
+	return w.scratch
 }
 
 func (w *writer) interleave(b *document.Block) {
@@ -197,15 +206,21 @@ func (w *writer) interleave(b *document.Block) {
 		return
 	}
 	ids := make([]string, len(b.Segs))
-	edits := make([]edit, len(b.Segs))
+	w.buf.WriteString(w.nl)
+	pos := b.Start
 	for k, i := range b.Segs {
 		ids[k] = d.Segments[i].ID
-		edits[k] = edit{d.Segments[i].Span, w.rendered[i]}
 	}
-	translated := apply(d.Src[:b.End], edits)[b.Start:]
-	w.buf.WriteString(w.nl + IDComment(ids...) + w.nl)
-	w.buf.Write(translated)
-	if len(translated) > 0 && translated[len(translated)-1] != '\n' {
+	w.buf.WriteString(IDComment(ids...))
+	w.buf.WriteString(w.nl)
+	for _, i := range b.Segs {
+		s := &d.Segments[i]
+		w.buf.Write(d.Src[pos:s.Start])
+		w.buf.Write(w.rendered[i])
+		pos = s.End
+	}
+	w.buf.Write(d.Src[pos:b.End])
+	if d.Src[b.End-1] != '\n' {
 		w.buf.WriteString(w.nl)
 	}
 }
@@ -215,49 +230,41 @@ var (
 	softBreak = regexp.MustCompile(`[ \t]*\r*\n[ \t>]*`)
 )
 
-// cell turns Markdown inline content into one table cell: hard line breaks
-// become <br>, soft ones a space (nothing between two CJK characters), and
-// every '|' not already escaped gets a backslash.
-func cell(s string) string {
-	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '|') < 0 {
-		return s
+// appendCell writes Markdown inline content as one table cell: hard line
+// breaks become <br>, soft ones a space (nothing between two CJK
+// characters), and every '|' not already escaped gets a backslash.
+func appendCell(dst *bytes.Buffer, p []byte) {
+	if bytes.IndexByte(p, '\n') < 0 && bytes.IndexByte(p, '|') < 0 {
+		dst.Write(p)
+		return
 	}
-	if strings.IndexByte(s, '\n') >= 0 {
-		s = hardBreak.ReplaceAllString(s, "<br>")
-	}
-	if strings.IndexByte(s, '\n') >= 0 {
-		var b strings.Builder
+	if bytes.IndexByte(p, '\n') >= 0 {
+		p = hardBreak.ReplaceAll(p, []byte("<br>"))
+		var b []byte
 		last := 0
-		for _, m := range softBreak.FindAllStringIndex(s, -1) {
-			b.WriteString(s[last:m[0]])
-			before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
-			after, _ := utf8.DecodeRuneInString(s[m[1]:])
+		for _, m := range softBreak.FindAllIndex(p, -1) {
+			b = append(b, p[last:m[0]]...)
+			before, _ := utf8.DecodeLastRune(p[:m[0]])
+			after, _ := utf8.DecodeRune(p[m[1]:])
 			if !(isCJK(before) && isCJK(after)) {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			last = m[1]
 		}
-		b.WriteString(s[last:])
-		s = b.String()
+		p = append(b, p[last:]...)
 	}
-	if !strings.Contains(s, "|") {
-		return s
-	}
-	var b strings.Builder
 	backslashes := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	for _, c := range p {
 		if c == '|' && backslashes%2 == 0 {
-			b.WriteByte('\\')
+			dst.WriteByte('\\')
 		}
 		if c == '\\' {
 			backslashes++
 		} else {
 			backslashes = 0
 		}
-		b.WriteByte(c)
+		dst.WriteByte(c)
 	}
-	return b.String()
 }
 
 func isCJK(r rune) bool {

@@ -27,7 +27,8 @@ type edit struct {
 // as Markdown, ready to be written in any form.
 type Translation struct {
 	Doc      *document.Document
-	Rendered [][]byte // Rendered[i] replaces Doc.Segments[i].Span
+	Texts    []string // Texts[i] is the translation of Doc.Segments[i]
+	Rendered [][]byte // Rendered[i] is Texts[i] as Markdown, replacing Doc.Segments[i].Span
 	Meta     Meta
 }
 
@@ -43,7 +44,7 @@ func Render(d *document.Document, translations []string, meta Meta) (*Translatio
 		return nil, &document.Error{Path: d.Path, Line: f.Line,
 			Msg: "front matter already has a translation: key; this file is a translation, not a source"}
 	}
-	t := &Translation{Doc: d, Rendered: make([][]byte, len(d.Segments)), Meta: meta}
+	t := &Translation{Doc: d, Texts: translations, Rendered: make([][]byte, len(d.Segments)), Meta: meta}
 	for i := range d.Segments {
 		out, err := d.Render(&d.Segments[i], translations[i])
 		if err != nil {

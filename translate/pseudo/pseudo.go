@@ -85,6 +85,17 @@ func Text(s string) string {
 	b.WriteRune(open)
 	letters := 0
 	for i := 0; i < len(s); {
+		// A run of CJK (U+3000 to U+9FFF, three bytes each, lead bytes
+		// 0xE3 to 0xE9) is copied as it is.
+		if j := i; j+2 < len(s) && s[j] >= 0xe3 && s[j] <= 0xe9 {
+			for j+2 < len(s) && s[j] >= 0xe3 && s[j] <= 0xe9 {
+				j += 3
+			}
+			b.WriteString(s[i:j])
+			letters += (j - i) / 3
+			i = j
+			continue
+		}
 		if n := markup(s[i:]); n > 0 {
 			b.WriteString(s[i : i+n])
 			i += n
@@ -150,6 +161,16 @@ func Inverse(s string) (string, error) {
 	s = s[len(string(open)) : len(s)-len(string(close))]
 	var b strings.Builder
 	for i := 0; i < len(s); {
+		// A run of CJK (U+3000 to U+9FFF, three bytes each, lead bytes
+		// 0xE3 to 0xE9) is copied as it is.
+		if j := i; j+2 < len(s) && s[j] >= 0xe3 && s[j] <= 0xe9 {
+			for j+2 < len(s) && s[j] >= 0xe3 && s[j] <= 0xe9 {
+				j += 3
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		if n := markup(s[i:]); n > 0 {
 			b.WriteString(s[i : i+n])
 			i += n
