@@ -29,11 +29,10 @@ const (
 	Paragraph
 	ListText // text of a tight list item
 	TableCell
-	ImageAlt // alt text of an image that stands alone in its paragraph
 )
 
 var kindNames = [...]string{FrontField: "front", Heading: "heading", Paragraph: "paragraph",
-	ListText: "list", TableCell: "cell", ImageAlt: "alt"}
+	ListText: "list", TableCell: "cell"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
@@ -52,16 +51,20 @@ func (s Span) Len() int { return s.End - s.Start }
 type Tag struct {
 	// Name is what appears in the text: "b1" for <b1>…</b1>, "x3" for <x3/>.
 	// The letter says what the markup is (b bold, i italic, s strikethrough,
-	// a link, g an image whose alt text is translated, x anything opaque),
-	// the number is unique within the segment.
+	// a link text, g an image's alt text, t the title of the link or image
+	// around it, x anything opaque), the number is unique within the segment.
 	Name   string
 	Paired bool
 	Open   Span // the opening tag's bytes, or the whole markup for <x/> tags
 	Close  Span // the closing tag's bytes (paired tags only)
+	// Quote is the character that closes a title (t) tag's content: '"',
+	// '\'' or ')'. Render escapes it in a translated title.
+	Quote byte
 }
 
 // Segment is one unit of translation: a paragraph, heading, list-item text,
-// table cell, standalone image's alt text, or front-matter value.
+// table cell, or front-matter value. Image alt text and link titles are
+// translated inside their segment, as the content of tags.
 type Segment struct {
 	// ID is stable across runs: a hash of the kind and normalised text, with
 	// "-N" appended for the N-th repeat of the same text in one document.
@@ -442,23 +445,13 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	leaf := len(p.d.Blocks[p.block].Leaves)
 	p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines, needs: p.opt.Translatable}
-	parent, content := n, ctx
-	if img := standaloneImage(p.src, n); img != nil {
-		if img.FirstChild() == nil {
-			return // no alt text
-		}
-		kind, parent = ImageAlt, img
-	}
-	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if !lb.inline(c) {
 			p.untranslated(ctx, "inline markup that bitext cannot place")
 			return
 		}
 	}
-	if kind == ImageAlt {
-		content = lb.childrenExtent(parent)
-	}
-	seg, ok := lb.build(content, p.opt.Translatable)
+	seg, ok := lb.build(ctx, p.opt.Translatable)
 	if !ok {
 		if lb.overlap {
 			p.untranslated(ctx, "overlapping inline markup")
@@ -505,26 +498,6 @@ func (p *bodyParser) rebase(s *Segment) {
 		s.Breaks[i].Start += b
 		s.Breaks[i].End += b
 	}
-}
-
-// standaloneImage returns the image when a leaf holds nothing but one image
-// (or one link around one image), ignoring surrounding whitespace.
-func standaloneImage(src []byte, n ast.Node) *ast.Image {
-	var only ast.Node
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 {
-			continue
-		}
-		if only != nil {
-			return nil
-		}
-		only = c
-	}
-	if l, ok := only.(*ast.Link); ok && l.ChildCount() == 1 {
-		only = l.FirstChild()
-	}
-	img, _ := only.(*ast.Image)
-	return img
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -25,7 +25,8 @@ const (
 type mark struct {
 	Span
 	kind    markKind
-	letter  byte // b, i, s, a for paired marks
+	letter  byte // b, i, s, a, g, t for paired marks
+	quote   byte // the closing quote of a title (t)
 	partner int  // index of the other delimiter, for paired marks
 	dead    bool
 }
@@ -93,44 +94,12 @@ func (lb *leafBuilder) extent(n ast.Node) (Span, bool) {
 		}
 		return lb.opaque(Span{s, e}), true
 	case *ast.Image:
-		// An image inside prose is a pair <gN>alt</gN> when its alt text
-		// needs translating ("![" and "](url)" are the tags), otherwise
-		// one opaque tag.
-		s := n.Pos()
-		if s < 0 {
-			return Span{}, false
-		}
-		open := len(lb.marks)
-		lb.marks = append(lb.marks, mark{Span: Span{s, s + 2}, kind: markOpen, letter: 'g'})
-		end, ok := lb.linkEnd(n, s, 2)
-		if !ok {
-			return Span{}, false
-		}
-		if alt := lb.childrenExtent(n); alt.End > alt.Start && lb.translatable(lb.src[alt.Start:alt.End]) {
-			lb.marks[open].End = alt.Start
-			lb.pair(open, Span{alt.End, end})
-			return Span{s, end}, true
-		}
-		lb.marks = lb.marks[:open]
-		return lb.opaque(Span{s, end}), true
+		// An image is a pair <gN>alt</gN> when its alt text needs
+		// translating ("![" and "](url)" are the tags), otherwise one
+		// opaque tag. A title to translate nests as <tM>…</tM> at the end.
+		return lb.link(n, 'g', 2)
 	case *ast.Link:
-		s := n.Pos()
-		if s < 0 {
-			return Span{}, false
-		}
-		open := len(lb.marks)
-		lb.marks = append(lb.marks, mark{Span: Span{s, s + 1}, kind: markOpen, letter: 'a'})
-		end, ok := lb.linkEnd(n, s, 1)
-		if !ok {
-			return Span{}, false
-		}
-		inner := lb.childrenExtent(n)
-		closeStart := s + 1
-		if inner.End > 0 {
-			closeStart = inner.End
-		}
-		lb.pair(open, Span{closeStart, end})
-		return Span{s, end}, true
+		return lb.link(n, 'a', 1)
 	case *ast.Emphasis:
 		open := len(lb.marks)
 		lb.marks = append(lb.marks, mark{kind: markOpen, letter: "ib"[min(n.Level, 2)-1]})
@@ -161,6 +130,43 @@ func (lb *leafBuilder) extent(n ast.Node) (Span, bool) {
 		return lb.opaque(Span{s, s + 3}), true
 	}
 	return Span{}, false
+}
+
+// link records a link ('a') or image ('g') whose opener is open bytes long:
+// its text as the content of a tag pair, and its title, when it needs
+// translating, as a title pair nested at the end. An image whose alt text
+// and title need no translation is one opaque tag.
+func (lb *leafBuilder) link(n ast.Node, letter byte, open int) (Span, bool) {
+	s := n.Pos()
+	if s < 0 {
+		return Span{}, false
+	}
+	first := len(lb.marks)
+	lb.marks = append(lb.marks, mark{Span: Span{s, s + open}, kind: markOpen, letter: letter})
+	tail, ok := lb.linkEnd(n, s, open)
+	if !ok {
+		return Span{}, false
+	}
+	end := tail.end
+	inner := lb.childrenExtent(n)
+	textEnd := s + open
+	if inner.End > inner.Start {
+		textEnd = inner.End
+	}
+	title := tail.title.End > tail.title.Start && lb.translatable(lb.src[tail.title.Start:tail.title.End])
+	if letter == 'g' && !title && !(inner.End > inner.Start && lb.translatable(lb.src[inner.Start:inner.End])) {
+		lb.marks = lb.marks[:first]
+		return lb.opaque(Span{s, end}), true
+	}
+	if title {
+		t := len(lb.marks)
+		lb.marks = append(lb.marks, mark{Span: Span{textEnd, tail.title.Start}, kind: markOpen, letter: 't', quote: tail.quote})
+		lb.pair(t, Span{tail.title.End, tail.title.End + 1})
+		lb.pair(first, Span{tail.title.End + 1, end})
+	} else {
+		lb.pair(first, Span{textEnd, end})
+	}
+	return Span{s, end}, true
 }
 
 func (lb *leafBuilder) opaque(s Span) Span {
@@ -202,16 +208,24 @@ func (lb *leafBuilder) childrenExtent(n ast.Node) Span {
 	return e
 }
 
-// linkEnd records the marks of a link's (or image's) text and returns the
-// offset just past its destination: "[text](url "title")", "[text][ref]"
-// or "[text]". open is the length of the opener ("[" or "![").
-func (lb *leafBuilder) linkEnd(n ast.Node, s, open int) (int, bool) {
+// tail is what follows a link text: where it ends, and the title's
+// content and closing quote when the link has an inline title.
+type tail struct {
+	end   int
+	title Span
+	quote byte
+}
+
+// linkEnd records the marks of a link's (or image's) text and reads what
+// follows it: "[text](url "title")", "[text][ref]" or "[text]". open is the
+// length of the opener ("[" or "![").
+func (lb *leafBuilder) linkEnd(n ast.Node, s, open int) (tail, bool) {
 	src := lb.src
 	bracket := s + open
 	if n.FirstChild() != nil {
 		inner, ok := lb.children(n)
 		if !ok {
-			return 0, false
+			return tail{}, false
 		}
 		bracket = inner.End
 	}
@@ -219,17 +233,18 @@ func (lb *leafBuilder) linkEnd(n ast.Node, s, open int) (int, bool) {
 		bracket++
 	}
 	if bracket >= len(src) || src[bracket] != ']' {
-		return 0, false
+		return tail{}, false
 	}
 	return linkTail(src, bracket+1, lb.ctx.End), true
 }
 
-// linkTail returns the end of what follows a link text's "]": an inline
-// destination and title in parentheses, a reference label in brackets, or
-// nothing (a shortcut reference).
-func linkTail(src []byte, i, limit int) int {
+// linkTail reads what follows a link text's "]" at i: an inline destination
+// and title in parentheses, a reference label in brackets, or nothing (a
+// shortcut reference).
+func linkTail(src []byte, i, limit int) tail {
+	t := tail{end: i}
 	if i >= limit {
-		return i
+		return t
 	}
 	switch src[i] {
 	case '[':
@@ -238,7 +253,8 @@ func linkTail(src []byte, i, limit int) int {
 			case '\\':
 				j++
 			case ']':
-				return j + 1
+				t.end = j + 1
+				return t
 			}
 		}
 	case '(':
@@ -270,23 +286,27 @@ func linkTail(src []byte, i, limit int) int {
 			}
 		}
 		j = skipSpace(src, j, limit)
+		var title Span
+		var closer byte
 		if j < limit && (src[j] == '"' || src[j] == '\'' || src[j] == '(') {
-			closer := src[j]
+			closer = src[j]
 			if closer == '(' {
 				closer = ')'
 			}
+			title.Start = j + 1
 			for j++; j < limit && src[j] != closer; j++ {
 				if src[j] == '\\' {
 					j++
 				}
 			}
+			title.End = min(j, limit)
 			j = skipSpace(src, j+1, limit)
 		}
 		if j < limit && src[j] == ')' {
-			return j + 1
+			t.end, t.title, t.quote = j+1, title, closer
 		}
 	}
-	return i
+	return t
 }
 
 // closingRun finds the next run of exactly k bytes c at or after i, before
@@ -368,7 +388,8 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	cs, ce := content.Start, content.End
 	for len(lb.marks) >= 2 {
 		first := lb.marks[0]
-		if first.kind != markOpen || first.letter == 'a' || first.letter == 'g' || first.Start != cs || lb.marks[first.partner].End != ce {
+		if first.kind != markOpen || first.letter != 'b' && first.letter != 'i' && first.letter != 's' ||
+			first.Start != cs || lb.marks[first.partner].End != ce {
 			break
 		}
 		cs, ce = first.End, lb.marks[first.partner].Start
@@ -429,7 +450,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			name := string(m.letter) + strconv.Itoa(n)
 			names[i] = name
 			t.WriteString("<" + name + ">")
-			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span})
+			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span, Quote: m.quote})
 		case markClose:
 			t.WriteString("</" + names[m.partner] + ">")
 		}

@@ -114,7 +114,8 @@ func FuzzInvariants(f *testing.F) {
 		f.Add(src)
 	}
 	for _, s := range []string{"", "---\ntitle: x\n---\n", "a *b* [c](d \"e\") `f` <g>h</g>\n> i\n> j  \nk",
-		"- [ ] x\n- y\n\n| a | b |\n|---|---|\n| `c\\|d` | e |\n", "![a\n](b)\n\n$x$ {{ y }} &amp;"} {
+		"- [ ] x\n- y\n\n| a | b |\n|---|---|\n| `c\\|d` | e |\n", "![a\n](b)\n\n$x$ {{ y }} &amp;",
+		"看[百度](u \"标\\\"题\") 和 ![图 [1]](i.png '说明') 与 [链接](<a b> (括号))\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -39,7 +39,15 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		return dst, &TagError{Segment: s.ID, Line: s.Line, Msg: fmt.Sprintf(format, args...)}
 	}
 	seen := make([]uint8, len(s.Tags)) // 1: opening seen, 2: closing seen
-	var open []int
+	// open is the stack of paired tags being rendered.
+	type opened struct {
+		k        int // index in s.Tags
+		start    int // dst offset of the content
+		textEnd  int // dst offset where a nested title tag begins, or -1
+		titleEnd int // dst offset just after that title tag, or -1
+	}
+	var open []opened
+	var tagBytes []Span // dst ranges written from tags, not from the text
 	breaks := 0
 	// Where lines of a paragraph begin in dst, to escape block markers the
 	// translation would otherwise start ("1. ", "# ", "- ").
@@ -47,6 +55,27 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 	first := -1
 	if (s.Kind == Paragraph || s.Kind == ListText) && s.Start == s.Context.Start {
 		first = len(dst)
+	}
+	writeTag := func(sp Span) {
+		tagBytes = append(tagBytes, Span{len(dst), len(dst) + sp.Len()})
+		dst = append(dst, d.Src[sp.Start:sp.End]...)
+	}
+	// escapes lists what a translation's text must escape where it lands:
+	// '|' in a table cell, a title's closing quote inside a title.
+	escapes := func() string {
+		e := ""
+		if s.Kind == TableCell {
+			e = "|"
+		}
+		if len(open) > 0 {
+			switch q := s.Tags[open[len(open)-1].k].Quote; q {
+			case '"', '\'':
+				e += string(q)
+			case ')':
+				e += "()"
+			}
+		}
+		return e
 	}
 	for i := 0; i < len(tr); {
 		switch c := tr[i]; c {
@@ -66,21 +95,56 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 					return fail("tag <%s/> appears twice in the translation", name)
 				}
 				seen[k] = 3
-				dst = append(dst, d.Src[t.Open.Start:t.Open.End]...)
+				writeTag(t.Open)
 			case kind == tagOpen && t.Paired:
 				if seen[k] != 0 {
 					return fail("tag <%s> appears twice in the translation", name)
 				}
 				seen[k] = 1
-				open = append(open, k)
-				dst = append(dst, d.Src[t.Open.Start:t.Open.End]...)
+				if t.Quote != 0 && len(open) > 0 {
+					open[len(open)-1].textEnd = len(dst)
+				}
+				writeTag(t.Open)
+				open = append(open, opened{k: k, start: len(dst), textEnd: -1, titleEnd: -1})
 			case kind == tagClose && t.Paired:
-				if seen[k] != 1 || len(open) == 0 || open[len(open)-1] != k {
+				if seen[k] != 1 || len(open) == 0 || open[len(open)-1].k != k {
 					return fail("tag </%s> is out of place in the translation", name)
 				}
 				seen[k] = 3
+				o := open[len(open)-1]
 				open = open[:len(open)-1]
-				dst = append(dst, d.Src[t.Close.Start:t.Close.End]...)
+				if o.titleEnd >= 0 {
+					// Nothing may come between a title and the end of its link.
+					if len(bytes.TrimSpace(dst[o.titleEnd:])) > 0 {
+						return fail("text between </%s> and </%s>: a title must end its link", s.Tags[o.k].Name, name)
+					}
+					dst = dst[:o.titleEnd]
+				}
+				if l := t.Name[0]; l == 'a' || l == 'g' {
+					end := len(dst)
+					if o.textEnd >= 0 {
+						end = o.textEnd
+					}
+					var at []int
+					dst, at = balanceBrackets(dst, o.start, end, tagBytes)
+					for _, p := range at {
+						for x := range tagBytes {
+							if tagBytes[x].Start >= p {
+								tagBytes[x].Start++
+								tagBytes[x].End++
+							}
+						}
+						for x := 0; x < len(lines); x += 2 {
+							if lines[x] > p {
+								lines[x]++
+							}
+						}
+					}
+				}
+				writeTag(t.Close)
+				if t.Quote != 0 && len(open) > 0 {
+					open[len(open)-1].titleEnd = len(dst)
+				}
 			default:
 				return fail("tag %s has the wrong form (source has %s)", tr[i:i+n], t.form())
 			}
@@ -88,7 +152,7 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 			continue
 		case '&':
 			if r, n := decodeEntity(tr[i:]); n > 0 {
-				dst = appendText(dst, r, s.Kind == TableCell)
+				dst = appendText(dst, r, escapes())
 				i += n
 				continue
 			}
@@ -111,7 +175,7 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		for j < len(tr) && tr[j] != '<' && tr[j] != '&' && tr[j] != '\n' {
 			j++
 		}
-		dst = appendText(dst, tr[i:j], s.Kind == TableCell)
+		dst = appendText(dst, tr[i:j], escapes())
 		i = j
 	}
 	for k, t := range s.Tags {
@@ -243,25 +307,72 @@ func setextUnderline(line []byte) bool {
 	return len(t) > 0 && len(bytes.Trim(t, string(t[:1]))) == 0
 }
 
-// appendText appends literal text; in a table cell a '|' that is not
-// already escaped gets a backslash, so it does not split the cell.
-func appendText(dst []byte, s string, cell bool) []byte {
-	if !cell || !strings.Contains(s, "|") {
+// appendText appends literal text, putting a backslash before each byte of
+// escapes that is not already escaped: '|' in a table cell, a title's
+// closing quote in a title.
+func appendText(dst []byte, s string, escapes string) []byte {
+	if escapes == "" || !strings.ContainsAny(s, escapes) {
 		return append(dst, s...)
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] == '|' {
-			k := 0
-			for j := len(dst) - 1; j >= 0 && dst[j] == '\\'; j-- {
-				k++
-			}
-			if k%2 == 0 {
-				dst = append(dst, '\\')
-			}
+		if strings.IndexByte(escapes, s[i]) >= 0 && !escaped(dst, len(dst)) {
+			dst = append(dst, '\\')
 		}
 		dst = append(dst, s[i])
 	}
 	return dst
+}
+
+// escaped reports whether the byte at p[i] would be escaped: an odd run of
+// backslashes comes before it.
+func escaped(p []byte, i int) bool {
+	k := 0
+	for j := i - 1; j >= 0 && p[j] == '\\'; j-- {
+		k++
+	}
+	return k%2 == 1
+}
+
+// balanceBrackets makes the text of a link or image (dst[start:end], not
+// counting the tag bytes in tags) safe: when its unescaped '[' and ']' do
+// not pair up, as a translation may leave them, each gets a backslash, so
+// the link still parses. It returns the offsets where backslashes went in,
+// in increasing order of the new dst.
+func balanceBrackets(dst []byte, start, end int, tags []Span) ([]byte, []int) {
+	inTag := func(i int) bool {
+		for _, t := range tags {
+			if i >= t.Start && i < t.End {
+				return true
+			}
+		}
+		return false
+	}
+	depth, balanced := 0, true
+	var at []int
+	for i := start; i < end; i++ {
+		c := dst[i]
+		if c != '[' && c != ']' || inTag(i) || escaped(dst, i) {
+			continue
+		}
+		at = append(at, i)
+		if c == '[' {
+			depth++
+		} else if depth--; depth < 0 {
+			balanced = false
+		}
+	}
+	if balanced && depth == 0 {
+		return dst, nil
+	}
+	for k := len(at) - 1; k >= 0; k-- {
+		dst = append(dst, 0)
+		copy(dst[at[k]+1:], dst[at[k]:])
+		dst[at[k]] = '\\'
+	}
+	for k := range at {
+		at[k] += k // offsets in the new dst
+	}
+	return dst, at
 }
 
 func (d *Document) appendFront(dst []byte, s *Segment, tr string) ([]byte, error) {

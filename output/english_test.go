@@ -40,8 +40,8 @@ func TestEnglishEdition(t *testing.T) {
 	}, {
 		name: "existing lang is replaced, quoting kept, title re-quoted",
 		src:  "---\ntitle: \"标题\"\nsubtitle: ''\nlang: zh # source language\n---\n去[百度](https://baidu.com \"百度\")看看。\n",
-		tr:   []string{`Say "hi": it's`, "Go to <a1>Baidu</a1> and look."},
-		want: "---\ntitle: \"Say \\\"hi\\\": it's\"\nsubtitle: ''\nlang: en # source language\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nGo to [Baidu](https://baidu.com \"百度\") and look.\n",
+		tr:   []string{`Say "hi": it's`, "Go to <a1>Baidu<t2>Baidu</t2></a1> and look."},
+		want: "---\ntitle: \"Say \\\"hi\\\": it's\"\nsubtitle: ''\nlang: en # source language\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nGo to [Baidu](https://baidu.com \"Baidu\") and look.\n",
 	}, {
 		name: "plain value that needs quotes gets single quotes",
 		src:  "---\ntitle: 标题\n---\n",
@@ -69,6 +69,34 @@ func TestEnglishEdition(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+// Link text, image alt text and titles are translated where they stand,
+// and what would break the link's syntax is escaped.
+func TestEnglishLinkTextAndTitles(t *testing.T) {
+	head := "---\nlang: en\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\n"
+	cases := []struct{ src, tr, want string }{
+		{"看[百度](u \"标题\")。\n", `See <a1>Baidu<t2>the "best" one</t2></a1>.`, `See [Baidu](u "the \"best\" one").`},
+		{"看[百度](u '标题')。\n", `See <a1>Baidu<t2>Baidu's</t2></a1>.`, `See [Baidu](u 'Baidu\'s').`},
+		{"看[百度](u (标题))。\n", `See <a1>Baidu<t2>a (b)</t2></a1>.`, `See [Baidu](u (a \(b\))).`},
+		{"看[百度](u)。\n", `See <a1>Baidu [1</a1>.`, `See [Baidu \[1](u).`},
+		{"看[百度](u)。\n", `See <a1>[1] Baidu</a1>.`, `See [[1] Baidu](u).`},
+		{"看[百度](u)。\n", `See <a1>Baidu]</a1>.`, `See [Baidu\]](u).`},
+		{"看![图片](i.png \"说明\")。\n", `See <g1>picture]<t2>caption</t2></g1>.`, `See ![picture\]](i.png "caption").`},
+		{"看[百度](u \"标题\")。\n", `See <a1>Baidu<t2>title</t2> </a1>.`, `See [Baidu](u "title").`},
+	}
+	for _, c := range cases {
+		if got := english(t, c.src, c.tr); got != head+c.want+"\n" {
+			t.Errorf("%q -> %q:\n got %q\nwant %q", c.src, c.tr, got[len(head):], c.want+"\n")
+		}
+	}
+	d, err := document.Parse("a.md", []byte("看[百度](u \"标题\")。\n"), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := English(d, []string{"See <a1>Baidu<t2>title</t2> here</a1>."}, Meta{}); err == nil {
+		t.Error("text between a title and the end of its link was accepted")
 	}
 }
 
