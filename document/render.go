@@ -49,8 +49,9 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 	var open []opened
 	var tagBytes []Span // dst ranges written from tags, not from the text
 	breaks := 0
-	// Where lines of a paragraph begin in dst, to escape block markers the
-	// translation would otherwise start ("1. ", "# ", "- ").
+	// Where lines of a paragraph begin, to escape block markers the
+	// translation would otherwise start ("1. ", "# ", "- "): pairs of the
+	// offset in dst and the offset of the same line in the source.
 	var lines []int
 	first := -1
 	if (s.Kind == Paragraph || s.Kind == ListText) && s.Start == s.Context.Start {
