@@ -2,15 +2,12 @@ package check
 
 import (
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/output"
-	"github.com/bitext/bitext/translate/pseudo"
 )
 
 // The English edition of every corpus post, made with the pseudo backend
@@ -18,18 +15,8 @@ import (
 func TestEnglishEditionKeepsStructure(t *testing.T) {
 	for _, p := range testcorpus.Paths(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := document.Parse(p, src, document.Options{Translatable: document.HasHan})
-			if err != nil {
-				t.Fatal(err)
-			}
-			tr := make([]string, len(d.Segments))
-			for i, s := range d.Segments {
-				tr[i] = pseudo.Text(s.Text)
-			}
+			d, tr := testcorpus.Pseudo(t, p)
+			src := d.Src
 			en, err := output.English(d, tr, output.Meta{Backend: "pseudo", Source: filepath.Base(p), From: "zh", To: "en"})
 			if err != nil {
 				t.Fatal(err)

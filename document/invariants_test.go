@@ -1,7 +1,8 @@
-package document
+package document_test
 
 import (
 	"bytes"
+	"github.com/bitext/bitext/document"
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 // checkOrdered verifies invariant 1: segments ordered, non-overlapping, in
 // bounds; tags inside their segment; blocks ordered.
-func checkOrdered(t *testing.T, d *Document) {
+func checkOrdered(t *testing.T, d *document.Document) {
 	t.Helper()
 	prev := 0
 	for _, s := range d.Segments {
@@ -46,7 +47,7 @@ func checkOrdered(t *testing.T, d *Document) {
 }
 
 // identity splices every segment's own text back and returns the file.
-func identity(t *testing.T, d *Document, translate func(string) string) []byte {
+func identity(t *testing.T, d *document.Document, translate func(string) string) []byte {
 	t.Helper()
 	var out []byte
 	pos := 0
@@ -67,7 +68,7 @@ func TestCorpusInvariants(t *testing.T) {
 	for path, src := range testcorpus.Read(t) {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
-			d, err := Parse(name, src, Options{Translatable: HasHan})
+			d, err := document.Parse(name, src, document.Options{Translatable: document.HasHan})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +98,7 @@ func pseudoRoundTrip(t *testing.T) func(string) string {
 	}
 }
 
-func sameBytes(t *testing.T, d *Document, what string, got, want []byte) {
+func sameBytes(t *testing.T, d *document.Document, what string, got, want []byte) {
 	t.Helper()
 	if bytes.Equal(got, want) {
 		return
@@ -119,9 +120,9 @@ func FuzzInvariants(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		d, err := Parse("fuzz.md", src, Options{})
+		d, err := document.Parse("fuzz.md", src, document.Options{})
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			if _, ok := err.(*document.Error); !ok {
 				t.Fatalf("error %v is not a *document.Error", err)
 			}
 			return

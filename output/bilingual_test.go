@@ -1,7 +1,6 @@
 package output
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -26,15 +25,7 @@ func TestBilingualTableIsATable(t *testing.T) {
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	for _, p := range testcorpus.Paths(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			src, _ := os.ReadFile(p)
-			d, err := document.Parse(p, src, document.Options{Translatable: document.HasHan})
-			if err != nil {
-				t.Fatal(err)
-			}
-			tr := make([]string, len(d.Segments))
-			for i, s := range d.Segments {
-				tr[i] = pseudo.Text(s.Text)
-			}
+			d, tr := testcorpus.Pseudo(t, p)
 			out, err := Bilingual(d, tr, Meta{Backend: "pseudo", Source: "x", From: "zh", To: "en"}, Table)
 			if err != nil {
 				t.Fatal(err)

@@ -1,30 +1,16 @@
 package output
 
 import (
-	"os"
 	"testing"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/golden"
 	"github.com/bitext/bitext/internal/testcorpus"
-	"github.com/bitext/bitext/translate/pseudo"
 )
 
 func seedDoc(t *testing.T) (*document.Document, []string, Meta) {
 	t.Helper()
-	seed := testcorpus.Seed()
-	src, err := os.ReadFile(seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := document.Parse(seed, src, document.Options{Translatable: document.HasHan})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := make([]string, len(d.Segments))
-	for i, s := range d.Segments {
-		tr[i] = pseudo.Text(s.Text)
-	}
+	d, tr := testcorpus.Pseudo(t, testcorpus.Seed())
 	return d, tr, Meta{Backend: "pseudo", Source: "000_e70b142ff52dbd54.txt", From: "zh", To: "en"}
 }
 

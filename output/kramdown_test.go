@@ -10,7 +10,6 @@ import (
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/testcorpus"
-	"github.com/bitext/bitext/translate/pseudo"
 )
 
 // The table layout must render as tables in Jekyll's kramdown too, not only
@@ -33,18 +32,7 @@ func TestBilingualTableRendersInKramdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range append(testcorpus.Paths(t), tricky) {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := document.Parse(p, src, document.Options{Translatable: document.HasHan})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr := make([]string, len(d.Segments))
-		for i, s := range d.Segments {
-			tr[i] = pseudo.Text(s.Text)
-		}
+		d, tr := testcorpus.Pseudo(t, p)
 		out, err := Bilingual(d, tr, Meta{Backend: "pseudo", Source: "x", From: "zh", To: "en"}, Table)
 		if err != nil {
 			t.Fatal(err)

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/translate/pseudo"
 )
 
 // Dir is the repository's testdata folder.
@@ -51,4 +54,23 @@ func Read(tb testing.TB) map[string][]byte {
 		files[p] = b
 	}
 	return files
+}
+
+// Pseudo reads the post at path, parses it as a Chinese source and returns
+// it with every segment pseudo-translated: the input most output tests need.
+func Pseudo(tb testing.TB, path string) (*document.Document, []string) {
+	tb.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := document.Parse(path, src, document.Options{Translatable: document.HasHan})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tr := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		tr[i] = pseudo.Text(s.Text)
+	}
+	return d, tr
 }
