@@ -63,6 +63,9 @@ var Factory = translate.Factory{
 	New:     func(translate.Config) (translate.Backend, error) { return Backend{}, nil },
 }
 
+// TermMode says the backend keeps glossary pins, as markup-aware services do.
+func (Backend) TermMode() translate.TermMode { return translate.TermsPinned }
+
 // Translate pseudo-translates every text.
 func (Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	if err := ctx.Err(); err != nil {
@@ -96,6 +99,11 @@ func Text(s string) string {
 			i = j
 			continue
 		}
+		if n := pin(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
 		if n := markup(s[i:]); n > 0 {
 			b.WriteString(s[i : i+n])
 			i += n
@@ -121,6 +129,21 @@ func Text(s string) string {
 	}
 	b.WriteRune(close)
 	return b.String()
+}
+
+// pin returns the length of a glossary pin (<k1>Linfen</k1>) at the start
+// of s, or 0: like the markup-aware services it stands in for, the backend
+// leaves a pin's contents untranslated.
+func pin(s string) int {
+	n := markup(s)
+	if n < 4 || !translate.IsPinTag(s[1:n-1]) {
+		return 0
+	}
+	end := strings.Index(s[n:], "</"+s[1:n])
+	if end < 0 {
+		return 0
+	}
+	return n + end + n + 1
 }
 
 // markup returns the length of a tag (<b1>, </b1>, <x2/>) or an entity

@@ -3,6 +3,7 @@ package pseudo
 import (
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
 	"testing"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate/translatetest"
@@ -50,4 +51,14 @@ func FuzzInverse(f *testing.F) {
 			t.Fatalf("Inverse(Text(%q)) = %q, %v", s, back, err)
 		}
 	})
+}
+
+func TestPinsKept(t *testing.T) {
+	got := Text("<k1>Liu Yuqiang</k1>说<b2>好</b2><k3>Linfen</k3>")
+	if !strings.Contains(got, "<k1>Liu Yuqiang</k1>") || !strings.Contains(got, "<k3>Linfen</k3>") {
+		t.Errorf("pins not kept: %q", got)
+	}
+	if got := Text("<k1>unclosed Linfen"); strings.Contains(got, "Linfen") {
+		t.Errorf("an unclosed pin kept its text: %q", got)
+	}
 }

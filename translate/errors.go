@@ -1,0 +1,71 @@
+package translate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+)
+
+// APIError is a failed request to a remote service, classified so that the
+// retry decorator can tell a passing problem (rate limits, overload, a
+// timeout) from a permanent one (a bad key, an unsupported language).
+// Backends build it from the service's own error reply. Message must never
+// contain a credential.
+type APIError struct {
+	Backend string
+	// Status is the HTTP status, or the gRPC code's number for gRPC services.
+	Status int
+	// Reason is the service's machine-readable reason when it gives one,
+	// e.g. "rateLimitExceeded", "RESOURCE_EXHAUSTED", "quota_exceeded".
+	Reason  string
+	Message string
+	// Temporary says the same request may succeed later.
+	Temporary bool
+	// RetryAfter is how long the service asked to wait (Retry-After), or 0.
+	RetryAfter time.Duration
+}
+
+func (e *APIError) Error() string {
+	msg := e.Message
+	if e.Reason != "" {
+		msg = e.Reason + ": " + msg
+	}
+	if e.Status != 0 {
+		return fmt.Sprintf("%s: status %d: %s", e.Backend, e.Status, msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Backend, msg)
+}
+
+// IsTemporary reports whether err is worth retrying: an APIError marked
+// Temporary, or a network timeout. Cancellation is never temporary.
+func IsTemporary(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Temporary
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true
+	}
+	return errors.Is(err, context.DeadlineExceeded)
+}
+
+// RetryAfter returns the wait the service asked for, or 0.
+func RetryAfter(err error) time.Duration {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.RetryAfter
+	}
+	return 0
+}
+
+// HTTPTemporary reports whether an HTTP status is worth retrying: 408, 429
+// and every 5xx.
+func HTTPTemporary(status int) bool {
+	return status == 408 || status == 429 || status >= 500
+}

@@ -1,0 +1,26 @@
+package translate
+
+import "testing"
+
+func TestUnpin(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                      "",
+		"no pins":                               "no pins",
+		"<k1>Liu Yuqiang</k1> said <b2>so</b2>": "Liu Yuqiang said <b2>so</b2>",
+		"<k12>Linfen</k12> and <k3>Yangquan</k3>": "Linfen and Yangquan",
+		"a <kx>b</kx> <k>c</k> <x4/>":             "a <kx>b</kx> <k>c</k> <x4/>",
+		"lost closing <k1>Linfen":                 "lost closing Linfen",
+	} {
+		if got := Unpin(in); got != want {
+			t.Errorf("Unpin(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIsPinTag(t *testing.T) {
+	for name, want := range map[string]bool{"k1": true, "k42": true, "k": false, "b1": false, "k1a": false, "x2/": false} {
+		if IsPinTag(name) != want {
+			t.Errorf("IsPinTag(%q) = %v", name, !want)
+		}
+	}
+}
