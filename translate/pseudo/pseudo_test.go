@@ -2,8 +2,8 @@ package pseudo
 
 import (
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
-	"testing"
 	"strings"
+	"testing"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate/translatetest"
