@@ -1,0 +1,254 @@
+package glossary
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Match is one occurrence of a glossary term in a text.
+type Match struct {
+	Start, End int // byte offsets of the source term in the text
+	Entry      Entry
+}
+
+// Match finds the glossary terms in a tagged text (see package translate:
+// inline tags such as <b1> and <x2/>, XML escapes such as &amp;),
+// leftmost-longest: scanning from the left, the longest term starting at a
+// position wins, so 阳泉市 is one match, not 阳泉 and a stray 市. Terms never
+// match inside a tag or an entity, and never across one; code, URLs and raw
+// HTML are opaque tags in a segment's text, so they are never matched either.
+// A term that starts or ends with a letter or digit of an alphabetic script
+// matches only at a word boundary there.
+//
+// The text is compared in NFC; offsets are into the text as given.
+func (g *Glossary) Match(text string) []Match {
+	if len(g.entries) == 0 || text == "" {
+		return nil
+	}
+	if norm.NFC.IsNormalString(text) {
+		return g.matchTagged(text, nil)
+	}
+	nfc, m := normalize(text)
+	return g.matchTagged(nfc, m)
+}
+
+// matchTagged matches each run of plain text between tags and entities.
+func (g *Glossary) matchTagged(text string, m *offsetMap) []Match {
+	var out []Match
+	start := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c != '<' && c != '&' {
+			i++
+			continue
+		}
+		end := byte('>')
+		if c == '&' {
+			end = ';'
+		}
+		j := strings.IndexByte(text[i:], end)
+		if j < 0 {
+			i++
+			continue
+		}
+		out = g.matchRun(text, start, i, out, m)
+		i += j + 1
+		start = i
+	}
+	return g.matchRun(text, start, len(text), out, m)
+}
+
+// matchRun walks the trie from every rune start in text[from:to].
+func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap) []Match {
+	run := text[:to]
+	for p := from; p < to; {
+		end, idx := g.trie.longest(run, p, from)
+		if idx < 0 {
+			_, w := utf8.DecodeRuneInString(run[p:])
+			p += w
+			continue
+		}
+		s, e := p, end
+		if m != nil {
+			s, e = m.original(s, e)
+		}
+		out = append(out, Match{Start: s, End: e, Entry: g.entries[idx]})
+		p = end
+	}
+	return out
+}
+
+// trie is a deterministic automaton over the UTF-8 bytes of the source
+// terms, stored compactly: node n's outgoing edges are labels[first[n]:
+// first[n+1]] (sorted) leading to next[...]. Walking it from a position costs
+// one step per byte of the longest term prefix found there, independent of
+// the number of entries.
+type trie struct {
+	first  []int32
+	labels []byte
+	next   []int32
+	term   []int32 // entry index + 1 at a node ending a term, else 0
+	bound  []uint8 // boundary rules of the term ending here
+}
+
+const (
+	boundStart = 1 << iota // term starts with an alphabetic letter or digit
+	boundEnd               // term ends with one
+)
+
+func newTrie(entries []Entry) *trie {
+	type build struct {
+		kids map[byte]int32
+		term int32
+	}
+	nodes := []build{{}}
+	for i, e := range entries {
+		n := int32(0)
+		for k := 0; k < len(e.Source); k++ {
+			c := e.Source[k]
+			if nodes[n].kids == nil {
+				nodes[n].kids = map[byte]int32{}
+			}
+			child, ok := nodes[n].kids[c]
+			if !ok {
+				child = int32(len(nodes))
+				nodes[n].kids[c] = child
+				nodes = append(nodes, build{})
+			}
+			n = child
+		}
+		nodes[n].term = int32(i) + 1
+	}
+	t := &trie{
+		first: make([]int32, len(nodes)+1),
+		term:  make([]int32, len(nodes)),
+		bound: make([]uint8, len(nodes)),
+	}
+	for n, b := range nodes {
+		t.first[n] = int32(len(t.labels))
+		t.term[n] = b.term
+		if b.term > 0 {
+			t.bound[n] = boundaries(entries[b.term-1].Source)
+		}
+		keys := make([]byte, 0, len(b.kids))
+		for c := range b.kids {
+			keys = append(keys, c)
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		for _, c := range keys {
+			t.labels = append(t.labels, c)
+			t.next = append(t.next, b.kids[c])
+		}
+	}
+	t.first[len(nodes)] = int32(len(t.labels))
+	return t
+}
+
+// boundaries says which ends of a term need a word boundary in the text.
+func boundaries(s string) uint8 {
+	var b uint8
+	if r, _ := utf8.DecodeRuneInString(s); alphanumeric(r) {
+		b |= boundStart
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); alphanumeric(r) {
+		b |= boundEnd
+	}
+	return b
+}
+
+// alphanumeric is a letter or digit of a script that separates words with
+// spaces; Han, kana and hangul do not.
+func alphanumeric(r rune) bool {
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// child follows the edge labelled c from node n, or returns -1.
+func (t *trie) child(n int32, c byte) int32 {
+	lo, hi := t.first[n], t.first[n+1]
+	for hi-lo > 8 {
+		mid := (lo + hi) / 2
+		if t.labels[mid] < c {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for ; lo < hi; lo++ {
+		if t.labels[lo] == c {
+			return t.next[lo]
+		}
+		if t.labels[lo] > c {
+			break
+		}
+	}
+	return -1
+}
+
+// longest returns the end and entry index of the longest term starting at
+// text[p:] whose word boundaries hold (runStart is where the text run
+// begins: nothing before it counts as a letter), or idx -1.
+func (t *trie) longest(text string, p, runStart int) (end, idx int) {
+	idx = -1
+	n := int32(0)
+	for k := p; k < len(text); k++ {
+		n = t.child(n, text[k])
+		if n < 0 {
+			break
+		}
+		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k+1, runStart) {
+			end, idx = k+1, int(e-1)
+		}
+	}
+	return end, idx
+}
+
+func (t *trie) boundaryOK(b uint8, text string, start, end, runStart int) bool {
+	if b&boundStart != 0 && start > runStart {
+		if r, _ := utf8.DecodeLastRuneInString(text[:start]); alphanumeric(r) {
+			return false
+		}
+	}
+	if b&boundEnd != 0 && end < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[end:]); alphanumeric(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// offsetMap maps byte offsets in an NFC-normalised text back to the text it
+// was normalised from, at normalisation segment boundaries.
+type offsetMap struct {
+	nfc, orig []int
+}
+
+func normalize(s string) (string, *offsetMap) {
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	var b strings.Builder
+	m := &offsetMap{nfc: []int{0}, orig: []int{0}}
+	for !it.Done() {
+		b.Write(it.Next())
+		m.nfc = append(m.nfc, b.Len())
+		m.orig = append(m.orig, it.Pos())
+	}
+	return b.String(), m
+}
+
+// original maps a span [s, e) of the normalised text to the original: the
+// start rounds down and the end up to a segment boundary.
+func (m *offsetMap) original(s, e int) (int, int) {
+	i := sort.SearchInts(m.nfc, s)
+	if i == len(m.nfc) || m.nfc[i] > s {
+		i--
+	}
+	j := sort.SearchInts(m.nfc, e)
+	return m.orig[i], m.orig[j]
+}

@@ -1,0 +1,104 @@
+package glossary
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	_ "github.com/bitext/bitext/internal/golden" // understands -update
+)
+
+func testGlossary(pairs ...string) *Glossary {
+	var es []Entry
+	for i := 0; i+1 < len(pairs); i += 2 {
+		es = append(es, Entry{Source: pairs[i], Target: pairs[i+1]})
+	}
+	return New(es)
+}
+
+// show renders matches as "source=target@start" for compact comparison.
+func show(text string, ms []Match) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, fmt.Sprintf("%s=%s@%d", text[m.Start:m.End], m.Entry.Target, m.Start))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestMatch(t *testing.T) {
+	g := testGlossary(
+		"阳泉", "Yangquan",
+		"阳泉市", "Yangquan",
+		"阳泉市生态环境局", "Yangquan Municipal Bureau of Ecology and Environment",
+		"临汾", "Linfen",
+		"刘玉强", "Liu Yuqiang",
+		"山西", "Shanxi",
+		"山西省", "Shanxi Province",
+		"人大", "NPC",
+		"全国人大代表", "NPC deputy",
+		"NPC", "National People's Congress",
+		"Wi-Fi", "wireless network",
+	)
+	for _, tc := range []struct{ text, want string }{
+		{"", ""},
+		{"没有术语。", ""},
+		// Longest wins over a term it contains, at every length.
+		{"阳泉市", "阳泉市=Yangquan@0"},
+		{"阳泉的", "阳泉=Yangquan@0"},
+		{"阳泉市生态环境局局长", "阳泉市生态环境局=Yangquan Municipal Bureau of Ecology and Environment@0"},
+		{"山西省临汾市", "山西省=Shanxi Province@0 临汾=Linfen@9"},
+		// Leftmost: a match is never taken from inside an earlier one.
+		{"全国人大代表刘玉强", "全国人大代表=NPC deputy@0 刘玉强=Liu Yuqiang@18"},
+		{"人大代表", "人大=NPC@0"},
+		// Every occurrence counts.
+		{"临汾、临汾和阳泉", "临汾=Linfen@0 临汾=Linfen@9 阳泉=Yangquan@18"},
+		// Never inside or across tags and entities.
+		{"<b1>临汾</b1>和<a2>阳泉</a2>", "临汾=Linfen@4 阳泉=Yangquan@22"},
+		{"临<x1/>汾", ""},
+		{"刘玉<b1>强</b1>", ""},
+		{"&amp;临汾&lt;", "临汾=Linfen@5"},
+		// Alphabetic terms match whole words only.
+		{"NPC会议", "NPC=National People's Congress@0"},
+		{"NPCs and SNPC", ""},
+		{"the NPC.", "NPC=National People's Congress@4"},
+		{"用Wi-Fi上网", "Wi-Fi=wireless network@3"},
+	} {
+		if got := show(tc.text, g.Match(tc.text)); got != tc.want {
+			t.Errorf("Match(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Terms and texts are compared in NFC; offsets stay in the text as given.
+func TestMatchNormalization(t *testing.T) {
+	g := testGlossary("Café Zürich", "Café Zürich", "阳泉", "Yangquan")
+	text := "在Cafe\u0301 Zu\u0308rich和阳泉"
+	ms := g.Match(text)
+	if got := show(text, ms); got != "Cafe\u0301 Zu\u0308rich=Café Zürich@3 阳泉=Yangquan@21" {
+		t.Errorf("got %s", got)
+	}
+	// A CJK compatibility ideograph normalises to its unified form.
+	g = testGlossary("金", "gold")
+	if ms := g.Match("\uf90a"); len(ms) != 1 {
+		t.Errorf("compatibility ideograph U+F90A not matched as 金: %v", ms)
+	}
+}
+
+func TestNewLaterEntryWins(t *testing.T) {
+	g := New([]Entry{
+		{Source: "临汾", Target: "Lin Fen", Origin: "builtin:cc-cedict"},
+		{Source: "阳泉", Target: "Yangquan"},
+		{Source: "临汾", Target: "Linfen", Origin: "names.tsv:3"},
+		{Source: "", Target: "nothing"},
+	})
+	if g.Len() != 2 {
+		t.Fatalf("Len = %d, want 2", g.Len())
+	}
+	e, ok := g.Lookup("临汾")
+	if !ok || e.Target != "Linfen" || e.Origin != "names.tsv:3" {
+		t.Errorf("Lookup(临汾) = %+v, %v: the later entry must win", e, ok)
+	}
+	if ms := g.Match("临汾"); len(ms) != 1 || ms[0].Entry.Target != "Linfen" {
+		t.Errorf("Match uses %+v", ms)
+	}
+}
