@@ -1,0 +1,91 @@
+package glossary
+
+import (
+	"context"
+	"strings"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// Protect wraps a backend so that the glossary's terms reach it the way it
+// takes them (see translate.TermMode): every request carries the entries
+// found in its texts as Request.Terms, and for a backend that keeps pins,
+// every occurrence in a text is replaced by its target in a pin tag,
+// <k1>Liu Yuqiang</k1>, which is removed again from the translation. Pins
+// that a backend loses show up in Verify, not here.
+func Protect(b translate.Backend, g *Glossary) translate.Backend {
+	if g == nil || g.Len() == 0 {
+		return b
+	}
+	return &protected{inner: b, g: g, pin: translate.ModeOf(b) == translate.TermsPinned}
+}
+
+type protected struct {
+	inner translate.Backend
+	g     *Glossary
+	pin   bool
+}
+
+// Translate implements translate.Backend.
+func (p *protected) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	texts := make([]string, len(req.Texts))
+	seen := map[string]bool{}
+	terms := req.Terms
+	for i, text := range req.Texts {
+		ms := p.g.Match(text)
+		for _, m := range ms {
+			if !seen[m.Entry.Source] {
+				seen[m.Entry.Source] = true
+				terms = append(terms, translate.Term{Source: m.Entry.Source, Target: m.Entry.Target})
+			}
+		}
+		if p.pin && len(ms) > 0 {
+			texts[i] = Pin(text, ms)
+		} else {
+			texts[i] = text
+		}
+	}
+	r := req
+	r.Texts, r.Terms = texts, terms
+	out, err := p.inner.Translate(ctx, r)
+	if err != nil || !p.pin {
+		return out, err
+	}
+	for i := range out {
+		out[i] = translate.Unpin(out[i])
+	}
+	return out, nil
+}
+
+// Pin replaces each match in text by its target inside a numbered pin tag.
+// The target is XML-escaped like the rest of a tagged text.
+func Pin(text string, ms []Match) string {
+	var b strings.Builder
+	b.Grow(len(text) + 16*len(ms))
+	last := 0
+	for n, m := range ms {
+		b.WriteString(text[last:m.Start])
+		b.WriteString(translate.PinOpen(n + 1))
+		b.WriteString(xmlEscaper.Replace(m.Entry.Target))
+		b.WriteString(translate.PinClose(n + 1))
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// Limits forwards the wrapped backend's request caps.
+func (p *protected) Limits() (maxTexts, maxChars int) {
+	if l, ok := p.inner.(translate.Limits); ok {
+		return l.Limits()
+	}
+	return 0, 0
+}
+
+// TermMode forwards the wrapped backend's mode.
+func (p *protected) TermMode() translate.TermMode { return translate.ModeOf(p.inner) }
+
+// Unwrap returns the wrapped backend, for capability checks.
+func (p *protected) Unwrap() translate.Backend { return p.inner }

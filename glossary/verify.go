@@ -1,0 +1,157 @@
+package glossary
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Check verifies that a translation obeys the glossary: every occurrence of
+// a term in the source must have its target in the translation. It returns
+// the source occurrences and those whose target is missing.
+//
+// Counting is per occurrence: a term that occurs twice needs its target
+// twice. Occurrences are counted per target, so 临汾 and 临汾市, both
+// "Linfen", share the count of "Linfen"; a longer target is counted before
+// a shorter one it contains ("Shanxi Province" before "Shanxi"), and text
+// counted once is not counted again. When fewer targets are found than
+// expected, the later occurrences are the ones reported missing.
+//
+// Accepted variants: any letter case ("the ministry of ..." in a sentence,
+// "NPC Deputy" in a title); any run of white space, line breaks and tags in
+// place of a space; straight or curly apostrophes; and the English
+// inflections 's, ' (possessive), -s, -es and -y → -ies ("Baidu's", "NPC
+// deputies"). The target must stand as a whole word: "Linfen" does not count
+// inside "Linfeng".
+//
+// Both texts are tagged texts (or plain text); tags are ignored and XML
+// escapes read as the characters they stand for.
+func (g *Glossary) Check(source, translation string) (occurrences, missing []Match) {
+	occurrences = g.Match(source)
+	if len(occurrences) == 0 {
+		return nil, nil
+	}
+	byTarget := map[string][]Match{}
+	var targets []string
+	for _, m := range occurrences {
+		k := fold(m.Entry.Target)
+		if _, ok := byTarget[k]; !ok {
+			targets = append(targets, k)
+		}
+		byTarget[k] = append(byTarget[k], m)
+	}
+	sort.SliceStable(targets, func(i, j int) bool { return len(targets[i]) > len(targets[j]) })
+	hay := []byte(fold(plain(translation)))
+	for _, t := range targets {
+		want := byTarget[t]
+		found := countAndMask(hay, t, len(want))
+		missing = append(missing, want[found:]...)
+	}
+	sort.Slice(missing, func(i, j int) bool { return missing[i].Start < missing[j].Start })
+	return occurrences, missing
+}
+
+// plain strips tags and reads XML escapes from a tagged text.
+func plain(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if j := strings.IndexByte(s[i:], '>'); j > 0 {
+				b.WriteByte(' ')
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return html.UnescapeString(b.String())
+}
+
+// fold puts a text in the form targets are compared in: NFC, lower case,
+// straight apostrophes, single spaces.
+func fold(s string) string {
+	s = strings.ToLower(norm.NFC.String(s))
+	s = strings.NewReplacer("\u2019", "'", "\u02bc", "'").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// masked replaces text already counted for a longer target.
+const masked = 0
+
+// countAndMask counts whole-word occurrences of a target (or its -ies
+// plural) in hay, up to limit, and blanks each one out so shorter targets do
+// not count it again.
+func countAndMask(hay []byte, target string, limit int) int {
+	n := 0
+	for _, form := range forms(target) {
+		n += countForm(hay, form, limit-n)
+	}
+	return n
+}
+
+func countForm(hay []byte, form string, limit int) int {
+	n := 0
+	b := boundaries(form)
+	for from := 0; n < limit; {
+		i := bytes.Index(hay[from:], []byte(form))
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		end := i + len(form)
+		if b&boundStart != 0 && i > 0 {
+			if r, _ := utf8.DecodeLastRune(hay[:i]); alphanumeric(r) {
+				continue
+			}
+		}
+		if b&boundEnd != 0 {
+			end += suffix(hay[end:])
+			if r, _ := utf8.DecodeRune(hay[end:]); end < len(hay) && alphanumeric(r) {
+				continue
+			}
+		}
+		for k := i; k < end; k++ {
+			hay[k] = masked
+		}
+		n++
+		from = end
+	}
+	return n
+}
+
+// suffix returns the length of an English ending accepted after a target:
+// 's, ' (possessives), -es, -s (plurals).
+func suffix(rest []byte) int {
+	for _, suf := range []string{"'s", "'", "es", "s"} {
+		if bytes.HasPrefix(rest, []byte(suf)) {
+			return len(suf)
+		}
+	}
+	return 0
+}
+
+// forms returns a target and, when it ends in a consonant and y, its -ies
+// plural ("deputy", "deputies").
+func forms(target string) []string {
+	n := len(target)
+	if n < 2 || target[n-1] != 'y' || strings.IndexByte("aeiou", target[n-2]) >= 0 {
+		return []string{target}
+	}
+	return []string{target, target[:n-1] + "ies"}
+}
+
+// Miss formats a missing occurrence the way reports print it:
+// `刘玉强 -> "Liu Yuqiang" missing in translation`.
+func Miss(m Match) string {
+	return fmt.Sprintf("glossary: %s -> %q missing in translation", m.Entry.Source, m.Entry.Target)
+}
