@@ -1,0 +1,96 @@
+package glossary
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Glossary files come in the formats translators already keep them in:
+//
+//   - .tsv, .txt, .csv: the two layouts Google Cloud Translation takes (see
+//     tsv.go): source and target columns without a header, or a header row
+//     of language codes naming one column per language.
+//   - .yaml, .yml: a list of {source, target, type, note} maps (see yaml.go).
+//   - .tbx, .xml: a TermBase eXchange termbase, TBX-Basic 2008 or TBX v3
+//     (see tbx.go).
+//
+// Every format goes through the same checks (see load_check.go), and every
+// problem is reported with the file and line it is on, all of them at once,
+// so that a translator can fix a file in one pass.
+
+// Error is a problem in a glossary file, at a 1-based line (0 when the whole
+// file is at fault). It prints as "path:line: message".
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// Load reads a glossary file, choosing its format by extension. from and to
+// are the language pair in use; they pick the columns or language sections
+// of multilingual files (zh-CN, zh-Hans and zh all serve zh).
+func Load(path string, from, to language.Tag) ([]Entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, from, to)
+}
+
+// Parse reads a glossary from data. name is the file name: its extension
+// chooses the format, and it starts every error and every Entry.Origin
+// ("names.tsv:12"). A zero from or to stands for the default pair, Chinese
+// to English.
+//
+// On any problem Parse returns no entries and an error joining every
+// problem found (each an *Error), in line order.
+func Parse(name string, data []byte, from, to language.Tag) ([]Entry, error) {
+	if from == language.Und {
+		from = language.Chinese
+	}
+	if to == language.Und {
+		to = language.English
+	}
+	p := &loadProblems{path: name}
+	text, ok := loadText(data, p)
+	if !ok {
+		return nil, p.err()
+	}
+	var rows []loadRow
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".tsv", ".txt":
+		rows = parseDelimited(text, '\t', from, to, p)
+	case ".csv":
+		rows = parseDelimited(text, ',', from, to, p)
+	case ".yaml", ".yml":
+		rows = parseYAML(text, from, to, p)
+	case ".tbx", ".xml":
+		rows = parseTBX(text, from, to, p)
+	default:
+		p.add(0, "unknown glossary format %q (want .tsv, .txt, .csv, .yaml, .yml, .tbx or .xml)", ext)
+	}
+	entries := checkRows(name, rows, p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return entries, nil
+}
+
+// loadRow is one entry as a file states it, before it is cleaned and
+// checked: the format parsers produce rows, checkRows turns them into
+// entries.
+type loadRow struct {
+	line                      int
+	source, target, typ, note string
+}
