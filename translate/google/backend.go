@@ -1,0 +1,180 @@
+package google
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	translateapi "cloud.google.com/go/translate/apiv3"
+	translatepb "cloud.google.com/go/translate/apiv3/translatepb"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/markup"
+)
+
+// Google's hard limits on one TranslateText request
+// (https://cloud.google.com/translate/quotas, "Content limits per
+// request"; the contents field allows 1,024 strings). Code points are
+// counted on the wire, HTML markup included.
+const (
+	maxContents   = 1024
+	maxCodePoints = 30000
+)
+
+// batchCodePoints is the size Limits declares: Google recommends requests
+// of about 5,000 code points ("The recommended maximum length of each
+// request is 5K characters (code points)") for latency. Batches of that
+// size also stay under the 30,000 hard limit once tags become HTML, which
+// grows a text at most about sixfold (a pin around one letter), so
+// translate.All never builds a request the service refuses.
+const batchCodePoints = 5000
+
+// Backend translates through Google Cloud Translation v3. It is safe for
+// concurrent use.
+type Backend struct {
+	settings
+	secrets []string
+
+	mu     sync.Mutex
+	client *translateapi.TranslationClient
+	names  names
+}
+
+var (
+	_ translate.Backend     = (*Backend)(nil)
+	_ translate.Limits      = (*Backend)(nil)
+	_ translate.Pricing     = (*Backend)(nil)
+	_ translate.TermHandler = (*Backend)(nil)
+)
+
+// Limits declares at most 1,024 texts and about 5,000 code points per
+// request (see batchCodePoints). Translate itself still splits anything
+// larger at Google's hard limits, counted on the wire.
+func (b *Backend) Limits() (maxTexts, maxChars int) { return maxContents, batchCodePoints }
+
+// PricePerMillionChars is Google's list price for text translation with
+// the default NMT model: $20 per million characters beyond the first
+// 500,000 free each month (https://cloud.google.com/translate/pricing).
+// Custom (AutoML) models and the translation LLM are priced differently.
+func (b *Backend) PricePerMillionChars() float64 { return 20 }
+
+// TermMode is pinned (HTML spans with translate="no" keep their contents)
+// unless a Google glossary is configured: then the native glossary
+// applies and terms are hinted, that is, the texts go out unchanged.
+func (b *Backend) TermMode() translate.TermMode {
+	if b.glossary != "" {
+		return translate.TermsHinted
+	}
+	return translate.TermsPinned
+}
+
+// batch is one TranslateText request: the positions of its texts in the
+// caller's request, and the texts in wire form.
+type batch struct {
+	index []int
+	wire  []string
+}
+
+// Translate sends the non-empty texts in as few requests as Google's hard
+// limits allow and returns the translations in order. Empty texts
+// translate to "". Request.Terms are not sent: with a glossary configured,
+// Google's own glossary applies.
+func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	out := make([]string, len(req.Texts))
+	batches, err := split(req)
+	if err != nil || len(batches) == 0 {
+		return out, err
+	}
+	client, n, err := b.connect(ctx)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("%s: %w", Name, ctxErr)
+		}
+		return nil, err
+	}
+	for _, bt := range batches {
+		if err := b.send(ctx, client, n, req, bt, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// split puts the non-empty texts, in wire form, into batches within
+// Google's hard limits.
+func split(req translate.Request) ([]batch, error) {
+	var batches []batch
+	var cur batch
+	size := 0
+	for i, text := range req.Texts {
+		if text == "" {
+			continue
+		}
+		wire := text
+		if req.Markup {
+			wire = markup.ToHTML(text)
+		}
+		n := utf8.RuneCountInString(wire)
+		if n > maxCodePoints {
+			return nil, fmt.Errorf("%s: text %d: %w: %d code points as sent, Google takes at most %d per request",
+				Name, i, errTooLong, n, maxCodePoints)
+		}
+		if len(cur.wire) == maxContents || size+n > maxCodePoints {
+			batches = append(batches, cur)
+			cur, size = batch{}, 0
+		}
+		cur.index = append(cur.index, i)
+		cur.wire = append(cur.wire, wire)
+		size += n
+	}
+	if len(cur.wire) > 0 {
+		batches = append(batches, cur)
+	}
+	return batches, nil
+}
+
+// send makes one TranslateText call and stores its translations in out.
+func (b *Backend) send(ctx context.Context, client *translateapi.TranslationClient, n names, req translate.Request, bt batch, out []string) error {
+	r := &translatepb.TranslateTextRequest{
+		Parent:             n.parent,
+		Contents:           bt.wire,
+		MimeType:           "text/plain",
+		SourceLanguageCode: LanguageCode(req.From),
+		TargetLanguageCode: LanguageCode(req.To),
+		Model:              n.model,
+	}
+	if req.Markup {
+		r.MimeType = "text/html"
+	}
+	if n.glossary != "" {
+		r.GlossaryConfig = &translatepb.TranslateTextGlossaryConfig{Glossary: n.glossary}
+	}
+	resp, err := client.TranslateText(ctx, r)
+	if err != nil {
+		return b.apiError(ctx, err)
+	}
+	got := resp.GetTranslations()
+	if n.glossary != "" {
+		got = resp.GetGlossaryTranslations()
+	}
+	if len(got) != len(bt.wire) {
+		return fmt.Errorf("%s: %w (%d sent, %d returned)", Name, translate.ErrCount, len(bt.wire), len(got))
+	}
+	for k, t := range got {
+		text := t.GetTranslatedText()
+		if text == "" {
+			return fmt.Errorf("%s: text %d came back empty", Name, bt.index[k])
+		}
+		if req.Markup {
+			if text, err = markup.FromHTML(text); err != nil {
+				return fmt.Errorf("%s: text %d: %w", Name, bt.index[k], err)
+			}
+		}
+		out[bt.index[k]] = text
+	}
+	return nil
+}
