@@ -1,0 +1,220 @@
+package googlebasic
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	gtranslate "cloud.google.com/go/translate"
+	"golang.org/x/text/language"
+	"google.golang.org/api/option"
+	htransport "google.golang.org/api/transport/http"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/markup"
+)
+
+// Name is the backend's name in the registry and in errors.
+const Name = "googlebasic"
+
+// defaultRoot is the service root; the v2 API lives below it.
+const defaultRoot = "https://translation.googleapis.com"
+
+// apiPath is where the v2 client expects its base URL to point: it appends
+// "v2" to it.
+const apiPath = "/language/translate/"
+
+// Factory registers the backend as "googlebasic".
+var Factory = translate.Factory{
+	Name:    Name,
+	Summary: "Google Cloud Translation - Basic (v2 API); $20 per million characters",
+	Settings: []translate.Setting{
+		{Name: "key", Env: "GOOGLE_API_KEY", Secret: true,
+			Help: "API key of a Google Cloud project with the Cloud Translation API enabled; without one, Application Default Credentials are used"},
+		{Name: "credentials", Env: "GOOGLE_APPLICATION_CREDENTIALS", Secret: true,
+			Help: "service-account JSON file for Application Default Credentials, used when no key is set (read by Google's client library itself)"},
+		{Name: "model", Default: "",
+			Help: "translation model: nmt or base; empty for the service's default (nmt)"},
+	},
+	New: func(cfg translate.Config) (translate.Backend, error) {
+		return New(context.Background(), cfg)
+	},
+}
+
+// Backend translates through the Cloud Translation v2 API.
+type Backend struct {
+	client *gtranslate.Client
+	model  string
+	// base is the client's base URL, ending in /language/translate/.
+	base string
+	// key is sent in every request URL as key=. It counts towards the URL
+	// size and is removed from every error message.
+	key string
+}
+
+var (
+	_ translate.Backend     = (*Backend)(nil)
+	_ translate.Limits      = (*Backend)(nil)
+	_ translate.Pricing     = (*Backend)(nil)
+	_ translate.TermHandler = (*Backend)(nil)
+)
+
+// New builds a backend from its settings. ctx is used only while finding
+// credentials.
+func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
+	base, err := baseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	model := cfg.Get("model")
+	if model != "" && model != "nmt" && model != "base" {
+		return nil, fmt.Errorf("%s: model %q: want nmt or base", Name, model)
+	}
+	key := cfg.Get("key")
+	var auth []option.ClientOption
+	switch {
+	case key != "":
+		auth = append(auth, option.WithAPIKey(key))
+	case cfg.Endpoint != "":
+		auth = append(auth, option.WithoutAuthentication())
+	default:
+		auth = append(auth, option.WithScopes(gtranslate.Scope))
+	}
+	opts := []option.ClientOption{option.WithEndpoint(base)}
+	if cfg.HTTPClient != nil {
+		// With WithHTTPClient the library uses the client as it is and
+		// ignores every credential option, so put them into its transport.
+		rt := cfg.HTTPClient.Transport
+		if rt == nil {
+			rt = http.DefaultTransport
+		}
+		authed, err := htransport.NewTransport(ctx, rt, auth...)
+		if err != nil {
+			return nil, credentialsError(err)
+		}
+		hc := *cfg.HTTPClient
+		hc.Transport = authed
+		opts = append(opts, option.WithHTTPClient(&hc))
+	} else {
+		opts = append(opts, auth...)
+	}
+	client, err := gtranslate.NewClient(ctx, opts...)
+	if err != nil {
+		return nil, credentialsError(err)
+	}
+	return &Backend{client: client, model: model, base: base, key: key}, nil
+}
+
+func credentialsError(err error) error {
+	return fmt.Errorf("%s: no API key in GOOGLE_API_KEY, and Application Default Credentials failed: %w", Name, err)
+}
+
+// baseURL turns an endpoint (empty, a service root such as
+// http://127.0.0.1:8080, or a URL ending in /language/translate or
+// /language/translate/v2) into the v2 client's base URL.
+func baseURL(endpoint string) (string, error) {
+	if endpoint == "" {
+		endpoint = defaultRoot
+	}
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return "", fmt.Errorf("%s: endpoint %q: want an http or https URL such as %s", Name, endpoint, defaultRoot)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%s: endpoint %q: want no query or fragment", Name, endpoint)
+	}
+	p := strings.TrimSuffix(u.Path, "/")
+	p = strings.TrimSuffix(p, "/v2")
+	if !strings.HasSuffix(p+"/", apiPath) {
+		p += strings.TrimSuffix(apiPath, "/")
+	}
+	u.Path = p + "/"
+	return u.String(), nil
+}
+
+// Limits declares the API's 128 texts per request, and a number of code
+// points that keeps a batch of Chinese text within one GET: at 9 bytes each
+// URL-encoded, 180 of them and their tags fit the 2,000-byte URL with room
+// for the parameters and key. Translate packs by exact URL size in any case.
+func (*Backend) Limits() (maxTexts, maxChars int) { return maxSegments, hintChars }
+
+// PricePerMillionChars is the list price of Cloud Translation - Basic,
+// US$20 per million characters beyond the monthly free 500,000 (Cloud
+// Translation pricing page, "Text translation" for the Basic edition).
+func (*Backend) PricePerMillionChars() float64 { return 20 }
+
+// TermMode says glossary pins are kept: the service leaves the contents of a
+// translate="no" span untranslated.
+func (*Backend) TermMode() translate.TermMode { return translate.TermsPinned }
+
+// Translate translates the texts in as few GET requests as the URL limit
+// allows, one after the other.
+func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]string, len(req.Texts))
+	pieces, err := b.pieces(req)
+	if err != nil {
+		return nil, err
+	}
+	source, target := serviceLanguage(req.From), serviceLanguage(req.To)
+	opts := &gtranslate.Options{Source: source, Format: gtranslate.Text, Model: b.model}
+	if req.Markup {
+		opts.Format = gtranslate.HTML
+	}
+	for _, batch := range b.batches(pieces, b.fixedURLSize(source, target, opts.Format)) {
+		qs := make([]string, len(batch))
+		for i, p := range batch {
+			qs[i] = p.wire
+		}
+		res, err := b.client.Translate(ctx, qs, target, opts)
+		if err != nil {
+			return nil, b.mapError(ctx, err)
+		}
+		if len(res) != len(qs) {
+			return nil, fmt.Errorf("%w (%d sent, %d returned)", translate.ErrCount, len(qs), len(res))
+		}
+		for i, p := range batch {
+			text := res[i].Text
+			if req.Markup {
+				if text, err = markup.FromHTML(text); err != nil {
+					return nil, fmt.Errorf("reply for text %d: %w", p.text+1, err)
+				}
+			}
+			if p.cont {
+				text = join(out[p.text], p.sepBefore, text, req.To)
+			}
+			out[p.text] = text
+		}
+	}
+	for i, t := range req.Texts {
+		if t != "" && strings.TrimSpace(out[i]) == "" {
+			return nil, fmt.Errorf("text %d came back empty", i+1)
+		}
+	}
+	return out, nil
+}
+
+// serviceLanguage is the language code the service expects for a tag:
+// zh-CN and zh-TW for Chinese, the BCP 47 tag otherwise. Und (unknown source)
+// stays Und, which the client sends as no source: the service detects it.
+func serviceLanguage(t language.Tag) language.Tag {
+	if t == language.Und {
+		return t
+	}
+	base, _ := t.Base()
+	if base.String() != "zh" {
+		return t
+	}
+	script, _ := t.Script()
+	region, _ := t.Region()
+	switch {
+	case script.String() == "Hant", region.String() == "TW", region.String() == "HK", region.String() == "MO":
+		return language.MustParse("zh-TW")
+	default:
+		return language.MustParse("zh-CN")
+	}
+}

@@ -1,0 +1,110 @@
+package googlebasic
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"google.golang.org/api/googleapi"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// mapError turns what the client library returned into bitext's error
+// classes, without the API key anywhere in the message.
+func (b *Backend) mapError(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		// The library reports the context's error when it is done.
+		return fmt.Errorf("translation request: %w", ctxErr)
+	}
+	var gerr *googleapi.Error
+	if errors.As(err, &gerr) {
+		return b.apiError(gerr)
+	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		// net/http quotes the whole request URL, key= and texts included:
+		// name the address without its query instead.
+		where := b.base + "v2"
+		if u, err := url.Parse(uerr.URL); err == nil {
+			u.RawQuery = ""
+			where = u.String()
+		}
+		msg := fmt.Sprintf("%s %s: %v", strings.ToUpper(uerr.Op), where, uerr.Err)
+		return &transportError{msg: b.redact(msg), err: uerr.Err, timeout: uerr.Timeout()}
+	}
+	return &transportError{msg: b.redact(err.Error()), err: err}
+}
+
+// apiError classifies an error reply of the service.
+func (b *Backend) apiError(gerr *googleapi.Error) *translate.APIError {
+	e := &translate.APIError{Backend: Name, Status: gerr.Code, Message: gerr.Message}
+	if len(gerr.Errors) > 0 {
+		e.Reason = gerr.Errors[0].Reason
+	}
+	if e.Message == "" {
+		// Not a JSON error: the front end's HTML page (414, 413, 502).
+		e.Message = strings.ToLower(http.StatusText(gerr.Code))
+		if gerr.Code == http.StatusRequestURITooLong {
+			e.Message += ": the request URL is over the service's limit"
+		}
+	}
+	e.Message = b.redact(e.Message)
+	switch e.Reason {
+	case "rateLimitExceeded", "userRateLimitExceeded":
+		e.Temporary = true
+	case "dailyLimitExceeded":
+		// The quota comes back tomorrow: no use retrying in seconds.
+		e.Temporary = false
+	default:
+		e.Temporary = translate.HTTPTemporary(gerr.Code)
+	}
+	e.RetryAfter = retryAfter(gerr.Header.Get("Retry-After"), time.Now())
+	return e
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s > 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+// redact removes the API key from a message, in whatever escaping it took.
+func (b *Backend) redact(msg string) string {
+	if b.key == "" {
+		return msg
+	}
+	for _, form := range []string{b.key, url.QueryEscape(b.key), url.PathEscape(b.key)} {
+		msg = strings.ReplaceAll(msg, form, "REDACTED")
+	}
+	return msg
+}
+
+// transportError is a request that got no reply from the service. Its
+// message is free of the API key; it unwraps to the underlying network
+// error and keeps its timeout flag, which the retry decorator reads.
+type transportError struct {
+	msg     string
+	err     error
+	timeout bool
+}
+
+func (e *transportError) Error() string { return e.msg }
+func (e *transportError) Unwrap() error { return e.err }
+
+// Timeout and Temporary make it a net.Error.
+func (e *transportError) Timeout() bool   { return e.timeout }
+func (e *transportError) Temporary() bool { return e.timeout }
