@@ -1,0 +1,205 @@
+package libretranslate
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	nethtml "golang.org/x/net/html"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/markup"
+)
+
+// A text travels to the server as its core, the part between leading and
+// trailing white space: the server strips and collapses white space in HTML
+// (translate-html minifies its input), so the edges are kept here and put
+// back around the translation.
+type item struct {
+	index       int    // position in Request.Texts
+	lead, trail string // white space around the core, returned as it is
+	wire        string // the core in the wire form sent as "q"
+}
+
+// splitSpace returns the leading white space, the core and the trailing
+// white space of s.
+func splitSpace(s string) (lead, core, trail string) {
+	core = strings.TrimLeftFunc(s, unicode.IsSpace)
+	lead = s[:len(s)-len(core)]
+	trimmed := strings.TrimRightFunc(core, unicode.IsSpace)
+	return lead, trimmed, core[len(trimmed):]
+}
+
+// toHTML converts a tagged text to the HTML the server translates. Soft line
+// breaks become <br>: the server would turn a "\n" into a space.
+func toHTML(tagged string) string {
+	return strings.ReplaceAll(markup.ToHTML(tagged), "\n", "<br>")
+}
+
+// plainToTagged escapes a plain text (Request.Markup false) so it can travel
+// as HTML, keeping its glossary pins (<k1>…</k1>) as tags.
+func plainToTagged(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' {
+			if n := pinTagLen(s[i:]); n > 0 {
+				b.WriteString(s[i : i+n])
+				i += n - 1
+				continue
+			}
+		}
+		switch s[i] {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// pinTagLen returns the length of a pin tag (<k1> or </k1>) at the start of
+// s, or 0.
+func pinTagLen(s string) int {
+	j := strings.IndexByte(s, '>')
+	if j < 0 {
+		return 0
+	}
+	if translate.IsPinTag(strings.TrimPrefix(s[1:j], "/")) {
+		return j + 1
+	}
+	return 0
+}
+
+// hasPin reports whether a text holds a glossary pin.
+func hasPin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && pinTagLen(s[i:]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// unescaper undoes the escaping of tagged text for a plain-text request.
+var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+
+// escaper escapes the literal characters of a reply as tagged text.
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// fromHTML converts the server's HTML reply back to tagged text.
+//
+// LibreTranslate passes its HTML reply through Python's html.unescape, so
+// the reply is not HTML: "a &lt; b" comes back as "a < b", and a source
+// "&amp;lt;" as "&lt;". It is read as literal text around the elements bitext
+// sent: <span id=…>, </span>, <img id=…> and <br>. Anything else, even if it
+// looks like a tag or an entity, is text and is escaped again.
+func fromHTML(s string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var open []string
+	text := 0 // start of the literal text not yet written
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' {
+			continue
+		}
+		el, n := element(s[i:])
+		if n == 0 {
+			continue
+		}
+		b.WriteString(escaper.Replace(s[text:i]))
+		switch {
+		case el.closing:
+			if len(open) == 0 {
+				return "", fmt.Errorf("reply closes a span that was not opened: %q", s[i:i+n])
+			}
+			b.WriteString("</" + open[len(open)-1] + ">")
+			open = open[:len(open)-1]
+		case el.name == "br":
+			b.WriteString("\n")
+		case el.name == "img":
+			b.WriteString("<" + el.id + "/>")
+		default:
+			b.WriteString("<" + el.id + ">")
+			open = append(open, el.id)
+		}
+		i += n - 1
+		text = i + 1
+	}
+	if len(open) > 0 {
+		return "", fmt.Errorf("reply leaves <span id=%q> unclosed", open[len(open)-1])
+	}
+	b.WriteString(escaper.Replace(s[text:]))
+	return b.String(), nil
+}
+
+// wireElement is an element of a reply that bitext sent.
+type wireElement struct {
+	name    string // span, img or br
+	id      string // the tag name, e.g. "b1", for span and img
+	closing bool
+}
+
+// element recognises an element bitext sends at the start of s (which
+// starts with '<'), as the server writes it back (BeautifulSoup writes
+// <img id="x2"/> and <br/>), and returns it with its length, or n == 0.
+func element(s string) (el wireElement, n int) {
+	j := strings.IndexByte(s, '>')
+	if j < 0 {
+		return el, 0
+	}
+	raw := s[:j+1]
+	lower := strings.ToLower(raw)
+	if !strings.HasPrefix(lower, "<span") && !strings.HasPrefix(lower, "</span") &&
+		!strings.HasPrefix(lower, "<img") && !strings.HasPrefix(lower, "<br") {
+		return el, 0
+	}
+	z := nethtml.NewTokenizer(strings.NewReader(raw))
+	tt := z.Next()
+	tok := z.Token()
+	if z.Next() != nethtml.ErrorToken { // the candidate is more than one token
+		return el, 0
+	}
+	switch {
+	case tt == nethtml.EndTagToken && tok.Data == "span":
+		return wireElement{name: "span", closing: true}, len(raw)
+	case tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken:
+		return el, 0
+	case tok.Data == "br":
+		return wireElement{name: "br"}, len(raw)
+	case tok.Data == "span" && tt == nethtml.StartTagToken, tok.Data == "img":
+		id := attr(tok, "id")
+		if !tagName(id) {
+			return el, 0
+		}
+		return wireElement{name: tok.Data, id: id}, len(raw)
+	}
+	return el, 0
+}
+
+func attr(t nethtml.Token, key string) string {
+	for _, a := range t.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// tagName accepts the tag names bitext writes: a lowercase letter, then
+// digits.
+func tagName(s string) bool {
+	if len(s) < 2 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for _, c := range []byte(s[1:]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
