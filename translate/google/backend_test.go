@@ -189,3 +189,5 @@ func TestLanguageCode(t *testing.T) {
 		t.Errorf("zh-Hant sent as %q", got)
 	}
 }
+
+func mustTag(s string) language.Tag { return language.MustParse(s) }

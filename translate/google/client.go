@@ -44,7 +44,8 @@ func (b *Backend) connect(ctx context.Context) (*translateapi.TranslationClient,
 	if project == "" {
 		creds, err := transport.Creds(ctx, append(opts, option.WithScopes(translateapi.DefaultAuthScopes()...))...)
 		if err != nil {
-			return nil, names{}, fmt.Errorf("%s: %s: %s", Name, errNoProject, b.redact(err.Error()))
+			return nil, names{}, fmt.Errorf("%s: no project set, and the Application Default Credentials that would name it cannot be read: %s",
+				Name, b.redact(err.Error()))
 		}
 		if creds.ProjectID == "" {
 			return nil, names{}, fmt.Errorf("%s: %w", Name, errNoProject)

@@ -1,0 +1,232 @@
+package google
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/protoadapt"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/google/googletest"
+	"github.com/bitext/bitext/translate/translatetest"
+)
+
+func asAPIError(t *testing.T, err error) *translate.APIError {
+	t.Helper()
+	var ae *translate.APIError
+	if !errors.As(err, &ae) {
+		t.Fatalf("%v (%T) is not a *translate.APIError", err, err)
+	}
+	return ae
+}
+
+func TestClassifiesGoogleStatuses(t *testing.T) {
+	info := func(reason string) protoadapt.MessageV1 {
+		return &errdetails.ErrorInfo{Reason: reason, Domain: "googleapis.com"}
+	}
+	tests := []struct {
+		code      codes.Code
+		details   []protoadapt.MessageV1
+		temporary bool
+		reason    string
+		wait      time.Duration
+	}{
+		{codes.ResourceExhausted, []protoadapt.MessageV1{info("RATE_LIMIT_EXCEEDED"),
+			&errdetails.RetryInfo{RetryDelay: durationpb.New(1500 * time.Millisecond)}}, true, "RATE_LIMIT_EXCEEDED", 1500 * time.Millisecond},
+		{codes.ResourceExhausted, nil, true, "RESOURCE_EXHAUSTED", 0},
+		{codes.Unavailable, nil, true, "UNAVAILABLE", 0},
+		{codes.DeadlineExceeded, nil, true, "DEADLINE_EXCEEDED", 0},
+		{codes.Aborted, nil, true, "ABORTED", 0},
+		{codes.Internal, nil, true, "INTERNAL", 0},
+		{codes.PermissionDenied, []protoadapt.MessageV1{info("rateLimitExceeded")}, true, "rateLimitExceeded", 0},
+		{codes.PermissionDenied, []protoadapt.MessageV1{info("userRateLimitExceeded")}, true, "userRateLimitExceeded", 0},
+		{codes.PermissionDenied, []protoadapt.MessageV1{info("IAM_PERMISSION_DENIED")}, false, "IAM_PERMISSION_DENIED", 0},
+		{codes.PermissionDenied, []protoadapt.MessageV1{info("dailyLimitExceeded")}, false, "dailyLimitExceeded", 0},
+		{codes.InvalidArgument, nil, false, "INVALID_ARGUMENT", 0},
+		{codes.Unauthenticated, nil, false, "UNAUTHENTICATED", 0},
+		{codes.NotFound, nil, false, "NOT_FOUND", 0},
+	}
+	b := &Backend{}
+	for _, tt := range tests {
+		st, err := status.New(tt.code, "the service's words").WithDetails(tt.details...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ae := asAPIError(t, b.apiError(context.Background(), st.Err()))
+		if ae.Temporary != tt.temporary || ae.Status != int(tt.code) || ae.Reason != tt.reason ||
+			ae.RetryAfter != tt.wait || ae.Message != "the service's words" || ae.Backend != "google" {
+			t.Errorf("%v %v: got %+v", tt.code, tt.details, ae)
+		}
+		if translate.IsTemporary(ae) != tt.temporary {
+			t.Errorf("%v: IsTemporary disagrees with Temporary", tt.code)
+		}
+	}
+}
+
+func TestInjectedFaultsAreTemporary(t *testing.T) {
+	srv := startFake(t, googletest.Options{Faults: translatetest.NewFaults(1, 3), RetryDelay: 200 * time.Millisecond})
+	b := newBackend(t, srv, nil)
+	seen := map[int]bool{}
+	for i := 0; i < 40 && len(seen) < 3; i++ {
+		_, err := b.Translate(context.Background(), zhToEn(true, "你好"))
+		ae := asAPIError(t, err)
+		seen[ae.Status] = true
+		if !translate.IsTemporary(err) {
+			t.Errorf("injected %v is not temporary", ae)
+		}
+		if ae.Status == int(codes.ResourceExhausted) && translate.RetryAfter(err) != 200*time.Millisecond {
+			t.Errorf("RetryInfo not read: %v", translate.RetryAfter(err))
+		}
+	}
+	for _, c := range []codes.Code{codes.ResourceExhausted, codes.Unavailable, codes.PermissionDenied} {
+		if !seen[int(c)] {
+			t.Errorf("never saw %v among %v", c, seen)
+		}
+	}
+}
+
+func TestPermanentErrors(t *testing.T) {
+	srv := startFake(t, googletest.Options{})
+	b := newBackend(t, srv, nil)
+	ctx := context.Background()
+
+	_, err := b.Translate(ctx, translate.Request{From: mustTag("zh"), To: mustTag("tlh"), Texts: []string{"你好"}, Markup: true})
+	ae := asAPIError(t, err)
+	if ae.Temporary || ae.Status != int(codes.InvalidArgument) || ae.Message != "Target language is invalid." {
+		t.Errorf("unsupported language: %+v", ae)
+	}
+
+	_, err = b.Translate(ctx, translate.Request{From: mustTag("en"), To: mustTag("en-US"), Texts: []string{"hello"}})
+	if ae := asAPIError(t, err); ae.Temporary {
+		t.Errorf("same language: %+v", ae)
+	}
+
+	locked := startFake(t, googletest.Options{Key: "the-only-token"})
+	_, err = newBackend(t, locked, nil).Translate(ctx, zhToEn(true, "你好"))
+	ae = asAPIError(t, err)
+	if ae.Temporary || ae.Status != int(codes.Unauthenticated) || !strings.Contains(ae.Message, "missing required authentication credential") {
+		t.Errorf("no credentials: %+v", ae)
+	}
+}
+
+func TestUnreachableServiceIsTemporary(t *testing.T) {
+	srv := startFake(t, googletest.Options{})
+	b := newBackend(t, srv, nil)
+	srv.Close()
+	_, err := b.Translate(context.Background(), zhToEn(true, "你好"))
+	if ae := asAPIError(t, err); ae.Status != int(codes.Unavailable) || !ae.Temporary {
+		t.Errorf("closed server: %+v", ae)
+	}
+}
+
+func TestCancelledInFlight(t *testing.T) {
+	srv := startFake(t, googletest.Options{})
+	b := newBackend(t, srv, nil)
+	if _, err := b.Translate(context.Background(), zhToEn(true, "你好")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	srv.Close() // the call now fails; the caller's cancellation must win
+	cancel()
+	_, err := b.Translate(ctx, zhToEn(true, "你好"))
+	if !errors.Is(err, context.Canceled) || translate.IsTemporary(err) {
+		t.Errorf("got %v, want context.Canceled", err)
+	}
+}
+
+// serviceAccount writes a service-account key file as Google issues them,
+// with a fresh RSA key and a token address that goes nowhere.
+func serviceAccount(t *testing.T, path string) (keyID string) {
+	t.Helper()
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyID = "0123456789abcdef0123456789abcdef01234567"
+	b, _ := json.Marshal(map[string]string{
+		"type":           "service_account",
+		"project_id":     "adc-project",
+		"private_key_id": keyID,
+		"private_key":    string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})),
+		"client_email":   "bitext@adc-project.iam.gserviceaccount.com",
+		"client_id":      "123456789012345678901",
+		"token_uri":      "http://127.0.0.1:1/token",
+	})
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return keyID
+}
+
+// TestCredentialsNeverInErrors: the credentials path (and what the file
+// holds) must not appear in any error, whichever step fails.
+func TestCredentialsNeverInErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "secret-dir-5f3a")
+	missing := filepath.Join(dir, "missing-key.json")
+	present := filepath.Join(dir, "key.json")
+	keyID := serviceAccount(t, present)
+	t.Setenv(credentialsEnv, missing) // what ADC would read by itself
+
+	srv := startFake(t, googletest.Options{})
+	tlsToPlaintext := srv.Addr() // TLS handshake with a plaintext server fails
+
+	tests := []struct {
+		name   string
+		values map[string]string
+		check  func(*testing.T, *Backend, error)
+	}{
+		{"missing file, project from ADC", map[string]string{"credentials": missing}, nil},
+		{"missing file, project set", map[string]string{"credentials": missing, "project": "p1"}, nil},
+		{"missing file from the environment only", map[string]string{"project": "p1"}, nil},
+		{"good file, unreachable service", map[string]string{"credentials": present}, func(t *testing.T, b *Backend, err error) {
+			if ae := asAPIError(t, err); !ae.Temporary || ae.Status != int(codes.Unavailable) {
+				t.Errorf("TLS to a plaintext port: %+v", ae)
+			}
+			if b.names.parent != "projects/adc-project/locations/global" {
+				t.Errorf("project not taken from the credentials: parent %q", b.names.parent)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := New(translate.Config{Endpoint: tlsToPlaintext, Values: tt.values})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			_, err = b.Translate(context.Background(), zhToEn(true, "你好"))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, secret := range []string{dir, "secret-dir", keyID, "PRIVATE KEY"} {
+				if strings.Contains(err.Error(), secret) {
+					t.Errorf("error shows %q: %v", secret, err)
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, b, err)
+			}
+		})
+	}
+}
