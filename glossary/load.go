@@ -9,19 +9,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Glossary files come in the formats translators already keep them in:
-//
-//   - .tsv, .txt, .csv: the two layouts Google Cloud Translation takes (see
-//     tsv.go): source and target columns without a header, or a header row
-//     of language codes naming one column per language.
-//   - .yaml, .yml: a list of {source, target, type, note} maps (see yaml.go).
-//   - .tbx, .xml: a TermBase eXchange termbase, TBX-Basic 2008 or TBX v3
-//     (see tbx.go).
-//
-// Every format goes through the same checks (see load_check.go), and every
-// problem is reported with the file and line it is on, all of them at once,
-// so that a translator can fix a file in one pass.
-
 // Error is a problem in a glossary file, at a 1-based line (0 when the whole
 // file is at fault). It prints as "path:line: message".
 type Error struct {
@@ -37,9 +24,19 @@ func (e *Error) Error() string {
 	return e.Path + ": " + e.Msg
 }
 
-// Load reads a glossary file, choosing its format by extension. from and to
-// are the language pair in use; they pick the columns or language sections
-// of multilingual files (zh-CN, zh-Hans and zh all serve zh).
+// Load reads a glossary file. Its extension chooses the format, among those
+// translators already keep glossaries in:
+//
+//   - .tsv, .txt (tab-separated, no quoting) and .csv: the two layouts
+//     Google Cloud Translation takes: source, target (and optionally type
+//     and note) without a header, or a header row of language codes naming
+//     one column per language ("zh-CN,en,fr").
+//   - .yaml, .yml: a list of {source, target, type, note} maps.
+//   - .tbx, .xml: a TermBase eXchange termbase, TBX-Basic 2008 or TBX v3.
+//
+// from and to are the language pair in use; they pick the columns or
+// language sections of multilingual files (zh-CN, zh-Hans and zh all serve
+// zh). Every format goes through the same checks, described at Parse.
 func Load(path string, from, to language.Tag) ([]Entry, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -53,8 +50,14 @@ func Load(path string, from, to language.Tag) ([]Entry, error) {
 // ("names.tsv:12"). A zero from or to stands for the default pair, Chinese
 // to English.
 //
-// On any problem Parse returns no entries and an error joining every
-// problem found (each an *Error), in line order.
+// Sources and targets are trimmed, their inner runs of white space made one
+// space, and NFC-normalised. A row without a source or target, an unknown
+// type, a malformed row and a source given two different targets (naming
+// both lines) are problems; the same entry twice is kept once. On any
+// problem Parse returns no entries and an error joining every problem found
+// (each an *Error printing "name:line: message"; at most 20, then a count
+// of the rest), in line order, so that a translator can fix a file in one
+// pass.
 func Parse(name string, data []byte, from, to language.Tag) ([]Entry, error) {
 	if from == language.Und {
 		from = language.Chinese
