@@ -85,6 +85,7 @@ func parseTBX(text []byte, from, to language.Tag, p *loadProblems) []loadRow {
 			case "termEntry", "conceptEntry":
 				concept = &tbxConcept{}
 				concepts++
+				inLang, term = false, -1
 			case "langSet", "langSec":
 				code := tbxAttr(t, "lang")
 				lang, inLang = parseLangCode(code)
