@@ -1,0 +1,76 @@
+package deepl
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bitext/bitext/translate"
+)
+
+// statusQuotaExceeded is DeepL's own status for an exhausted character
+// quota (Free plan) or cost-control limit (Pro plan).
+const statusQuotaExceeded = 456
+
+// apiError classifies a DeepL error answer. The message is DeepL's own
+// ({"message": ..., "detail": ...}), or the status text when the body is
+// not DeepL's JSON (a proxy's HTML page). The key is scrubbed from it in
+// case anything on the way echoes it.
+func (b *Backend) apiError(resp *http.Response, body []byte) *translate.APIError {
+	var e struct {
+		Message string `json:"message"`
+		Detail  string `json:"detail"`
+	}
+	msg := http.StatusText(resp.StatusCode)
+	if json.Unmarshal(body, &e) == nil && e.Message != "" {
+		msg = e.Message
+		if e.Detail != "" {
+			msg += " (" + e.Detail + ")"
+		}
+	}
+	ae := &translate.APIError{
+		Backend:    "deepl",
+		Status:     resp.StatusCode,
+		Temporary:  translate.HTTPTemporary(resp.StatusCode),
+		RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now()),
+	}
+	switch resp.StatusCode {
+	case http.StatusForbidden:
+		ae.Reason = "auth"
+		msg = "authorization failed, check DEEPL_AUTH_KEY (" + b.base + "): " + msg
+	case statusQuotaExceeded:
+		ae.Reason = "quota_exceeded"
+		msg = "DeepL character quota exhausted: " + strings.TrimSuffix(orText(msg, "Quota Exceeded"), ".") +
+			"; raise the cost-control limit or wait for the next billing period"
+	case http.StatusRequestEntityTooLarge:
+		msg = "request over DeepL's size limits: " + msg
+	case http.StatusTooManyRequests, 529:
+		ae.Reason = "too_many_requests"
+		msg = orText(msg, "Too many requests")
+	}
+	ae.Message = strings.ReplaceAll(msg, b.key, "[DEEPL_AUTH_KEY]")
+	return ae
+}
+
+func orText(msg, fallback string) string {
+	if msg == "" {
+		return fallback
+	}
+	return msg
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date.
+func retryAfter(h string, now time.Time) time.Duration {
+	if h == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
