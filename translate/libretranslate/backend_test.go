@@ -125,6 +125,7 @@ func TestTaggedTextsComeBackExactly(t *testing.T) {
 		"  前后有空白 \n",
 		"<a1>链接 <t2>标题</t2></a1>，然后<x3/><x4/>",
 		"AT&amp;T 的 <c1>code &lt;br&gt;</c1>",
+		"《刑法》第三百九十七条\u3000【滥用职权罪】  两个空格\t制表符 \u00a0不换行",
 	}
 	srv := fake(t, libretranslatetest.Options{})
 	b, _ := backend(t, srv, nil)

@@ -9,10 +9,12 @@
 //
 // Texts with inline tags travel as HTML (format "html"): tags become spans
 // and images (package markup), glossary pins become spans with
-// translate="no", which the server leaves untranslated, and soft line
-// breaks become <br>, because the server collapses whitespace in HTML. The
-// server HTML-unescapes every reply, so a reply is read as literal text
-// around the tags that were sent (see wire.go).
+// translate="no", which the server leaves untranslated. The server
+// collapses white space in HTML, so soft line breaks go as <br> and other
+// white space that would be lost (the ideographic space U+3000, runs of
+// spaces) as character references. The server HTML-unescapes every reply,
+// so a reply is read as literal text around the tags that were sent (see
+// wire.go).
 //
 // The backend neither retries nor waits: its errors are *translate.APIError,
 // classified for the retry decorator. It keeps to the request limits in its

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	nethtml "golang.org/x/net/html"
 
@@ -30,10 +31,45 @@ func splitSpace(s string) (lead, core, trail string) {
 	return lead, trimmed, core[len(trimmed):]
 }
 
-// toHTML converts a tagged text to the HTML the server translates. Soft line
-// breaks become <br>: the server would turn a "\n" into a space.
+// toHTML converts a tagged text to the HTML the server translates.
+//
+// The server collapses every run of white space in the HTML to one space
+// before it parses it (translate-html splits on Python's white space, which
+// includes the ideographic space U+3000 of Chinese text). So soft line
+// breaks become <br>, and every other white space but a lone ASCII space is
+// written as a character reference (&#12288;), which the server's parser
+// turns back into the character after that step: the model sees the text
+// as it was, and the reply keeps it.
 func toHTML(tagged string) string {
-	return strings.ReplaceAll(markup.ToHTML(tagged), "\n", "<br>")
+	return strings.ReplaceAll(markup.ToHTML(keepSpaces(tagged)), "\n", "<br>")
+}
+
+// keepSpaces writes as character references the white space of a tagged
+// text that the server would collapse, leaving "\n" (sent as <br>) and lone
+// spaces.
+func keepSpaces(s string) string {
+	collapsible := func(r rune) bool { return r != '\n' && pySpace(r) }
+	var b strings.Builder
+	prev := rune(0)
+	for i, r := range s {
+		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		switch {
+		case r == ' ' && !collapsible(prev) && !collapsible(next):
+			b.WriteRune(r)
+		case collapsible(r):
+			fmt.Fprintf(&b, "&#%d;", r)
+		default:
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// pySpace reports white space as Python's str.split sees it: Unicode white
+// space and the separators U+001C to U+001F.
+func pySpace(r rune) bool {
+	return unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f
 }
 
 // plainToTagged escapes a plain text (Request.Markup false) so it can travel

@@ -39,10 +39,18 @@ func TestFromHTMLRejectsBrokenSpans(t *testing.T) {
 	}
 }
 
-func TestToHTMLKeepsLineBreaks(t *testing.T) {
-	got := toHTML("一<b1>二</b1>\n三<x2/>")
-	if want := `一<span id="b1">二</span><br>三<img id="x2">`; got != want {
-		t.Errorf("got %q, want %q", got, want)
+// White space the server would collapse goes as <br> or character
+// references; lone spaces go as they are.
+func TestToHTMLKeepsWhiteSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"一<b1>二</b1>\n三<x2/>":          `一<span id="b1">二</span><br>三<img id="x2">`,
+		"第三条\u3000【罪名】":                "第三条&#12288;【罪名】",
+		"a b  c\td \ne<k1>Liu Yu</k1>": `a b&#32;&#32;c&#9;d <br>e<span translate="no" class="notranslate" id="k1">Liu Yu</span>`,
+		"x \u00a0y":                    "x&#32;&#160;y",
+	} {
+		if got := toHTML(in); got != want {
+			t.Errorf("toHTML(%q)\n got %q\nwant %q", in, got, want)
+		}
 	}
 }
 

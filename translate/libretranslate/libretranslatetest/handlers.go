@@ -231,11 +231,18 @@ func detect(q []string, chinese string) string {
 // HTML: white space collapsed, untranslatable spans kept, the result
 // written back as BeautifulSoup does and then HTML-unescaped.
 func translateHTML(s string) (string, error) {
-	tagged, err := markup.FromHTML(strings.Join(strings.Fields(s), " "))
+	tagged, err := markup.FromHTML(strings.Join(strings.FieldsFunc(s, pySpace), " "))
 	if err != nil {
 		return "", err
 	}
 	return html.UnescapeString(soup(markup.ToHTML(pseudo.Text(tagged)))), nil
+}
+
+// pySpace is white space as Python's str.split sees it, which the real
+// server splits HTML on: Unicode white space (the ideographic space U+3000
+// too) and U+001C to U+001F.
+func pySpace(r rune) bool {
+	return unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f
 }
 
 // soup writes void elements as BeautifulSoup does: <img id="x2"/>, and a

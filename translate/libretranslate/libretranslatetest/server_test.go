@@ -43,7 +43,7 @@ func TestFormBodyTranslatesOneText(t *testing.T) {
 func TestHTMLRepliesHaveTheServersQuirks(t *testing.T) {
 	srv := libretranslatetest.New(libretranslatetest.Options{})
 	defer srv.Close()
-	body := `{"q": ["a  &lt;  <span id=\"b1\">b</span>\n<img id=\"x2\"><br>c", "<span translate=\"no\" class=\"notranslate\" id=\"k1\">Liu</span>"], "source": "zh-Hans", "target": "en", "format": "html"}`
+	body := `{"q": ["a  &lt;\u3000 <span id=\"b1\">b</span>\n<img id=\"x2\"><br>c", "<span translate=\"no\" class=\"notranslate\" id=\"k1\">Liu</span>"], "source": "zh-Hans", "target": "en", "format": "html"}`
 	status, reply := call(t, srv, "application/json", body)
 	want := []any{`⟦ȧ < <span id="b1">ƀ</span> <img id="x2"/><br/>ċ·⟧`, `⟦<span translate="no" class="notranslate" id="k1">Liu</span>⟧`}
 	got, _ := reply["translatedText"].([]any)
