@@ -41,7 +41,10 @@ type Options struct {
 	// Key, when non-empty, is the only credential accepted: a request must
 	// carry the metadata "authorization: Bearer KEY" or "x-goog-api-key:
 	// KEY", or it gets Google's UNAUTHENTICATED (or, for a wrong API key,
-	// INVALID_ARGUMENT API_KEY_INVALID) reply.
+	// INVALID_ARGUMENT API_KEY_INVALID) reply. The google backend sends no
+	// credentials to an http:// endpoint, so with Key set every request it
+	// makes gets the permanent UNAUTHENTICATED error, as with a missing or
+	// revoked credential.
 	Key string
 	// Glossaries are the glossaries that exist, by full resource name
 	// (projects/P/locations/L/glossaries/ID), each a map from source term
