@@ -45,24 +45,27 @@ func zhEn(markup bool, texts ...string) translate.Request {
 }
 
 // unpseudo undoes the fake's pseudo-translation of a text that went as one
-// or more pieces: each piece came back as ⟦…⟧, and pieces of a Chinese text
-// were joined with one space.
-func unpseudo(t *testing.T, s string) (source string, pieces int) {
+// or more pieces: each piece came back as ⟦…⟧, and the backend joined them
+// with the whitespace of the source or, where there was none, with glue.
+func unpseudo(t *testing.T, s, glue string) (source string, pieces int) {
 	t.Helper()
-	chunks := strings.SplitAfter(s, "⟧")
 	var b strings.Builder
-	for i, c := range chunks {
+	for i, c := range strings.SplitAfter(s, "⟧") {
 		if c == "" {
 			continue
 		}
-		if i > 0 {
-			c = strings.TrimPrefix(c, " ")
+		sep, piece, ok := strings.Cut(c, "⟦")
+		if !ok {
+			t.Fatalf("piece %d %q of %q is not a pseudo-translation", i, c, s)
 		}
-		src, err := pseudo.Inverse(c)
+		if i > 0 && sep == glue {
+			sep = ""
+		}
+		src, err := pseudo.Inverse("⟦" + piece)
 		if err != nil {
 			t.Fatalf("piece %d %q of %q: %v", i, c, s, err)
 		}
-		b.WriteString(src)
+		b.WriteString(sep + src)
 		pieces++
 	}
 	return b.String(), pieces
@@ -71,4 +74,261 @@ func unpseudo(t *testing.T, s string) (source string, pieces int) {
 func TestConformance(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{})
 	translatetest.Run(t, newBackend(t, srv.URL, testKey), translatetest.Options{})
+}
+
+func TestClientSendsGETOnTheV2Path(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+	if _, err := b.Translate(context.Background(), zhEn(true, "你好。")); err != nil {
+		t.Fatal(err)
+	}
+	if m := srv.Methods(); m["GET"] != 1 || len(m) != 1 {
+		t.Errorf("methods %v, want one GET: the v2 client puts the texts in the URL", m)
+	}
+}
+
+// cjk returns n distinct Chinese sentences of about 20 characters.
+func cjk(n int) []string {
+	words := []string{"今天", "我们", "北京", "天气", "研究", "发展", "城市", "人民", "学校", "历史"}
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for k := 0; k < 9; k++ {
+			b.WriteString(words[(i*7+k*3)%len(words)])
+		}
+		b.WriteString("。")
+		out[i] = b.String()
+	}
+	return out
+}
+
+func TestRequestsStayWithinTheServiceLimits(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+
+	// 300 one-character texts: the 128-segment limit decides.
+	short := make([]string, 300)
+	for i := range short {
+		short[i] = "好"
+	}
+	out, err := b.Translate(context.Background(), zhEn(true, short...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 300 {
+		t.Fatalf("%d translations for 300 texts", len(out))
+	}
+	if st := srv.Stats(); st.Requests != 3 || st.Rejected != 0 {
+		t.Errorf("300 short texts took %d requests (%d rejected), want 3 of at most 128", st.Requests, st.Rejected)
+	}
+
+	// 200 sentences of 19 Chinese characters: the URL size decides.
+	texts := cjk(200)
+	before := srv.Stats().Requests
+	out, err = b.Translate(context.Background(), zhEn(true, texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range out {
+		if src, _ := unpseudo(t, o, " "); src != texts[i] {
+			t.Fatalf("text %d came back as %q, the translation of %q", i, o, src)
+		}
+	}
+	st := srv.Stats()
+	if st.Rejected != 0 {
+		t.Errorf("%d requests rejected", st.Rejected)
+	}
+	if srv.LongestURL() > urlBudget {
+		t.Errorf("longest URL %d bytes, budget %d", srv.LongestURL(), urlBudget)
+	}
+	// Each text is 3+19*9 = 174 bytes; a request holds the fixed
+	// parameters (about 140 bytes with the fake's short address) and ten.
+	if n := st.Requests - before; n > 200/9 {
+		t.Errorf("200 sentences took %d requests: packing is loose", n)
+	}
+	t.Logf("200 sentences: %d requests, longest URL %d bytes", st.Requests-before, srv.LongestURL())
+}
+
+func TestLongTextIsSplitAtSentencesAndRejoined(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+	sents := cjk(30)
+	sents[3] = "<b1>" + sents[3] + sents[4] + "</b1>" // a pair over a sentence end
+	sents[4] = ""
+	sents[7] = "<k2>Liu Yuqiang</k2>说：“" + sents[7] + "”" // a pin, a closing quote
+	sents[9] = "<a3>" + strings.TrimSuffix(sents[9], "。") + "</a3>。"
+	text := strings.Join(sents, "")
+
+	out, err := b.Translate(context.Background(), zhEn(true, "短。", text, "也短。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, pieces := unpseudo(t, out[1], " ")
+	if src != text {
+		t.Fatalf("pieces rejoined to\n%q\nwant\n%q", src, text)
+	}
+	if pieces < 3 {
+		t.Errorf("a %d-character text went in %d pieces", len([]rune(text)), pieces)
+	}
+	for _, tag := range translatetest.Tags(text) {
+		if strings.Count(out[1], tag) != 1 {
+			t.Errorf("tag %s appears %d times", tag, strings.Count(out[1], tag))
+		}
+	}
+	if !strings.Contains(out[1], "<k2>Liu Yuqiang</k2>") {
+		t.Errorf("glossary pin changed: %q", out[1])
+	}
+	if !strings.Contains(out[1], "<b1>"+sents[3][len("<b1>"):]) {
+		t.Errorf("the pair <b1> was cut: %q", out[1])
+	}
+	if src, _ := unpseudo(t, out[0], " "); src != "短。" {
+		t.Errorf("the text before came back as %q", out[0])
+	}
+	if src, _ := unpseudo(t, out[2], " "); src != "也短。" {
+		t.Errorf("the text after came back as %q", out[2])
+	}
+	if st := srv.Stats(); st.Rejected != 0 || srv.LongestURL() > urlBudget {
+		t.Errorf("rejected %d, longest URL %d", st.Rejected, srv.LongestURL())
+	}
+}
+
+func TestSplitKeepsTheWhitespaceAtTheCut(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+	lines := cjk(24)
+	text := strings.Join(lines[:12], "") + "\n" + strings.Join(lines[12:], "")
+	out, err := b.Translate(context.Background(), zhEn(true, text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src, n := unpseudo(t, out[0], " "); src != text || n < 2 {
+		t.Errorf("%d pieces rejoined to %q", n, src)
+	}
+	if strings.Count(out[0], "\n") != 1 {
+		t.Errorf("%d line breaks, want 1", strings.Count(out[0], "\n"))
+	}
+
+	// English source: sentences end with ". ", whose space is kept.
+	en := strings.Repeat("The weather is fine today and we walk to the river. ", 50)
+	out, err = b.Translate(context.Background(), translate.Request{From: language.English, To: language.German, Texts: []string{en}, Markup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src, n := unpseudo(t, out[0], ""); src != en || n < 2 {
+		t.Errorf("%d pieces rejoined to %q", n, src)
+	}
+}
+
+func TestUnsplittableTextIsAClearError(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+	// A bold paragraph: every sentence end is inside the pair.
+	text := "<b1>" + strings.Join(cjk(20), "") + "</b1>"
+	_, err := b.Translate(context.Background(), zhEn(true, "好。", text))
+	if err == nil {
+		t.Fatal("no error for a text that cannot be split")
+	}
+	for _, want := range []string{"text 2", "2000-byte URL", "no sentence end outside a tag pair"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	if translate.IsTemporary(err) {
+		t.Error("an unsplittable text is reported as temporary")
+	}
+	if srv.Stats().Requests != 0 {
+		t.Error("requests were sent before the error was found")
+	}
+}
+
+func TestEntitiesAndQuotesComeBackAsSent(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+	in := []string{`他说"It's &lt;ok&gt; &amp; fine"<x1/>。`, "<k1>O'Brien</k1>来了。"}
+	out, err := b.Translate(context.Background(), zhEn(true, in...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range in {
+		if src, _ := unpseudo(t, out[i], " "); src != in[i] {
+			t.Errorf("text %d: %q came back as the translation of %q", i, in[i], src)
+		}
+	}
+	if !strings.Contains(out[1], "<k1>O'Brien</k1>") {
+		t.Errorf("pin with an apostrophe: %q", out[1])
+	}
+}
+
+func TestPlainTextGoesAsText(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b := newBackend(t, srv.URL, testKey)
+	in := "a < b & c > d, <not a tag>"
+	out, err := b.Translate(context.Background(), translate.Request{From: language.English, To: language.French, Texts: []string{in}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src, _ := unpseudo(t, out[0], ""); src != in {
+		t.Errorf("plain text came back as the translation of %q", src)
+	}
+}
+
+// counting counts the Translate calls translate.All makes.
+type counting struct {
+	*Backend
+	calls int
+}
+
+func (c *counting) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	c.calls++
+	return c.Backend.Translate(ctx, req)
+}
+
+func TestDeclaredLimitsKeepChineseBatchesToOneRequest(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	c := &counting{Backend: newBackend(t, srv.URL, testKey)}
+	texts := cjk(60)
+	for i := range texts {
+		if i%3 == 0 {
+			texts[i] = "请访问<a1>" + texts[i][:12] + "</a1>网站<x2/>" + texts[i][12:]
+		}
+	}
+	if _, err := translate.All(context.Background(), Name, c, zhEn(true, texts...)); err != nil {
+		t.Fatal(err)
+	}
+	if st := srv.Stats(); st.Requests != c.calls || st.Rejected != 0 {
+		t.Errorf("translate.All made %d calls, which took %d requests (%d rejected); want one each", c.calls, st.Requests, st.Rejected)
+	}
+}
+
+func TestPricingAndTermMode(t *testing.T) {
+	b := newBackend(t, "http://127.0.0.1:1", testKey)
+	if p := b.PricePerMillionChars(); p != 20 {
+		t.Errorf("price %v, want 20", p)
+	}
+	if translate.ModeOf(b) != translate.TermsPinned {
+		t.Error("not TermsPinned")
+	}
+	if n, _ := b.Limits(); n != 128 {
+		t.Errorf("max texts %d, want 128", n)
+	}
+}
+
+// The packing relies on knowing the URL the client builds; check the
+// prediction against what the service received, key and all.
+func TestURLSizeIsPredictedExactly(t *testing.T) {
+	for _, model := range []string{"", "nmt"} {
+		srv := newFake(t, googlebasictest.Options{})
+		b, err := New(context.Background(), translate.Config{Endpoint: srv.URL, Values: map[string]string{"key": testKey, "model": model}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := "请访问<a1>百度</a1>网站<x2/>，“It's a &amp; b”。"
+		if _, err := b.Translate(context.Background(), zhEn(true, text)); err != nil {
+			t.Fatal(err)
+		}
+		want := b.fixedURLSize(serviceLanguage(language.Chinese), serviceLanguage(language.English), "html") + qSize(wireForm(text, true))
+		if got := srv.LongestURL(); got != want {
+			t.Errorf("model %q: the service got a %d-byte URL, the backend counted %d", model, got, want)
+		}
+	}
 }

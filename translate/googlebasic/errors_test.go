@@ -1,0 +1,236 @@
+package googlebasic
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/googlebasic/googlebasictest"
+	"github.com/bitext/bitext/translate/translatetest"
+	"golang.org/x/text/language"
+)
+
+// noKey fails the test when an error message shows the API key in any form.
+func noKey(t *testing.T, err error) {
+	t.Helper()
+	for _, part := range []string{testKey, "key=", "AIzaSy"} {
+		if strings.Contains(err.Error(), part) {
+			t.Errorf("error message shows the key (%q): %v", part, err)
+		}
+	}
+}
+
+func apiError(t *testing.T, err error) *translate.APIError {
+	t.Helper()
+	var ae *translate.APIError
+	if !errors.As(err, &ae) {
+		t.Fatalf("error %v (%T) is not an APIError", err, err)
+	}
+	return ae
+}
+
+func TestTransientFailuresAreTemporary(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{Faults: translatetest.NewFaults(1, 3)})
+	b := newBackend(t, srv.URL, testKey)
+	seen := map[int]bool{}
+	for range 24 {
+		_, err := b.Translate(context.Background(), zhEn(true, "你好。"))
+		if err == nil {
+			t.Fatal("no error from a failing service")
+		}
+		noKey(t, err)
+		ae := apiError(t, err)
+		seen[ae.Status] = true
+		if !translate.IsTemporary(err) {
+			t.Errorf("%v: not temporary", err)
+		}
+		switch ae.Status {
+		case 429, 503:
+			if ae.RetryAfter != time.Second {
+				t.Errorf("%v: RetryAfter %v, want the service's 1s", err, ae.RetryAfter)
+			}
+		case 403:
+			if ae.Reason != "userRateLimitExceeded" {
+				t.Errorf("403 with reason %q", ae.Reason)
+			}
+		}
+	}
+	if len(seen) != 4 {
+		t.Errorf("saw statuses %v, want 403, 429, 500 and 503", seen)
+	}
+}
+
+func TestPermanentFailures(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{DailyChars: 8})
+	for _, c := range []struct {
+		name   string
+		key    string
+		req    translate.Request
+		status int
+		reason string
+		msg    string
+	}{
+		{"wrong key", "AIzaSyWRONGwrongWRONG-0123456789abcdefg", zhEn(true, "你好。"), 400, "keyInvalid", "API key not valid"},
+		{"no key", "", zhEn(true, "你好。"), 403, "forbidden", "unregistered callers"},
+		{"unsupported language", testKey, translate.Request{From: language.Chinese, To: language.MustParse("tlh"), Texts: []string{"你好。"}}, 400, "invalid", "Invalid Value"},
+		{"daily quota", testKey, zhEn(true, "今天天气很好，我们去公园。"), 403, "dailyLimitExceeded", "Daily Limit Exceeded"},
+	} {
+		b := newBackend(t, srv.URL, c.key)
+		_, err := b.Translate(context.Background(), c.req)
+		if err == nil {
+			t.Errorf("%s: no error", c.name)
+			continue
+		}
+		ae := apiError(t, err)
+		if ae.Status != c.status || ae.Reason != c.reason || !strings.Contains(ae.Message, c.msg) || ae.Backend != Name {
+			t.Errorf("%s: got %+v, want status %d, reason %s, message with %q", c.name, ae, c.status, c.reason, c.msg)
+		}
+		if translate.IsTemporary(err) {
+			t.Errorf("%s: %v is temporary", c.name, err)
+		}
+		noKey(t, err)
+		if c.key != "" && strings.Contains(err.Error(), c.key) {
+			t.Errorf("%s: error shows the key: %v", c.name, err)
+		}
+	}
+}
+
+func TestTransportErrorsDoNotShowTheKey(t *testing.T) {
+	// Nothing listens at the address: net/http's error quotes the URL.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	b := newBackend(t, "http://"+addr, testKey)
+	_, err = b.Translate(context.Background(), zhEn(true, "你好。"))
+	if err == nil {
+		t.Fatal("no error from a closed port")
+	}
+	noKey(t, err)
+	if strings.Contains(err.Error(), "%E4") {
+		t.Errorf("error quotes the texts: %v", err)
+	}
+	if !strings.Contains(err.Error(), addr) || !strings.Contains(err.Error(), "/language/translate/v2") {
+		t.Errorf("error %q does not say which address failed", err)
+	}
+}
+
+func TestTimeoutIsTemporaryAndKeyless(t *testing.T) {
+	// A server that accepts and never answers.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	b, err := New(context.Background(), translate.Config{
+		Endpoint:   "http://" + l.Addr().String(),
+		Values:     map[string]string{"key": testKey},
+		HTTPClient: &http.Client{Timeout: 200 * time.Millisecond},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.Translate(context.Background(), zhEn(true, "你好。"))
+	if err == nil {
+		t.Fatal("no error from a server that never answers")
+	}
+	noKey(t, err)
+	if !translate.IsTemporary(err) {
+		t.Errorf("timeout %v is not temporary", err)
+	}
+}
+
+func TestCancelledMidRequest(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	accepted := make(chan net.Conn, 1)
+	go func() {
+		c, err := l.Accept()
+		if err == nil {
+			accepted <- c
+		}
+	}()
+	b := newBackend(t, "http://"+l.Addr().String(), testKey)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		c := <-accepted
+		cancel()
+		c.Close()
+	}()
+	_, err = b.Translate(ctx, zhEn(true, "你好。"))
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v does not wrap context.Canceled", err)
+	}
+	if translate.IsTemporary(err) {
+		t.Error("cancellation reported as temporary")
+	}
+}
+
+// A caller's own HTTP client must not lose the key: the Google library
+// ignores credential options when given a client.
+func TestCustomHTTPClientStillSendsTheKey(t *testing.T) {
+	srv := newFake(t, googlebasictest.Options{})
+	b, err := New(context.Background(), translate.Config{
+		Endpoint:   srv.URL,
+		Values:     map[string]string{"key": testKey},
+		HTTPClient: &http.Client{Timeout: 10 * time.Second},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Translate(context.Background(), zhEn(true, "你好。")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRetryAfterHeader(t *testing.T) {
+	now := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	for v, want := range map[string]time.Duration{
+		"":                              0,
+		"1":                             time.Second,
+		"120":                           2 * time.Minute,
+		"soon":                          0,
+		"Thu, 02 Jan 2025 03:04:35 GMT": 30 * time.Second,
+		"Thu, 02 Jan 2025 03:00:00 GMT": 0,
+	} {
+		if got := retryAfter(v, now); got != want {
+			t.Errorf("Retry-After %q: %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestSettingsErrors(t *testing.T) {
+	t.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/nonexistent/bitext-test-credentials.json")
+	_, err := Factory.New(translate.Config{})
+	if err == nil || !strings.Contains(err.Error(), "GOOGLE_API_KEY") {
+		t.Errorf("no key and no usable credentials: error %v, want one that names GOOGLE_API_KEY", err)
+	}
+	_, err = Factory.New(translate.Config{Endpoint: "http://127.0.0.1:1", Values: map[string]string{"model": "fast"}})
+	if err == nil || !strings.Contains(err.Error(), "nmt or base") {
+		t.Errorf("model fast: error %v", err)
+	}
+	for _, s := range Factory.Settings {
+		if s.Name == "key" && (!s.Secret || s.Env != "GOOGLE_API_KEY") {
+			t.Errorf("setting key: %+v, want secret, from GOOGLE_API_KEY", s)
+		}
+	}
+}
