@@ -69,14 +69,17 @@ func parseError(body []byte) serverError {
 	return serverError{}
 }
 
-// code returns the error code when it is a string ("rate_limit_exceeded");
-// some servers put the HTTP status there as a number.
+// code returns the error code when it is a name ("rate_limit_exceeded");
+// some servers put the HTTP status there instead, as a number or a string.
 func (e serverError) code() string {
 	var s string
-	if json.Unmarshal(e.Code, &s) == nil {
-		return s
+	if json.Unmarshal(e.Code, &s) != nil {
+		return ""
 	}
-	return ""
+	if _, err := strconv.Atoi(s); err == nil {
+		return ""
+	}
+	return s
 }
 
 // apiError turns a failed call into the error Translate returns: an

@@ -34,7 +34,6 @@ type payload struct {
 
 // systemMessage is the translator's instructions for one language pair.
 func systemMessage(from, to language.Tag) string {
-	src, dst := languageName(from), languageName(to)
 	return fmt.Sprintf(`You are a professional translator. Translate each segment from %[1]s to %[2]s for publication: accurate, natural and idiomatic, in the register of the original.
 
 The user sends a JSON object:
@@ -47,16 +46,17 @@ Rules:
 2. Keep every tag such as <b1>, </b1>, <a2>, </a2> and <x3/> exactly as written, each exactly once, around the same words as in the source. When the word order changes, move each tag with its words. Add no tags.
 3. Keep the entities &lt; &gt; &amp; as they are; write no bare <, > or & outside a tag.
 4. Keep the line breaks (\n) where they are.
-5. Use the glossary targets exactly. Write other names of people, places and organizations in their usual %[2]s form.
+5. Use the glossary targets exactly. Write other names of people, places and organizations in their usual %[3]s form.
 6. Answer with only a JSON object, without explanations or code fences:
 {"translations": [{"id": "s1", "text": "..."}]}
-with one entry for every segment, in the order given.`, src, dst)
+with one entry for every segment, in the order given.`, languageName(from)+" ("+from.String()+")", languageName(to)+" ("+to.String()+")", languageName(to))
 }
 
-// languageName names a language in English, with its tag: "Chinese (zh)".
+// languageName names a language in English ("Chinese"), or gives its tag
+// when it has no name.
 func languageName(t language.Tag) string {
 	if n := display.English.Tags().Name(t); n != "" {
-		return n + " (" + t.String() + ")"
+		return n
 	}
 	return t.String()
 }

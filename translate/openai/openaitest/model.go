@@ -74,15 +74,16 @@ type segment struct {
 
 // model answers a chat: it reads the segments from the last user message
 // and writes their translations as the JSON the backend asked for. It
-// returns the segments it read and the reply's content.
-func (s *Server) model(n int, msgs []Message) ([]segment, string) {
+// returns the segments it read, the reply's content and whether it stopped
+// at its output limit.
+func (s *Server) model(n int, msgs []Message) (read []segment, content string, cutOff bool) {
 	var prompt struct {
 		Segments []segment `json:"segments"`
 	}
 	for i := len(msgs) - 1; i >= 0; i-- {
 		if msgs[i].Role == "user" {
 			if json.Unmarshal([]byte(msgs[i].Content), &prompt) != nil {
-				return nil, "I'm sorry, I could not find any text to translate in your message."
+				return nil, "I'm sorry, I could not find any text to translate in your message.", false
 			}
 			break
 		}
@@ -112,7 +113,7 @@ func (s *Server) model(n int, msgs []Message) ([]segment, string) {
 	case BreakTag:
 		out[target].Text = breakTag(out[target].Text)
 	case Prose:
-		return prompt.Segments, "Sure! Here are the translations:\n\n" + joinTexts(out)
+		return prompt.Segments, "Sure! Here are the translations:\n\n" + joinTexts(out), false
 	case ExtraSegment:
 		out = append(out, segment{ID: "s" + strconv.Itoa(len(out)+1), Text: "And one more thing."})
 	case DuplicateSegment:
@@ -120,12 +121,12 @@ func (s *Server) model(n int, msgs []Message) ([]segment, string) {
 	case EmptySegment:
 		out[target].Text = ""
 	}
-	content := encode(map[string][]segment{"translations": out})
+	content = encode(map[string][]segment{"translations": out})
 	if b == CutOff {
 		r := []rune(content)
-		return prompt.Segments, string(r[:len(r)/2])
+		return prompt.Segments, string(r[:len(r)/2]), true
 	}
-	return prompt.Segments, content
+	return prompt.Segments, content, false
 }
 
 // breakTag removes the first closing tag of s, or adds one that was never

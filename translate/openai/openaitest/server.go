@@ -44,6 +44,10 @@ type Options struct {
 	// Stats.Rejected); a reply that would not fit is cut off with
 	// finish_reason "length", as local servers do.
 	ContextTokens int
+	// QuotaChars, when set, is the account's budget: once the fake has
+	// translated that many characters, every request gets OpenAI's 429
+	// insufficient_quota, which waiting does not cure.
+	QuotaChars int
 	// Misbehave, when set, picks a bad reply for some requests; see
 	// Sequence and Whenever.
 	Misbehave Misbehave
@@ -139,6 +143,11 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	if !s.authorized(w, r) {
 		return
 	}
+	if q := s.opt.QuotaChars; q > 0 && s.count.Stats().Chars >= q {
+		writeError(w, http.StatusTooManyRequests, "insufficient_quota", "insufficient_quota",
+			"You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.")
+		return
+	}
 	if fail, n := s.opt.Faults.Fail(); fail {
 		s.count.Add(func(st *translatetest.Stats) { st.Injected++ })
 		transient(w, n)
@@ -172,8 +181,11 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	id := s.ids
 	s.mu.Unlock()
 
-	segs, content := s.model(n, got.Messages)
+	segs, content, cutOff := s.model(n, got.Messages)
 	finish := "stop"
+	if cutOff {
+		finish = "length"
+	}
 	if room := s.opt.ContextTokens - prompt; Tokens(content) > room {
 		content, finish = cut(content, room), "length"
 	}
