@@ -191,7 +191,7 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		}
 	}
 	for i, t := range req.Texts {
-		if t != "" && strings.TrimSpace(out[i]) == "" {
+		if strings.TrimSpace(t) != "" && strings.TrimSpace(out[i]) == "" {
 			return nil, fmt.Errorf("text %d came back empty", i+1)
 		}
 	}

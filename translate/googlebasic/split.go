@@ -7,75 +7,104 @@ import (
 	"unicode/utf8"
 )
 
-// part is a run of whole sentences of a text and the whitespace that
-// followed it there; the parts' text and sep, concatenated, are the text.
+// part is a run of whole sentences (or clauses) of a text and the
+// whitespace that followed it there; the parts' text and sep, concatenated,
+// are the text.
 type part struct {
 	text, sep string
 }
 
 // split cuts a text too long for one request into parts whose size is at
 // most room, each as long as it can be. Cuts fall at sentence ends outside
-// every tag pair (see sentences); a sentence that alone is larger than room
-// is an error.
+// every tag pair (see units). A sentence that alone is larger than room is
+// cut at its clause ends (，、：and , : before a space) instead: official
+// Chinese prose runs to 200 characters and more between full stops. A
+// clause larger than room is an error that quotes it.
 func split(text string, markupOn bool, size func(string) int, room int) ([]part, error) {
-	sents := sentences(text, markupOn)
-	var out []part
-	for i := 0; i < len(sents); {
-		start := sents[i].start
-		if n := size(text[start:sents[i].end]); n > room {
-			return nil, fmt.Errorf("it needs splitting to fit the %d-byte URL of a Google Basic request, but %q is %d bytes URL-encoded "+
-				"and has no sentence end outside a tag pair to cut at; shorten it, or use the google (v3) backend, which has no URL limit",
-				urlBudget, snippet(text[start:sents[i].end]), n)
+	var pieces []unit
+	for _, s := range units(text, 0, len(text), markupOn, sentenceStop) {
+		if size(text[s.start:s.end]) <= room {
+			pieces = append(pieces, s)
+			continue
 		}
+		clauses := units(text, s.start, s.end, markupOn, clauseStop)
+		clauses[len(clauses)-1].next = s.next
+		for _, c := range clauses {
+			if n := size(text[c.start:c.end]); n > room {
+				return nil, fmt.Errorf("it needs splitting to fit the %d-byte URL of a Google Basic request, but %q is %d bytes URL-encoded "+
+					"and has no sentence or clause end outside a tag pair to cut at; shorten it, or use the google (v3) backend, which has no URL limit",
+					urlBudget, snippet(text[c.start:c.end]), n)
+			}
+		}
+		pieces = append(pieces, clauses...)
+	}
+	var out []part
+	for i := 0; i < len(pieces); {
+		start := pieces[i].start
 		j := i
-		for j+1 < len(sents) && size(text[start:sents[j+1].end]) <= room {
+		for j+1 < len(pieces) && size(text[start:pieces[j+1].end]) <= room {
 			j++
 		}
-		out = append(out, part{text: text[start:sents[j].end], sep: text[sents[j].end:sents[j].next]})
+		out = append(out, part{text: text[start:pieces[j].end], sep: text[pieces[j].end:pieces[j].next]})
 		i = j + 1
 	}
 	return out, nil
 }
 
-// sentence is text[start:end], followed by the whitespace text[end:next].
-type sentence struct {
+// unit is text[start:end], a sentence or clause, followed by the whitespace
+// text[end:next].
+type unit struct {
 	start, end, next int
 }
 
-// sentences cuts a text after every sentence end that is outside all tag
-// pairs: 。！？； anywhere, ! ? ; . when whitespace follows, and soft line
-// breaks. Closing quotes, brackets and closing tags right after the
-// punctuation stay with its sentence (“好。”</b1> ends there), so a pair
-// that closes just after a full stop does not prevent the cut. Without
-// markup the text is plain, and '<' starts no tag.
-func sentences(text string, markupOn bool) []sentence {
-	var out []sentence
-	start, depth := 0, 0
+// stops tells the punctuation that ends a unit: full-width marks that end
+// one anywhere, and ASCII marks that end one when whitespace follows.
+type stops struct {
+	wide, ascii string
+}
+
+var (
+	sentenceStop = stops{wide: "。！？；", ascii: "!?;."}
+	clauseStop   = stops{wide: "。！？；，、：", ascii: "!?;.,:"}
+)
+
+func (s stops) wideStop(r rune) bool  { return strings.ContainsRune(s.wide, r) }
+func (s stops) asciiStop(r rune) bool { return strings.ContainsRune(s.ascii, r) }
+
+// units cuts text[from:to] after every stop that is outside all tag pairs,
+// and at soft line breaks. Closing quotes, brackets and closing tags right
+// after the punctuation stay with its unit (“好。”</b1> ends there), so a
+// pair that closes just after a full stop does not prevent the cut. Without
+// markup the text is plain, and '<' starts no tag. The whitespace after a
+// cut belongs to no unit; the last unit keeps any trailing whitespace.
+func units(text string, from, to int, markupOn bool, st stops) []unit {
+	var out []unit
+	start, depth := from, 0
 	cut := func(end int) int {
 		next := end
-		for next < len(text) {
-			r, w := utf8.DecodeRuneInString(text[next:])
+		for next < to {
+			r, w := utf8.DecodeRuneInString(text[next:to])
 			if !unicode.IsSpace(r) {
 				break
 			}
 			next += w
 		}
-		if depth > 0 || next == len(text) || end == start {
+		if depth > 0 || next == to || end == start {
 			return end
 		}
-		out = append(out, sentence{start: start, end: end, next: next})
+		out = append(out, unit{start: start, end: end, next: next})
 		start = next
 		return next
 	}
-	for i := 0; i < len(text); {
+	for i := from; i < to; {
 		if markupOn {
-			if n, d := tagAt(text[i:]); n > 0 {
+			if n, d := tagAt(text[i:to]); n > 0 {
 				depth += d
 				i += n
 				continue
 			}
 		}
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := utf8.DecodeRuneInString(text[i:to])
 		switch {
 		case r == '\n':
 			if next := cut(i); next > i {
@@ -83,23 +112,23 @@ func sentences(text string, markupOn bool) []sentence {
 			} else {
 				i += w // a break inside a tag pair, or at the start or end
 			}
-		case fullStop(r) || asciiStop(r):
+		case st.wideStop(r) || st.asciiStop(r):
 			j := i + w
-			for j < len(text) {
+			for j < to {
 				if markupOn {
-					if n, d := tagAt(text[j:]); n > 0 && d < 0 {
+					if n, d := tagAt(text[j:to]); n > 0 && d < 0 {
 						depth += d
 						j += n
 						continue
 					}
 				}
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if !fullStop(r2) && !asciiStop(r2) && !closer(r2) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:to])
+				if !st.wideStop(r2) && !st.asciiStop(r2) && !closer(r2) {
 					break
 				}
 				j += w2
 			}
-			if asciiStop(r) && !followedBySpace(text[j:]) {
+			if st.asciiStop(r) && !followedBySpace(text[j:to]) {
 				i = j // 3.14, example.com, a stop not followed by a space
 				continue
 			}
@@ -108,8 +137,7 @@ func sentences(text string, markupOn bool) []sentence {
 			i += w
 		}
 	}
-	out = append(out, sentence{start: start, end: len(text), next: len(text)})
-	return out
+	return append(out, unit{start: start, end: to, next: to})
 }
 
 func followedBySpace(s string) bool {
@@ -117,9 +145,7 @@ func followedBySpace(s string) bool {
 	return unicode.IsSpace(r)
 }
 
-func fullStop(r rune) bool  { return strings.ContainsRune("。！？；", r) }
-func asciiStop(r rune) bool { return strings.ContainsRune("!?;.", r) }
-func closer(r rune) bool    { return strings.ContainsRune("”’」』）》】〉)]\"'", r) }
+func closer(r rune) bool { return strings.ContainsRune("”’」』）》】〉)]\"'", r) }
 
 // tagAt returns the length of the bitext tag at the start of s (<b1>, </b1>,
 // <x2/>) and how it changes the depth of open pairs: +1, -1 or 0. n is 0

@@ -10,7 +10,7 @@ import (
 // cuts lists the sentences of a text as text|sep pairs.
 func cuts(text string, markupOn bool) []string {
 	var out []string
-	for _, s := range sentences(text, markupOn) {
+	for _, s := range units(text, 0, len(text), markupOn, sentenceStop) {
 		out = append(out, text[s.start:s.end]+"|"+text[s.end:s.next])
 	}
 	return out
@@ -34,7 +34,7 @@ func TestSentenceEnds(t *testing.T) {
 		{"  。。", []string{"  。。|"}},
 	} {
 		if got := cuts(c.in, true); strings.Join(got, "·") != strings.Join(c.want, "·") {
-			t.Errorf("sentences(%q)\n got %q\nwant %q", c.in, got, c.want)
+			t.Errorf("units(%q)\n got %q\nwant %q", c.in, got, c.want)
 		}
 	}
 	// Plain text has no tags: '<' is a character.
@@ -63,8 +63,21 @@ func TestSplitPacksSentencesGreedily(t *testing.T) {
 	if whole.String() != text {
 		t.Errorf("parts add up to %q", whole.String())
 	}
-	if _, err := split("一二三四五六七。八。", true, size, 6); err == nil || !strings.Contains(err.Error(), "一二三四五六七。") {
-		t.Errorf("a sentence over the room: error %v, want one that quotes it", err)
+	// A sentence over the room is cut at its clauses, none inside a pair.
+	parts, err = split("一二，三四、<b1>五，六</b1>：七八。九。", true, size, 14)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, p := range parts {
+		got = append(got, p.text+"|"+p.sep)
+	}
+	want = []string{"一二，三四、|", "<b1>五，六</b1>：|", "七八。九。|"}
+	if strings.Join(got, "·") != strings.Join(want, "·") {
+		t.Errorf("clause parts %q, want %q", got, want)
+	}
+	if _, err := split("一二三四五六七八九十，八。", true, size, 6); err == nil || !strings.Contains(err.Error(), "一二三四五六七八九十，") {
+		t.Errorf("a clause over the room: error %v, want one that quotes it", err)
 	}
 }
 

@@ -50,7 +50,8 @@ func New(opt Options) *Server {
 // Close shuts the service down.
 func (s *Server) Close() { s.srv.Close() }
 
-// Stats returns what the service counted so far.
+// Stats returns what the service counted so far. Chars counts the code
+// points of the q values as sent, HTML markup included.
 func (s *Server) Stats() translatetest.Stats { return s.counts.Stats() }
 
 // LongestURL is the length of the longest request URL received, scheme and
