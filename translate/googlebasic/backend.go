@@ -74,13 +74,21 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 	}
 	key := cfg.Get("key")
 	var auth []option.ClientOption
+	adc := false
 	switch {
 	case key != "":
 		auth = append(auth, option.WithAPIKey(key))
 	case cfg.Endpoint != "":
 		auth = append(auth, option.WithoutAuthentication())
 	default:
+		adc = true
 		auth = append(auth, option.WithScopes(gtranslate.Scope))
+	}
+	clientError := func(err error) error {
+		if adc {
+			return fmt.Errorf("%s: no API key in GOOGLE_API_KEY, and Application Default Credentials failed: %w", Name, err)
+		}
+		return fmt.Errorf("%s: %w", Name, err)
 	}
 	opts := []option.ClientOption{option.WithEndpoint(base)}
 	if cfg.HTTPClient != nil {
@@ -92,7 +100,7 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 		}
 		authed, err := htransport.NewTransport(ctx, rt, auth...)
 		if err != nil {
-			return nil, credentialsError(err)
+			return nil, clientError(err)
 		}
 		hc := *cfg.HTTPClient
 		hc.Transport = authed
@@ -102,13 +110,9 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 	}
 	client, err := gtranslate.NewClient(ctx, opts...)
 	if err != nil {
-		return nil, credentialsError(err)
+		return nil, clientError(err)
 	}
 	return &Backend{client: client, model: model, base: base, key: key}, nil
-}
-
-func credentialsError(err error) error {
-	return fmt.Errorf("%s: no API key in GOOGLE_API_KEY, and Application Default Credentials failed: %w", Name, err)
 }
 
 // baseURL turns an endpoint (empty, a service root such as
@@ -156,16 +160,17 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		return nil, err
 	}
 	out := make([]string, len(req.Texts))
-	pieces, err := b.pieces(req)
-	if err != nil {
-		return nil, err
-	}
 	source, target := serviceLanguage(req.From), serviceLanguage(req.To)
 	opts := &gtranslate.Options{Source: source, Format: gtranslate.Text, Model: b.model}
 	if req.Markup {
 		opts.Format = gtranslate.HTML
 	}
-	for _, batch := range b.batches(pieces, b.fixedURLSize(source, target, opts.Format)) {
+	fixed := b.fixedURLSize(source, target, opts.Format)
+	all, err := pieces(req, urlBudget-fixed)
+	if err != nil {
+		return nil, err
+	}
+	for _, batch := range batches(all, fixed) {
 		qs := make([]string, len(batch))
 		for i, p := range batch {
 			qs[i] = p.wire

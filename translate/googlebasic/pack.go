@@ -74,14 +74,8 @@ func (b *Backend) fixedURLSize(source, target language.Tag, format gtranslate.Fo
 }
 
 // pieces turns the non-empty texts of a request into the q values to send,
-// cutting the texts that do not fit one request alone.
-func (b *Backend) pieces(req translate.Request) ([]piece, error) {
-	source, target := serviceLanguage(req.From), serviceLanguage(req.To)
-	format := gtranslate.Text
-	if req.Markup {
-		format = gtranslate.HTML
-	}
-	room := urlBudget - b.fixedURLSize(source, target, format)
+// cutting the texts whose q does not fit in room bytes.
+func pieces(req translate.Request, room int) ([]piece, error) {
 	size := func(s string) int { return qSize(wireForm(s, req.Markup)) }
 	var out []piece
 	for i, text := range req.Texts {
@@ -109,7 +103,7 @@ func (b *Backend) pieces(req translate.Request) ([]piece, error) {
 
 // batches groups pieces, in order, into requests of at most maxSegments
 // pieces whose URL stays within urlBudget.
-func (b *Backend) batches(pieces []piece, fixed int) [][]piece {
+func batches(pieces []piece, fixed int) [][]piece {
 	var out [][]piece
 	start, size := 0, fixed
 	for i, p := range pieces {
