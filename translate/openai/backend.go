@@ -60,7 +60,7 @@ var settings = []translate.Setting{
 	{Name: "model", Env: "OPENAI_MODEL",
 		Help: "model name, e.g. gpt-4o-mini or qwen2.5:7b (required)"},
 	{Name: "temperature", Default: "0",
-		Help: "sampling temperature; 0 gives the steadiest translations"},
+		Help: "sampling temperature; 0 gives the steadiest translations; empty: not sent (reasoning models accept only their default)"},
 	{Name: "price",
 		Help: "USD per million source characters, for cost estimates; unset: no estimate (prices depend on the model)"},
 	{Name: "max_texts", Default: strconv.Itoa(DefaultMaxTexts),
@@ -77,6 +77,7 @@ type Backend struct {
 	key         string
 	model       string
 	temperature float64
+	sendTemp    bool // false: leave the temperature to the server
 	price       float64
 	maxTexts    int
 	maxChars    int
@@ -117,7 +118,7 @@ func New(c translate.Config) (*Backend, error) {
 		}
 		return ""
 	}
-	b := &Backend{key: c.Values["key"], model: get("model")}
+	b := &Backend{key: strings.TrimSpace(c.Values["key"]), model: get("model")}
 	if b.model == "" {
 		return nil, fmt.Errorf("%s: no model: set the model setting (backends.openai.model in bitext.yaml, or OPENAI_MODEL)", name)
 	}
@@ -135,6 +136,7 @@ func New(c translate.Config) (*Backend, error) {
 	if b.temperature, err = number(get("temperature"), "temperature", 0, 2); err != nil {
 		return nil, err
 	}
+	b.sendTemp = get("temperature") != ""
 	if b.price, err = number(get("price"), "price", 0, 1e6); err != nil {
 		return nil, err
 	}

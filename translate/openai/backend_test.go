@@ -177,3 +177,35 @@ func Example() {
 	fmt.Println(out, err)
 	// Output: [⟦请访问<a1>百度</a1>。··⟧] <nil>
 }
+
+// The lead's decorators may send batches in parallel: each must come back
+// whole and in place, and the counts must add up.
+func TestConcurrentRequests(t *testing.T) {
+	srv := openaitest.New(openaitest.Options{Misbehave: openaitest.Whenever("3", openaitest.DropSegment)})
+	defer srv.Close()
+	b := newBackend(t, srv, nil)
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			texts := []string{fmt.Sprintf("第%d组一", g), fmt.Sprintf("第%d组二", g)}
+			out, err := b.Translate(context.Background(), request(texts...))
+			if err == nil && (out[0] != pseudo.Text(texts[0]) || out[1] != pseudo.Text(texts[1])) {
+				err = fmt.Errorf("group %d: %q", g, out)
+			}
+			errs <- err
+		}()
+	}
+	failed := 0
+	for range 4 {
+		if err := <-errs; err != nil {
+			if !strings.Contains(err.Error(), "第3组") {
+				t.Error(err)
+			}
+			failed++
+		}
+	}
+	if s := b.Stats(); failed != 1 || s.Failed != 1 || s.Requests != srv.Stats().Requests {
+		t.Errorf("%d groups failed, stats %+v, fake saw %d requests; want group 3 alone failed, and the counts equal",
+			failed, s, srv.Stats().Requests)
+	}
+}

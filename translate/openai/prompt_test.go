@@ -139,3 +139,27 @@ func TestContextWindowSplitsBatches(t *testing.T) {
 		t.Errorf("one text over the window: %+v; want a permanent 400 context_length_exceeded", ae)
 	}
 }
+
+// Reasoning models refuse any temperature but their default: an empty
+// setting sends none.
+func TestTemperatureSetting(t *testing.T) {
+	srv := openaitest.New(openaitest.Options{})
+	defer srv.Close()
+	for _, c := range []struct {
+		setting string
+		want    *float64
+	}{{"", nil}, {"0.3", ptr(0.3)}} {
+		b := newBackend(t, srv, map[string]string{"temperature": c.setting})
+		if _, err := b.Translate(context.Background(), request("你好")); err != nil {
+			t.Fatal(err)
+		}
+		got := srv.LastRequest().Temperature
+		if got == nil && c.want != nil {
+			t.Errorf("temperature setting %q sent none", c.setting)
+		} else if got != nil && (c.want == nil || *got != *c.want) {
+			t.Errorf("temperature setting %q sent %g", c.setting, *got)
+		}
+	}
+}
+
+func ptr(f float64) *float64 { return &f }

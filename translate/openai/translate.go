@@ -119,10 +119,12 @@ func (b *Backend) ask(ctx context.Context, req translate.Request, texts []string
 			sdk.SystemMessage(systemMessage(req.From, req.To)),
 			sdk.UserMessage(user),
 		},
-		Temperature: sdk.Float(b.temperature),
 		ResponseFormat: sdk.ChatCompletionNewParamsResponseFormatUnion{
 			OfJSONObject: &shared.ResponseFormatJSONObjectParam{},
 		},
+	}
+	if b.sendTemp {
+		params.Temperature = sdk.Float(b.temperature)
 	}
 	var failed failure
 	b.count(func(s *Stats) { s.Requests++ })
