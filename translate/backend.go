@@ -53,6 +53,10 @@ var ErrCount = errors.New("backend returned a different number of translations t
 // error with the backend name.
 func Check(name string, req Request, out []string, err error) ([]string, error) {
 	if err != nil {
+		var ae *APIError
+		if errors.As(err, &ae) && ae.Backend == name {
+			return nil, err // it already names the backend
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(out) != len(req.Texts) {
