@@ -17,7 +17,8 @@ func Protect(b translate.Backend, g *Glossary) translate.Backend {
 	if g == nil || g.Len() == 0 {
 		return b
 	}
-	return &protected{inner: b, g: g, pin: translate.ModeOf(b) == translate.TermsPinned}
+	p := &protected{inner: b, g: g, pin: translate.ModeOf(b) == translate.TermsPinned}
+	return translate.Decorate(b, p.Translate)
 }
 
 type protected struct {
@@ -76,16 +77,3 @@ func Pin(text string, ms []Match) string {
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// Limits forwards the wrapped backend's request caps.
-func (p *protected) Limits() (maxTexts, maxChars int) {
-	if l, ok := p.inner.(translate.Limits); ok {
-		return l.Limits()
-	}
-	return 0, 0
-}
-
-// TermMode forwards the wrapped backend's mode.
-func (p *protected) TermMode() translate.TermMode { return translate.ModeOf(p.inner) }
-
-// Unwrap returns the wrapped backend, for capability checks.
-func (p *protected) Unwrap() translate.Backend { return p.inner }

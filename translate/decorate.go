@@ -1,0 +1,34 @@
+package translate
+
+import "context"
+
+// Decorate returns a Backend that translates with fn and answers every
+// capability question (Limits, Pricing, TermMode, Quota) the way inner
+// does. Decorators outside this package, such as the glossary's term
+// protection, use it so that wrapping keeps a backend's batching, price and
+// glossary mode.
+func Decorate(inner Backend, fn func(context.Context, Request) ([]string, error)) Backend {
+	return decorate(inner, fn)
+}
+
+// InFlight bounds the number of requests to b running at once, across
+// every caller: files translated concurrently and batches sent in parallel
+// share one budget of n requests (n < 1 means 1).
+func InFlight(b Backend, n int) Backend {
+	if n < 1 {
+		n = 1
+	}
+	slots := make(chan struct{}, n)
+	return decorate(b, func(ctx context.Context, req Request) ([]string, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		defer func() { <-slots }()
+		return b.Translate(ctx, req)
+	})
+}
