@@ -27,8 +27,8 @@ func TestWriteTSV(t *testing.T) {
 		}
 	}
 	want := []string{
-		"刘玉强\tLiu Yuqiang\tperson\t10× _posts/a.md:12; 临汾市市长刘玉强、全国人大",
-		"阳泉市\tYangquan\tplace\t1× _posts/b.md:3; a tab and a line break",
+		"刘玉强\tLiu Yuqiang\tperson\t10× first _posts/a.md:12; 临汾市市长刘玉强、全国人大",
+		"阳泉市\tYangquan\tplace\t1× first _posts/b.md:3; a tab and a line break",
 	}
 	if strings.Join(body, "\n") != strings.Join(want, "\n") {
 		t.Errorf("WriteTSV lines:\n%s\nwant\n%s", strings.Join(body, "\n"), strings.Join(want, "\n"))
