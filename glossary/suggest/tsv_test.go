@@ -33,7 +33,7 @@ func TestWriteTSV(t *testing.T) {
 	if strings.Join(body, "\n") != strings.Join(want, "\n") {
 		t.Errorf("WriteTSV lines:\n%s\nwant\n%s", strings.Join(body, "\n"), strings.Join(want, "\n"))
 	}
-	if !strings.HasPrefix(b.String(), "# ") || !strings.Contains(b.String(), "source, target") {
+	if !strings.HasPrefix(b.String(), "# ") || !strings.Contains(b.String(), "Columns, separated by tabs: source; target") {
 		t.Errorf("no header explaining the columns:\n%s", b.String())
 	}
 
