@@ -3,6 +3,8 @@ package translate
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Glossary terms reach a backend in one of two ways, chosen by the backend:
@@ -67,26 +69,69 @@ func IsPinTag(name string) bool {
 }
 
 // Unpin removes every pin tag (<kN> and </kN>) from a translated text,
-// keeping what they enclose.
+// keeping what they enclose. Where a pin's edge touches a letter or digit
+// outside it ("<k1>Yangquan</k1><k2>mayor</k2>", "<k3>Shijiazhuang</k3>100",
+// as a service that copies the source's spacing writes), a space is put
+// between them, so that removing the tags never glues two words together.
 func Unpin(s string) string {
 	if !strings.Contains(s, "<k") && !strings.Contains(s, "</k") {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(s) + 8)
+	space := false // a space is due before the next character of text
 	for i := 0; i < len(s); {
 		if s[i] == '<' {
-			j := strings.IndexByte(s[i:], '>')
-			if j > 0 {
-				name := strings.TrimPrefix(s[i+1:i+j], "/")
-				if IsPinTag(name) {
-					i += j + 1
+			if j := strings.IndexByte(s[i:], '>'); j > 0 {
+				tag := s[i : i+j+1]
+				i += j + 1
+				if !IsPinTag(strings.TrimPrefix(tag[1:len(tag)-1], "/")) {
+					b.WriteString(tag)
 					continue
 				}
+				if wordEnd(b.String()) && wordStart(s[i:]) {
+					space = true
+				}
+				continue
 			}
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
 		}
 		b.WriteByte(s[i])
 		i++
 	}
 	return b.String()
+}
+
+// wordEnd and wordStart report a letter or digit of a script written with
+// spaces at the end or start of s, skipping any tags there.
+func wordEnd(s string) bool {
+	for strings.HasSuffix(s, ">") {
+		i := strings.LastIndexByte(s, '<')
+		if i < 0 {
+			return false
+		}
+		s = s[:i]
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return spaced(r)
+}
+
+func wordStart(s string) bool {
+	for strings.HasPrefix(s, "<") {
+		j := strings.IndexByte(s, '>')
+		if j < 0 {
+			return false
+		}
+		s = s[j+1:]
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return spaced(r)
+}
+
+func spaced(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) &&
+		!unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }

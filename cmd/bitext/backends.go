@@ -5,7 +5,12 @@ import (
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/deepl"
+	"github.com/bitext/bitext/translate/google"
+	"github.com/bitext/bitext/translate/googlebasic"
+	"github.com/bitext/bitext/translate/libretranslate"
 	"github.com/bitext/bitext/translate/offline"
+	"github.com/bitext/bitext/translate/openai"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -19,7 +24,12 @@ const defaultBackend = "offline"
 // registry lists every backend bitext knows, by name.
 func registry() *translate.Registry {
 	return translate.NewRegistry(
+		deepl.Factory,
+		google.Factory,
+		googlebasic.Factory,
+		libretranslate.Factory,
 		offline.Factory,
+		openai.Factory,
 		pseudo.Factory,
 	)
 }

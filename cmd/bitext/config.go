@@ -27,6 +27,10 @@ type fileConfig struct {
 	Out      string   `yaml:"out"`
 	Endpoint string   `yaml:"endpoint"`
 	Glossary []string `yaml:"glossary"`
+	// BuiltinGlossary: false turns the built-in gazetteer off.
+	BuiltinGlossary *bool `yaml:"builtin_glossary"`
+	// Strict makes glossary misses fail the run.
+	Strict bool `yaml:"strict"`
 	// FrontKeys are the front-matter keys to translate (default: title,
 	// subtitle, description, excerpt, summary).
 	FrontKeys []string                     `yaml:"front_keys"`

@@ -61,7 +61,7 @@ edition and a bilingual file for review.`,
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e), newEvalCmd(e))
+	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e), newEvalCmd(e), newGlossaryCmd(e))
 	return root
 }
 

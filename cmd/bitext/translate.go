@@ -1,17 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
 	"github.com/spf13/cobra"
@@ -20,10 +26,12 @@ import (
 
 type translateOptions struct {
 	backendFlags
-	glossaries []string
-	layout     string
-	out        string
-	verbose    bool
+	glossaryFlags
+	strict  bool
+	jobs    int
+	layout  string
+	out     string
+	verbose bool
 }
 
 func newTranslateCmd(e *env) *cobra.Command {
@@ -49,8 +57,10 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 		},
 	}
 	f := cmd.Flags()
-	o.register(f)
-	f.StringArrayVar(&o.glossaries, "glossary", nil, "glossary file (repeatable)")
+	o.backendFlags.register(f)
+	o.glossaryFlags.register(f)
+	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when a translation misses a glossary term")
+	f.IntVarP(&o.jobs, "jobs", "j", 4, "files and requests in flight at once")
 	f.StringVar(&o.layout, "layout", string(output.Table), "bilingual layout: table or interleave")
 	f.StringVar(&o.out, "out", "", "output folder (default: beside each input)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per file")
@@ -63,8 +73,9 @@ func (o *translateOptions) fill(cmd *cobra.Command, fc fileConfig) {
 	o.backendFlags.fill(f, fc)
 	fillString(f, "layout", &o.layout, fc.Layout)
 	fillString(f, "out", &o.out, fc.Out)
-	if !f.Changed("glossary") && len(fc.Glossary) > 0 {
-		o.glossaries = fc.Glossary
+	o.glossaryFlags.fill(f, fc)
+	if !f.Changed("strict") && fc.Strict {
+		o.strict = true
 	}
 }
 
@@ -73,6 +84,20 @@ type job struct {
 	path     string
 	explicit bool // named on the command line, not found by a folder walk
 	outDir   string
+	// english and bilingual are the output paths; err is set when they
+	// cannot be written (an input, or another job's output).
+	english, bilingual string
+	err                error
+}
+
+// fileResult is what translating one file produced: its messages, kept
+// together and printed in input order, and its counts.
+type fileResult struct {
+	log      bytes.Buffer
+	err      error
+	segments int
+	chars    int
+	terms    glossary.Tally
 }
 
 type translator struct {
@@ -83,10 +108,9 @@ type translator struct {
 	name     string
 	backend  translate.Backend
 	inputs   map[string]bool // absolute paths of every input, never written
-	written  map[string]string
 	docOpt   document.Options
-	segments int
-	chars    int
+	glossary *glossary.Glossary
+	retries  translate.RetryCounter
 }
 
 func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfig, args []string) error {
@@ -98,8 +122,9 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if err != nil {
 		return usageError("--layout: %v", err)
 	}
-	if len(o.glossaries) > 0 {
-		return usageError("--glossary is not supported yet")
+	g, err := o.glossaryFlags.load(from, to)
+	if err != nil {
+		return err
 	}
 	factory, backend, err := newBackend(e, o.backend, o.endpoint, fc)
 	if err != nil {
@@ -109,42 +134,128 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		fmt.Fprintln(e.stderr, "bitext: note: the offline backend writes a dictionary draft for review, not a publication-quality translation; choose another with --backend (see 'bitext backends')")
 	}
 	t := &translator{
-		e: e, o: o, from: from, to: to, layout: layout, name: factory.Name, backend: backend,
-		inputs: map[string]bool{}, written: map[string]string{},
+		e: e, o: o, from: from, to: to, layout: layout, name: factory.Name, glossary: g,
+		inputs: map[string]bool{},
 		docOpt: document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
 	}
+	t.backend = t.wrap(backend)
+	if c, ok := backend.(io.Closer); ok {
+		defer c.Close()
+	}
 	jobs, failed := t.collect(args)
-	done := 0
+	results := make([]*fileResult, len(jobs))
+	finished := make([]chan struct{}, len(jobs))
+	queue := make(chan int)
+	for i := range jobs {
+		results[i] = &fileResult{}
+		finished[i] = make(chan struct{})
+	}
+	var wg sync.WaitGroup
+	for range max(1, min(o.jobs, len(jobs))) {
+		wg.Go(func() {
+			for i := range queue {
+				r := results[i]
+				r.err = t.file(ctx, jobs[i], r)
+				close(finished[i])
+			}
+		})
+	}
+	go func() {
+		defer close(queue)
+		for i := range jobs {
+			select {
+			case queue <- i:
+			case <-ctx.Done():
+				for k := i; k < len(jobs); k++ {
+					results[k].err = ctx.Err()
+					close(finished[k])
+				}
+				return
+			}
+		}
+	}()
+	var terms glossary.Tally
+	done, segments, chars, interrupted := 0, 0, 0, false
 	for i, j := range jobs {
 		if t.e.stderrTTY {
 			fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", i+1, len(jobs), j.path)
 		}
-		err := t.file(ctx, j)
+		<-finished[i]
 		if t.e.stderrTTY {
 			fmt.Fprint(e.stderr, "\r\033[K")
 		}
+		r := results[i]
+		e.stderr.Write(r.log.Bytes())
 		switch {
-		case errors.Is(err, errSkipped):
-		case err != nil:
-			printError(e.stderr, err)
+		case errors.Is(r.err, errSkipped):
+		case r.err != nil && ctx.Err() != nil:
+			interrupted = true
+		case r.err != nil:
+			printError(e.stderr, r.err)
 			failed++
-			if ctx.Err() != nil {
-				return &exitError{code: exitAborted, err: errors.New("interrupted"), printed: false}
-			}
 		default:
 			done++
+			segments += r.segments
+			chars += r.chars
+			terms.Merge(r.terms)
 		}
 	}
+	wg.Wait()
 	fmt.Fprintf(e.stderr, "bitext: %d %s translated (%d segments, %d characters) with %s",
-		done, plural(done, "file", "files"), t.segments, t.chars, t.name)
+		done, plural(done, "file", "files"), segments, chars, t.name)
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "; %d failed", failed)
 	}
 	fmt.Fprintln(e.stderr)
+	if st := t.retries.Stats(); st.Retries > 0 || st.Failed > 0 {
+		fmt.Fprintf(e.stderr, "bitext: %s: %d %s sent, %d retried (%s), waited %s\n",
+			t.name, st.Requests, plural(st.Requests, "request", "requests"), st.Retries, reasons(st.Failures), st.Waited.Round(time.Millisecond))
+	}
+	if n, _, _, _ := terms.Totals(); n > 0 {
+		fmt.Fprintf(e.stderr, "bitext: glossary: %s\n", compliance(terms))
+	}
+	if interrupted {
+		return &exitError{code: exitAborted, err: fmt.Errorf("interrupted: %d %s written before the stop are complete; the others were not written", done, plural(done, "file", "files"))}
+	}
+	if o.strict && !terms.Complete() {
+		fmt.Fprintln(e.stderr, "bitext: error: glossary terms missing from translations (--strict)")
+		return &exitError{code: exitFailed, printed: true}
+	}
 	if failed > 0 {
 		return &exitError{code: exitFailed, printed: true}
 	}
 	return nil
+}
+
+// wrap puts the shared machinery around a backend: at most --jobs requests
+// in flight, the service's declared quota, retries of passing failures,
+// checks of every response, and the glossary's term protection.
+func (t *translator) wrap(b translate.Backend) translate.Backend {
+	b = translate.InFlight(b, t.o.jobs)
+	b = translate.RateLimit(b, translate.QuotaOf(b))
+	b = translate.Retry(b, translate.RetryPolicy{Counter: &t.retries, OnRetry: func(ev translate.RetryEvent) {
+		if t.o.verbose {
+			fmt.Fprintf(t.e.stderr, "bitext: %s: attempt %d failed (%v); retrying in %s\n", t.name, ev.Attempt, ev.Err, ev.Wait.Round(time.Millisecond))
+		}
+	}})
+	// Unchanged texts are reported per segment, with file and line, by
+	// translator.file; Verify's index into a batch would say less.
+	b = translate.Verify(t.name, b, func(translate.Warning) {})
+	return glossary.Protect(b, t.glossary)
+}
+
+// reasons formats failure counts: "429 ×3, status 503 ×1".
+func reasons(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s ×%d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func plural(n int, one, many string) string {
@@ -212,7 +323,36 @@ func (t *translator) collect(args []string) ([]job, int) {
 			t.inputs[abs] = true
 		}
 	}
+	t.planOutputs(jobs)
 	return jobs, failed
+}
+
+// planOutputs names each job's outputs and marks the jobs whose outputs
+// would overwrite an input or another job's output.
+func (t *translator) planOutputs(jobs []job) {
+	claimed := map[string]string{}
+	for i := range jobs {
+		j := &jobs[i]
+		stem := strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
+		enName, biName := t.outputNames(stem)
+		j.english, j.bilingual = filepath.Join(j.outDir, enName), filepath.Join(j.outDir, biName)
+		for _, p := range []string{j.english, j.bilingual} {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				j.err = err
+				break
+			}
+			if t.inputs[abs] {
+				j.err = fmt.Errorf("%s: output %s would overwrite an input file", j.path, p)
+				break
+			}
+			if prev, dup := claimed[abs]; dup {
+				j.err = fmt.Errorf("%s: output %s is also the output of %s in this run", j.path, p, prev)
+				break
+			}
+			claimed[abs] = j.path
+		}
+	}
 }
 
 func pathError(path string, err error) error {
@@ -249,8 +389,12 @@ func (t *translator) isOutputName(name string) bool {
 
 var errSkipped = errors.New("skipped")
 
-// file translates one post and writes its two outputs, or nothing.
-func (t *translator) file(ctx context.Context, j job) error {
+// file translates one post and writes its two outputs, or nothing. Its
+// messages go to r.log.
+func (t *translator) file(ctx context.Context, j job, r *fileResult) error {
+	if j.err != nil {
+		return j.err
+	}
 	src, err := os.ReadFile(j.path)
 	if err != nil {
 		return pathError(j.path, err)
@@ -262,7 +406,7 @@ func (t *translator) file(ctx context.Context, j job) error {
 	if f := d.Front.Field("translation"); f != nil {
 		if !j.explicit {
 			if t.o.verbose {
-				fmt.Fprintf(t.e.stderr, "bitext: skipping %s: it is a translation (front matter has translation:)\n", j.path)
+				fmt.Fprintf(&r.log, "bitext: skipping %s: it is a translation (front matter has translation:)\n", j.path)
 			}
 			return errSkipped
 		}
@@ -270,24 +414,8 @@ func (t *translator) file(ctx context.Context, j job) error {
 			"translate the source post instead")
 	}
 	for _, u := range d.Untranslated {
-		warnf(t.e.stderr, "%s:%d: left untranslated: %s", j.path, u.Line, u.Reason)
+		warnf(&r.log, "%s:%d: left untranslated: %s", j.path, u.Line, u.Reason)
 	}
-	stem := strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
-	enName, biName := t.outputNames(stem)
-	enPath, biPath := filepath.Join(j.outDir, enName), filepath.Join(j.outDir, biName)
-	for _, p := range []string{enPath, biPath} {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return err
-		}
-		if t.inputs[abs] {
-			return fmt.Errorf("%s: output %s would overwrite an input file", j.path, p)
-		}
-		if prev, dup := t.written[abs]; dup {
-			return fmt.Errorf("%s: output %s was already written for %s in this run", j.path, p, prev)
-		}
-	}
-
 	texts := make([]string, len(d.Segments))
 	for i, s := range d.Segments {
 		texts[i] = s.Text
@@ -301,28 +429,27 @@ func (t *translator) file(ctx context.Context, j job) error {
 			return fmt.Errorf("%s:%d: segment %s: backend %s returned an empty translation", j.path, s.Line, s.ID, t.name)
 		}
 		if translations[i] == s.Text {
-			warnf(t.e.stderr, "%s:%d: segment %s came back untranslated", j.path, s.Line, s.ID)
+			warnf(&r.log, "%s:%d: segment %s came back untranslated", j.path, s.Line, s.ID)
 		}
+		occ, missing := t.glossary.Check(s.Text, translations[i])
+		r.terms.Add(occ, missing)
+		printMisses(&r.log, j.path, s, missing)
 	}
 	meta := output.Meta{Backend: t.name, Source: filepath.Base(j.path), From: t.o.from, To: t.o.to}
 	tr, err := output.Render(d, translations, meta)
 	if err != nil {
 		return prefixPath(j.path, err)
 	}
-	files := []output.File{{Path: enPath, Data: tr.English()}, {Path: biPath, Data: tr.Bilingual(t.layout)}}
+	files := []output.File{{Path: j.english, Data: tr.English()}, {Path: j.bilingual, Data: tr.Bilingual(t.layout)}}
 	if err := output.WriteAll(files); err != nil {
 		return fmt.Errorf("%s: %w", j.path, err)
 	}
-	for _, p := range []string{enPath, biPath} {
-		abs, _ := filepath.Abs(p)
-		t.written[abs] = j.path
-	}
-	t.segments += len(d.Segments)
+	r.segments = len(d.Segments)
 	for _, s := range texts {
-		t.chars += utf8.RuneCountInString(s)
+		r.chars += utf8.RuneCountInString(s)
 	}
 	if t.o.verbose {
-		fmt.Fprintf(t.e.stderr, "bitext: %s -> %s, %s (%d segments)\n", j.path, enPath, biPath, len(d.Segments))
+		fmt.Fprintf(&r.log, "bitext: %s -> %s, %s (%d segments)\n", j.path, j.english, j.bilingual, len(d.Segments))
 	}
 	return nil
 }
@@ -351,7 +478,7 @@ func (t *translator) translateTexts(ctx context.Context, texts []string) ([]stri
 		}
 	}
 	req := translate.Request{From: t.from, To: t.to, Texts: unique, Markup: true}
-	out, err := translate.All(ctx, t.name, t.backend, req)
+	out, err := translate.Parallel(ctx, t.name, t.backend, req, t.o.jobs)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,339 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/glossary/builtin"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
+)
+
+// glossaryFlags select the glossary in force: the built-in gazetteer
+// (unless turned off) overridden by the user's files, in order.
+type glossaryFlags struct {
+	files     []string
+	noBuiltin bool
+}
+
+func (g *glossaryFlags) register(f *pflag.FlagSet) {
+	f.StringArrayVar(&g.files, "glossary", nil, "glossary file: .tsv, .csv, .yaml or .tbx (repeatable)")
+	f.BoolVar(&g.noBuiltin, "no-builtin-glossary", false, "do not use the built-in gazetteer of Chinese places, bodies and titles")
+}
+
+func (g *glossaryFlags) fill(f *pflag.FlagSet, fc fileConfig) {
+	if !f.Changed("glossary") && len(fc.Glossary) > 0 {
+		g.files = fc.Glossary
+	}
+	if !f.Changed("no-builtin-glossary") && fc.BuiltinGlossary != nil {
+		g.noBuiltin = !*fc.BuiltinGlossary
+	}
+}
+
+// load reads the glossary in force. A bad file is a usage error: nothing
+// has been translated yet.
+func (g *glossaryFlags) load(from, to language.Tag) (*glossary.Glossary, error) {
+	var user [][]glossary.Entry
+	for _, path := range g.files {
+		es, err := glossary.Load(path, from, to)
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: err}
+		}
+		user = append(user, es)
+	}
+	combined, err := glossary.Combine(user...)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	var layers [][]glossary.Entry
+	if !g.noBuiltin && builtinApplies(from, to) {
+		layers = append(layers, builtin.Entries())
+	}
+	layers = append(layers, combined)
+	return glossary.New(glossary.Merge(layers...)), nil
+}
+
+// builtinApplies says whether the built-in Chinese-to-English gazetteer fits
+// the language pair.
+func builtinApplies(from, to language.Tag) bool {
+	fb, _ := from.Base()
+	tb, _ := to.Base()
+	return fb.String() == "zh" && tb.String() == "en"
+}
+
+// missLine is the file line of a glossary match inside a segment.
+func missLine(s document.Segment, m glossary.Match) int {
+	return s.Line + strings.Count(s.Text[:m.Start], "\n")
+}
+
+// printMisses prints each missing occurrence as path:line: glossary: ….
+func printMisses(w io.Writer, path string, s document.Segment, missing []glossary.Match) {
+	for _, m := range missing {
+		fmt.Fprintf(w, "%s:%d: %s\n", path, missLine(s, m), glossary.Miss(m))
+	}
+}
+
+// compliance formats a tally: "terms 67/68, occurrences 120/122".
+func compliance(t glossary.Tally) string {
+	terms, termsOK, occ, found := t.Totals()
+	return fmt.Sprintf("terms %d/%d, occurrences %d/%d", termsOK, terms, found, occ)
+}
+
+func newGlossaryCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "glossary",
+		Short: "Check translations against the glossary, suggest entries, look terms up",
+		Long: `The glossary fixes the English of names: places, people, official bodies and titles.
+It is the built-in gazetteer (China's provinces and prefecture-level cities, central
+ministries, common official titles; turn off with --no-builtin-glossary) overridden by
+the files given with --glossary or listed under glossary: in bitext.yaml.`,
+	}
+	cmd.AddCommand(newGlossaryCheckCmd(e), newGlossaryListCmd(e), newGlossaryLookupCmd(e))
+	return cmd
+}
+
+// glossaryCommand holds what every glossary subcommand needs.
+type glossaryCommand struct {
+	backendFlags
+	glossaryFlags
+}
+
+func (c *glossaryCommand) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&c.from, "from", "zh", "source language (BCP 47 tag)")
+	f.StringVar(&c.to, "to", "en", "target language (BCP 47 tag)")
+	c.glossaryFlags.register(f)
+}
+
+// open reads bitext.yaml and loads the glossary in force.
+func (c *glossaryCommand) open(cmd *cobra.Command) (*glossary.Glossary, fileConfig, error) {
+	fc, err := loadConfig(configFile)
+	if err != nil {
+		return nil, fc, &exitError{code: exitUsage, err: err}
+	}
+	f := cmd.Flags()
+	fillString(f, "from", &c.from, fc.From)
+	fillString(f, "to", &c.to, fc.To)
+	c.glossaryFlags.fill(f, fc)
+	from, to, err := c.languages()
+	if err != nil {
+		return nil, fc, err
+	}
+	g, err := c.load(from, to)
+	return g, fc, err
+}
+
+func newGlossaryCheckCmd(e *env) *cobra.Command {
+	c := &glossaryCommand{}
+	cmd := &cobra.Command{
+		Use:   "check SOURCE TRANSLATION...",
+		Short: "Report whether translations use the glossary's English for every term in the source",
+		Long: `Counts every occurrence of a glossary term in SOURCE and looks for its English in each
+TRANSLATION (an English edition or a bilingual file). Prints each missing occurrence as
+path:line (of the source), compliance per file and overall, and exits 1 below 100%.`,
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, fc, err := c.open(cmd)
+			if err != nil {
+				return err
+			}
+			return runGlossaryCheck(e, g, fc, c, args[0], args[1:])
+		},
+	}
+	c.register(cmd)
+	return cmd
+}
+
+func runGlossaryCheck(e *env, g *glossary.Glossary, fc fileConfig, c *glossaryCommand, srcPath string, trPaths []string) error {
+	from, _, _ := c.languages()
+	src, err := parsePost(srcPath, document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys})
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	var total glossary.Tally
+	for _, trPath := range trPaths {
+		tr, err := parsePost(trPath, document.Options{Translatable: document.HasLetter, FrontKeys: fc.FrontKeys})
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		t := checkDocument(e.stdout, g, src, tr)
+		fmt.Fprintf(e.stdout, "%s: %s\n", trPath, compliance(t))
+		total.Merge(t)
+	}
+	if len(trPaths) > 1 {
+		fmt.Fprintf(e.stdout, "overall: %s\n", compliance(total))
+	}
+	if !total.Complete() {
+		return &exitError{code: exitFailed, printed: true}
+	}
+	return nil
+}
+
+func parsePost(path string, opt document.Options) (*document.Document, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	return document.Parse(path, b, opt)
+}
+
+// checkDocument verifies a whole translation against its source. Without
+// an alignment of their segments, every source occurrence is looked for
+// anywhere in the translation, still counted per occurrence; misses are
+// reported at their source lines.
+func checkDocument(w io.Writer, g *glossary.Glossary, src, tr *document.Document) glossary.Tally {
+	var all, trText strings.Builder
+	starts := make([]int, len(src.Segments))
+	for i, s := range src.Segments {
+		starts[i] = all.Len()
+		all.WriteString(s.Text)
+		all.WriteString("\n\n")
+	}
+	for _, s := range tr.Segments {
+		trText.WriteString(s.Text)
+		trText.WriteString("\n\n")
+	}
+	occ, missing := g.Check(all.String(), trText.String())
+	var t glossary.Tally
+	t.Add(occ, missing)
+	for _, m := range missing {
+		i := segmentAt(starts, m.Start)
+		s := src.Segments[i]
+		m.Start -= starts[i]
+		m.End -= starts[i]
+		printMisses(w, src.Path, s, []glossary.Match{m})
+	}
+	return t
+}
+
+// segmentAt returns the index of the segment whose text holds offset.
+func segmentAt(starts []int, offset int) int {
+	i := 0
+	for i+1 < len(starts) && starts[i+1] <= offset {
+		i++
+	}
+	return i
+}
+
+// expandPosts turns files and folders into post paths, skipping hidden
+// folders and bitext's own outputs (files whose front matter says
+// translation: are skipped by the caller's parse if it cares).
+func expandPosts(e *env, args []string) ([]string, int) {
+	var paths []string
+	failed := 0
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			printError(e.stderr, pathError(arg, err))
+			failed++
+			continue
+		}
+		if !st.IsDir() {
+			paths = append(paths, arg)
+			continue
+		}
+		filepath.WalkDir(arg, func(p string, de os.DirEntry, err error) error {
+			if err != nil {
+				printError(e.stderr, pathError(p, err))
+				failed++
+				return nil
+			}
+			if de.IsDir() {
+				if p != arg && strings.HasPrefix(de.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isPost(de.Name()) && !isTranslationName(de.Name()) {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+	}
+	return paths, failed
+}
+
+// outputSuffix matches the language part of bitext's output names:
+// post.en.md, post.zh-en.md.
+var outputSuffix = regexp.MustCompile(`\.[a-z]{2,3}(-[a-z]{2,3})?$`)
+
+// isTranslationName recognises bitext outputs by their language suffixes,
+// whatever the language pair.
+func isTranslationName(name string) bool {
+	return outputSuffix.MatchString(strings.TrimSuffix(name, filepath.Ext(name)))
+}
+
+func newGlossaryListCmd(e *env) *cobra.Command {
+	c := &glossaryCommand{}
+	var typ string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Print the glossary in force as TSV: source, target, type, origin",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			g, _, err := c.open(cmd)
+			if err != nil {
+				return err
+			}
+			want, err := glossary.ParseType(typ)
+			if err != nil {
+				return usageError("--type: %v", err)
+			}
+			for _, en := range g.Entries() {
+				if want == "" || en.Type == want {
+					fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", en.Source, en.Target, en.Type, en.Origin)
+				}
+			}
+			return nil
+		},
+	}
+	c.register(cmd)
+	cmd.Flags().StringVar(&typ, "type", "", "only entries of this type: person, place, org, title or term")
+	return cmd
+}
+
+func newGlossaryLookupCmd(e *env) *cobra.Command {
+	c := &glossaryCommand{}
+	cmd := &cobra.Command{
+		Use:   "lookup TEXT...",
+		Short: "Show the glossary entries a term or a phrase matches",
+		Long: `Looks each TEXT up as a term, and lists the entries found inside it the way translation
+matches them (leftmost, longest first). Exits 1 if nothing matches.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, _, err := c.open(cmd)
+			if err != nil {
+				return err
+			}
+			found := false
+			w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			for _, text := range args {
+				for _, m := range g.Match(escapeText(text)) {
+					found = true
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", m.Entry.Source, m.Entry.Target, m.Entry.Type, m.Entry.Origin)
+				}
+			}
+			w.Flush()
+			if !found {
+				fmt.Fprintf(e.stderr, "bitext: no glossary entry matches %s\n", strings.Join(args, " "))
+				return &exitError{code: exitFailed, printed: true}
+			}
+			return nil
+		},
+	}
+	c.register(cmd)
+	return cmd
+}
+
+// escapeText turns plain text into tagged text for matching.
+func escapeText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
