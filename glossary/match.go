@@ -169,24 +169,21 @@ func alphanumeric(r rune) bool {
 	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// child follows the edge labelled c from node n, or returns -1.
+// child follows the edge labelled c from node n, or returns -1. Edges are
+// sorted by label: a binary search finds the first label not below c.
 func (t *trie) child(n int32, c byte) int32 {
 	lo, hi := t.first[n], t.first[n+1]
-	for hi-lo > 8 {
-		mid := (lo + hi) / 2
+	end := hi
+	for lo < hi {
+		mid := int32(uint32(lo+hi) >> 1)
 		if t.labels[mid] < c {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	for ; lo < hi; lo++ {
-		if t.labels[lo] == c {
-			return t.next[lo]
-		}
-		if t.labels[lo] > c {
-			break
-		}
+	if lo < end && t.labels[lo] == c {
+		return t.next[lo]
 	}
 	return -1
 }

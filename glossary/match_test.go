@@ -102,3 +102,23 @@ func TestNewLaterEntryWins(t *testing.T) {
 		t.Errorf("Match uses %+v", ms)
 	}
 }
+
+// Nodes with many outgoing edges (here, the second byte of 64 characters
+// sharing a lead byte) are searched correctly: every term is found.
+func TestMatchWideNodes(t *testing.T) {
+	var pairs []string
+	for r := rune(0x4e00); r < 0x4e00+200; r++ {
+		pairs = append(pairs, string(r)+"市", fmt.Sprint(int(r)))
+	}
+	g := testGlossary(pairs...)
+	for i := 0; i < len(pairs); i += 2 {
+		ms := g.Match(pairs[i])
+		if len(ms) != 1 || ms[0].Entry.Target != pairs[i+1] {
+			t.Fatalf("Match(%q) = %v", pairs[i], ms)
+		}
+	}
+	g = New(append(testGlossary(pairs...).Entries(), Entry{Source: "最高人民法院", Target: "Supreme People's Court"}, Entry{Source: "人民法院", Target: "people's court"}))
+	if ms := g.Match("最高人民法院"); len(ms) != 1 || ms[0].Entry.Target != "Supreme People's Court" {
+		t.Errorf("Match(最高人民法院) = %v", ms)
+	}
+}
