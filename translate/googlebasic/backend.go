@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	gtranslate "cloud.google.com/go/translate"
 	"golang.org/x/text/language"
@@ -52,6 +53,14 @@ type Backend struct {
 	// key is sent in every request URL as key=. It counts towards the URL
 	// size and is removed from every error message.
 	key string
+	// done keeps the replies of the requests that succeeded within a
+	// Translate call that then failed, so that when the call is retried
+	// only the requests that failed are sent again. One call can take many
+	// requests (long texts are split to fit URLs): without this, a retried
+	// call would re-send, and risk failing, all of them. Entries are
+	// removed when the call that needed them succeeds.
+	mu   sync.Mutex
+	done map[string][]gtranslate.Translation
 }
 
 var (
@@ -170,15 +179,31 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 	if err != nil {
 		return nil, err
 	}
-	for _, batch := range batches(all, fixed) {
+	bs := batches(all, fixed)
+	var keys []string
+	sent := map[string]bool{} // requests of this call: not recalled
+	for _, batch := range bs {
 		qs := make([]string, len(batch))
 		for i, p := range batch {
 			qs[i] = p.wire
 		}
-		res, err := b.client.Translate(ctx, qs, target, opts)
-		if err != nil {
-			return nil, b.mapError(ctx, err)
+		key := strings.Join(append([]string{source.String(), target.String(), fmt.Sprint(opts.Format), b.model}, qs...), "\x00")
+		var res []gtranslate.Translation
+		ok := false
+		if !sent[key] {
+			res, ok = b.recall(key)
 		}
+		sent[key] = true
+		if !ok {
+			res, err = b.client.Translate(ctx, qs, target, opts)
+			if err != nil {
+				return nil, b.mapError(ctx, err)
+			}
+			if len(bs) > 1 {
+				b.remember(key, res)
+			}
+		}
+		keys = append(keys, key)
 		if len(res) != len(qs) {
 			return nil, fmt.Errorf("%w (%d sent, %d returned)", translate.ErrCount, len(qs), len(res))
 		}
@@ -200,7 +225,33 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 			return nil, fmt.Errorf("text %d came back empty", i+1)
 		}
 	}
+	b.forget(keys)
 	return out, nil
+}
+
+// recall returns the reply kept for a request of an earlier failed call.
+func (b *Backend) recall(key string) ([]gtranslate.Translation, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	res, ok := b.done[key]
+	return res, ok
+}
+
+func (b *Backend) remember(key string, res []gtranslate.Translation) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.done == nil {
+		b.done = map[string][]gtranslate.Translation{}
+	}
+	b.done[key] = res
+}
+
+func (b *Backend) forget(keys []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, k := range keys {
+		delete(b.done, k)
+	}
 }
 
 // serviceLanguage is the language code the service expects for a tag:
