@@ -3,10 +3,12 @@ package openaitest
 import (
 	"bytes"
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/pseudo"
 )
 
@@ -78,6 +80,10 @@ type segment struct {
 // at its output limit.
 func (s *Server) model(n int, msgs []Message) (read []segment, content string, cutOff bool) {
 	var prompt struct {
+		Glossary []struct {
+			Source string `json:"source"`
+			Target string `json:"target"`
+		} `json:"glossary"`
 		Segments []segment `json:"segments"`
 	}
 	for i := len(msgs) - 1; i >= 0; i-- {
@@ -90,8 +96,21 @@ func (s *Server) model(n int, msgs []Message) (read []segment, content string, c
 	}
 	out := make([]segment, len(prompt.Segments))
 	texts := make([]string, len(prompt.Segments))
+	// An obedient model writes each glossary term as its target: the fake
+	// pins the targets, longest source first, so pseudo.Text keeps them.
+	sort.SliceStable(prompt.Glossary, func(i, j int) bool { return len(prompt.Glossary[i].Source) > len(prompt.Glossary[j].Source) })
 	for i, sg := range prompt.Segments {
-		out[i] = segment{ID: sg.ID, Text: pseudo.Text(sg.Text)}
+		text := sg.Text
+		for k, g := range prompt.Glossary {
+			if g.Source != "" {
+				text = strings.ReplaceAll(text, g.Source, translate.PinOpen(900+k)+g.Target+translate.PinClose(900+k))
+			}
+		}
+		text = pseudo.Text(text)
+		for k := range prompt.Glossary {
+			text = strings.ReplaceAll(strings.ReplaceAll(text, translate.PinOpen(900+k), ""), translate.PinClose(900+k), "")
+		}
+		out[i] = segment{ID: sg.ID, Text: text}
 		texts[i] = sg.Text
 	}
 	b, target := Honest, 0
