@@ -1,8 +1,8 @@
 package googlebasic
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
