@@ -107,8 +107,15 @@ func (s *Server) model(n int, msgs []Message) (read []segment, content string, c
 			}
 		}
 		text = pseudo.Text(text)
-		for k := range prompt.Glossary {
-			text = strings.ReplaceAll(strings.ReplaceAll(text, translate.PinOpen(900+k), ""), translate.PinClose(900+k), "")
+		if strings.Contains(sg.Text, "<k") {
+			// The segment has pins of its own, which must come back:
+			// remove only the fake's.
+			for k := range prompt.Glossary {
+				text = strings.ReplaceAll(strings.ReplaceAll(text, translate.PinOpen(900+k), ""), translate.PinClose(900+k), "")
+			}
+		} else {
+			// Unpin also spaces the English words apart, as a model would.
+			text = translate.Unpin(text)
 		}
 		out[i] = segment{ID: sg.ID, Text: text}
 		texts[i] = sg.Text
