@@ -12,6 +12,8 @@ import (
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/glossary/builtin"
+	"github.com/bitext/bitext/glossary/suggest"
+	"github.com/bitext/bitext/output"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
@@ -96,7 +98,7 @@ It is the built-in gazetteer (China's provinces and prefecture-level cities, cen
 ministries, common official titles; turn off with --no-builtin-glossary) overridden by
 the files given with --glossary or listed under glossary: in bitext.yaml.`,
 	}
-	cmd.AddCommand(newGlossaryCheckCmd(e), newGlossaryListCmd(e), newGlossaryLookupCmd(e))
+	cmd.AddCommand(newGlossaryCheckCmd(e), newGlossarySuggestCmd(e), newGlossaryListCmd(e), newGlossaryLookupCmd(e))
 	return cmd
 }
 
@@ -221,6 +223,62 @@ func segmentAt(starts []int, offset int) int {
 		i++
 	}
 	return i
+}
+
+func newGlossarySuggestCmd(e *env) *cobra.Command {
+	c := &glossaryCommand{}
+	var out string
+	cmd := &cobra.Command{
+		Use:   "suggest PATH...",
+		Short: "Propose glossary entries for names in posts that the glossary lacks",
+		Long: `Finds person names, places and organisations in the posts (files, or folders walked for
+*.md and *.markdown) that the glossary in force does not cover, and writes them as a TSV
+you can edit and load with --glossary: source, proposed English (mainland pinyin for
+names), type, and a note with the count and the first file:line. Most frequent first.
+Proposals for organisations are dictionary drafts: check them.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, fc, err := c.open(cmd)
+			if err != nil {
+				return err
+			}
+			from, _, _ := c.languages()
+			return runGlossarySuggest(e, g, document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys}, args, out)
+		},
+	}
+	c.register(cmd)
+	cmd.Flags().StringVarP(&out, "out", "o", "", "write the TSV to this file instead of standard output")
+	return cmd
+}
+
+func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args []string, out string) error {
+	paths, failed := expandPosts(e, args)
+	var docs []suggest.Doc
+	for _, p := range paths {
+		d, err := parsePost(p, opt)
+		if err != nil {
+			printError(e.stderr, err)
+			failed++
+			continue
+		}
+		docs = append(docs, suggest.Doc{Path: p, Segments: d.Segments})
+	}
+	known := func(source string) bool { _, ok := g.Lookup(source); return ok }
+	s := suggest.Suggest(docs, known)
+	var b strings.Builder
+	if err := suggest.WriteTSV(&b, s); err != nil {
+		return err
+	}
+	if out == "" {
+		io.WriteString(e.stdout, b.String())
+	} else if err := output.WriteAll([]output.File{{Path: out, Data: []byte(b.String())}}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "bitext: %d suggestions from %d %s\n", len(s), len(docs), plural(len(docs), "post", "posts"))
+	if failed > 0 {
+		return &exitError{code: exitFailed, printed: true}
+	}
+	return nil
 }
 
 // expandPosts turns files and folders into post paths, skipping hidden

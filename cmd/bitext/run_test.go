@@ -10,18 +10,26 @@ import (
 // bitext runs the command in dir and returns its exit code and stderr.
 func bitext(t *testing.T, dir string, args ...string) (int, string) {
 	t.Helper()
+	code, _, stderr := bitextEnv(t, dir, nil, args...)
+	return code, stderr
+}
+
+// bitextEnv runs the command in dir with the given environment variables
+// (and no others) and returns its exit code, stdout and stderr.
+func bitextEnv(t *testing.T, dir string, vars map[string]string, args ...string) (int, string, string) {
+	t.Helper()
 	wd, _ := os.Getwd()
 	if err := os.Chdir(dir); err != nil {
 		t.Fatal(err)
 	}
 	defer os.Chdir(wd)
 	var stdout, stderr bytes.Buffer
-	e := &env{stdin: &bytes.Buffer{}, stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	e := &env{stdin: &bytes.Buffer{}, stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }}
 	code := execute(e, args)
 	if stdout.Len() > 0 && args[0] == "translate" {
 		t.Errorf("translate wrote to stdout: %q", stdout.String())
 	}
-	return code, stderr.String()
+	return code, stdout.String(), stderr.String()
 }
 
 func TestExitCodes(t *testing.T) {

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/check"
+	"github.com/bitext/bitext/internal/testcorpus"
+	"github.com/bitext/bitext/translate/deepl/deepltest"
+	"github.com/bitext/bitext/translate/google/googletest"
+	"github.com/bitext/bitext/translate/googlebasic/googlebasictest"
+	"github.com/bitext/bitext/translate/libretranslate/libretranslatetest"
+	"github.com/bitext/bitext/translate/openai/openaitest"
+	"github.com/bitext/bitext/translate/translatetest"
+)
+
+// fakeService is a running fake of one backend's service and the
+// environment a user would set to reach it.
+type fakeService struct {
+	backend string
+	url     string
+	env     map[string]string
+	stats   func() translatetest.Stats
+	close   func()
+}
+
+// The keys are distinctive so that a leak is easy to find.
+const (
+	googleKey = "AIzaSyFAKE-google-key-0123456789abcdef"
+	deeplKey  = "fake-deepl-key-5f1e2d3c-0000-4b4b-8c8c-123456789abc"
+	openaiKey = "sk-fake-openai-key-abcdefghijklmnopqrstuvwxyz"
+	libreKey  = "fake-libre-key-7777777777"
+)
+
+// startFakes starts a fake of every remote service, each failing about
+// faultRate of its requests with that service's transient errors.
+func startFakes(t *testing.T, faultRate float64) []fakeService {
+	t.Helper()
+	faults := func() *translatetest.Faults { return translatetest.NewFaults(faultRate, 42) }
+	g := googletest.New(googletest.Options{Faults: faults()})
+	gb := googlebasictest.New(googlebasictest.Options{Faults: faults(), Key: googleKey})
+	d := deepltest.New(deepltest.Options{Faults: faults(), Key: deeplKey})
+	o := openaitest.New(openaitest.Options{Faults: faults(), Key: openaiKey, Models: []string{"test-model"}})
+	l := libretranslatetest.New(libretranslatetest.Options{Faults: faults(), Key: libreKey})
+	fakes := []fakeService{
+		{"google", g.URL, map[string]string{"GOOGLE_CLOUD_PROJECT": "bitext-test"}, g.Stats, g.Close},
+		{"googlebasic", gb.URL, map[string]string{"GOOGLE_API_KEY": googleKey}, gb.Stats, gb.Close},
+		{"deepl", d.URL, map[string]string{"DEEPL_AUTH_KEY": deeplKey}, d.Stats, d.Close},
+		{"openai", o.URL, map[string]string{"OPENAI_API_KEY": openaiKey, "OPENAI_MODEL": "test-model"}, o.Stats, o.Close},
+		{"libretranslate", l.URL, map[string]string{"LIBRETRANSLATE_API_KEY": libreKey}, l.Stats, l.Close},
+	}
+	t.Cleanup(func() {
+		for _, f := range fakes {
+			f.close()
+		}
+	})
+	return fakes
+}
+
+var complete = regexp.MustCompile(`(?m)^bitext: glossary: terms (\d+)/(\d+), occurrences (\d+)/(\d+)$`)
+
+// TestRemoteBackends translates the seed post with its glossary, and the
+// whole corpus, through every remote backend's production client against a
+// fake of its service: every file is written, keeps its structure, obeys
+// the glossary fully, and no key shows up anywhere.
+func TestRemoteBackends(t *testing.T) {
+	if testing.Short() {
+		t.Skip("translates the corpus through five fake services")
+	}
+	for _, f := range startFakes(t, 0) {
+		t.Run(f.backend, func(t *testing.T) {
+			out := t.TempDir()
+			args := []string{"translate", "--backend", f.backend, "--endpoint", f.url, "--out", out,
+				"--glossary", filepath.Join(testcorpus.Dir(), "glossary", "seed.tsv"), "--strict",
+				testcorpus.Seed(), filepath.Join(testcorpus.Dir(), "posts")}
+			code, stdout, stderr := bitextEnv(t, out, f.env, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d:\n%s", code, stderr)
+			}
+			m := complete.FindStringSubmatch(stderr)
+			if m == nil || m[1] != m[2] || m[3] != m[4] {
+				t.Errorf("glossary not fully obeyed: %q", m)
+			}
+			checkEditions(t, out)
+			noSecrets(t, f, stdout+stderr, out)
+			st := f.stats()
+			t.Logf("%s: %d requests, %d texts, %d characters sent; %s", f.backend, st.Requests, st.Texts, st.Chars, firstLine(stderr, "glossary"))
+			if st.Rejected > 0 {
+				t.Errorf("%d requests broke the service's limits", st.Rejected)
+			}
+		})
+	}
+}
+
+// TestRemoteBackendsFaults runs the corpus through every fake with about
+// 20% of requests failing: the run completes with every file written,
+// identical to a run without failures, and reports its retries.
+func TestRemoteBackendsFaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("translates the corpus through five fake services")
+	}
+	clean := map[string]string{}
+	for _, f := range startFakes(t, 0) {
+		out := t.TempDir()
+		code, _, stderr := bitextEnv(t, out, f.env, "translate", "--backend", f.backend, "--endpoint", f.url, "--out", out, filepath.Join(testcorpus.Dir(), "posts"))
+		if code != exitOK {
+			t.Fatalf("%s: exit %d:\n%s", f.backend, code, stderr)
+		}
+		clean[f.backend] = out
+	}
+	for _, f := range startFakes(t, 0.2) {
+		t.Run(f.backend, func(t *testing.T) {
+			out := t.TempDir()
+			code, stdout, stderr := bitextEnv(t, out, f.env, "translate", "--backend", f.backend, "--endpoint", f.url, "--out", out, filepath.Join(testcorpus.Dir(), "posts"))
+			if code != exitOK {
+				t.Fatalf("exit %d:\n%s", code, stderr)
+			}
+			retried := firstLine(stderr, "retried")
+			st := f.stats()
+			if st.Injected == 0 || retried == "" {
+				t.Fatalf("no failures injected (%d) or no retries reported:\n%s", st.Injected, stderr)
+			}
+			t.Logf("%s: %d of %d requests failed; %s", f.backend, st.Injected, st.Requests, retried)
+			sameFiles(t, clean[f.backend], out)
+			noSecrets(t, f, stdout+stderr, out)
+		})
+	}
+}
+
+// TestRemoteBadKey: a wrong key fails every file at once with a clear
+// message that does not repeat the key, and writes nothing.
+func TestRemoteBadKey(t *testing.T) {
+	for _, f := range startFakes(t, 0) {
+		if f.backend == "google" {
+			continue // credentials come from ADC files, not a key
+		}
+		t.Run(f.backend, func(t *testing.T) {
+			out := t.TempDir()
+			env := map[string]string{}
+			for k, v := range f.env {
+				if strings.Contains(k, "KEY") {
+					v = "wrong-" + v
+				}
+				env[k] = v
+			}
+			code, stdout, stderr := bitextEnv(t, out, env, "translate", "--jobs", "1", "--backend", f.backend, "--endpoint", f.url, "--out", out, testcorpus.Seed())
+			if code != exitFailed {
+				t.Errorf("exit %d, want %d:\n%s", code, exitFailed, stderr)
+			}
+			if f.stats().Requests > 1 {
+				t.Errorf("%d requests: an authentication failure was retried", f.stats().Requests)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) > 0 {
+				t.Errorf("files written after a failure: %v", entries)
+			}
+			fake := f
+			for k, v := range env {
+				fake.env[k] = v
+			}
+			noSecrets(t, fake, stdout+stderr, out)
+		})
+	}
+}
+
+// checkEditions runs the structural check on every English edition in out
+// against its source.
+func checkEditions(t *testing.T, out string) {
+	t.Helper()
+	n := 0
+	for _, src := range testcorpus.Paths(t) {
+		stem := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+		en := filepath.Join(out, stem+".en.md")
+		a, _ := os.ReadFile(src)
+		b, err := os.ReadFile(en)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		problems, err := check.Compare(src, a, en, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s", filepath.Base(en), p)
+		}
+		n++
+	}
+	if n < 26 {
+		t.Errorf("only %d editions checked", n)
+	}
+}
+
+// noSecrets fails if any secret of the service's environment appears in the
+// run's messages or in any file it wrote.
+func noSecrets(t *testing.T, f fakeService, messages, out string) {
+	t.Helper()
+	var secrets []string
+	for k, v := range f.env {
+		if strings.Contains(k, "KEY") {
+			secrets = append(secrets, v, strings.TrimPrefix(v, "wrong-"))
+		}
+	}
+	for _, s := range secrets {
+		if strings.Contains(messages, s) {
+			t.Errorf("a key appears in the messages")
+		}
+	}
+	filepath.WalkDir(out, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		for _, s := range secrets {
+			if strings.Contains(string(b), s) {
+				t.Errorf("a key appears in %s", p)
+			}
+		}
+		return nil
+	})
+}
+
+// sameFiles compares two output folders file by file.
+func sameFiles(t *testing.T, want, got string) {
+	t.Helper()
+	entries, err := os.ReadDir(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		a, _ := os.ReadFile(filepath.Join(want, e.Name()))
+		b, err := os.ReadFile(filepath.Join(got, e.Name()))
+		if err != nil {
+			t.Errorf("%s missing from the run with failures", e.Name())
+			continue
+		}
+		if string(a) != string(b) {
+			t.Errorf("%s differs from the run without failures", e.Name())
+		}
+	}
+	if len(entries) == 0 {
+		t.Error("nothing written")
+	}
+}
+
+func firstLine(s, containing string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, containing) {
+			return l
+		}
+	}
+	return ""
+}
+
+var _ = fmt.Sprint
