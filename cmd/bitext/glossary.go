@@ -261,7 +261,11 @@ func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args
 			failed++
 			continue
 		}
-		docs = append(docs, suggest.Doc{Path: p, Segments: d.Segments})
+		doc := suggest.Doc{Path: p}
+		for _, s := range d.Segments {
+			doc.Segments = append(doc.Segments, suggest.Segment{Text: s.Text, Line: s.Line})
+		}
+		docs = append(docs, doc)
 	}
 	known := func(source string) bool { _, ok := g.Lookup(source); return ok }
 	s := suggest.Suggest(docs, known)

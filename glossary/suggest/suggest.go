@@ -6,17 +6,24 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate/offline"
 	"github.com/bitext/bitext/translate/offline/dict"
 )
 
-// Doc is one parsed post: its path, for the notes, and its segments
-// (document.Parse).
+// Doc is one post: its path, for the notes, and the texts to search, as
+// a document's segments give them (tagged text: inline markup as tags,
+// code and URLs opaque). The package knows nothing of Markdown: callers
+// parse posts and hand over the segments' texts.
 type Doc struct {
 	Path     string
-	Segments []document.Segment
+	Segments []Segment
+}
+
+// Segment is one text of a post and the file line it starts on.
+type Segment struct {
+	Text string
+	Line int
 }
 
 // Suggestion is a proposed glossary entry.

@@ -30,7 +30,11 @@ func parseDoc(t *testing.T, path, src string) Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Doc{Path: path, Segments: d.Segments}
+	doc := Doc{Path: path}
+	for _, s := range d.Segments {
+		doc.Segments = append(doc.Segments, Segment{Text: s.Text, Line: s.Line})
+	}
+	return doc
 }
 
 // brief is a suggestion without its context, for comparisons.
