@@ -255,4 +255,43 @@ func firstLine(s, containing string) string {
 	return ""
 }
 
-var _ = fmt.Sprint
+
+// TestGlossaryVerifiedWithNativeGlossary: with a DeepL glossary configured,
+// bitext hands the terms to the service instead of pinning them, and still
+// verifies the result. A service glossary that lacks a term bitext's
+// glossary has is caught: every missing occurrence is reported at its line,
+// and --strict makes the run fail (the outputs are still written, for
+// review).
+func TestGlossaryVerifiedWithNativeGlossary(t *testing.T) {
+	const id = "0f3c9a52-6d1e-4f8e-9b2a-51c0de1f7a11"
+	d := deepltest.New(deepltest.Options{Key: deeplKey, Glossaries: map[string]map[string]string{id: {"临汾": "Linfen"}}})
+	defer d.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bitext.yaml"), []byte("backends:\n  deepl:\n    glossary_id: "+id+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "names.tsv"), []byte("刘玉强\tLiu Yuqiang\n临汾\tLinfen\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "post.md"), []byte("# 临汾\n\n刘玉强在临汾说。\n"), 0o644)
+	env := map[string]string{"DEEPL_AUTH_KEY": deeplKey}
+	args := []string{"translate", "--backend", "deepl", "--endpoint", d.URL, "--no-builtin-glossary", "--glossary", "names.tsv", "post.md"}
+
+	code, _, stderr := bitextEnv(t, dir, env, args...)
+	if code != exitOK {
+		t.Errorf("without --strict: exit %d, want 0:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "post.md:3: glossary: 刘玉强 -> \"Liu Yuqiang\" missing in translation\n") {
+		t.Errorf("the miss is not reported at its line:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "bitext: glossary: terms 1/2, occurrences 2/3\n") {
+		t.Errorf("no compliance summary:\n%s", stderr)
+	}
+	if reqs := d.Requests(); len(reqs) == 0 || strings.Contains(fmt.Sprint(reqs[0]), "<k1>") {
+		t.Errorf("terms were pinned although the service applies its own glossary: %+v", reqs)
+	}
+
+	code, _, stderr = bitextEnv(t, dir, env, append(args, "--strict")...)
+	if code != exitFailed {
+		t.Errorf("with --strict: exit %d, want %d:\n%s", code, exitFailed, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "post.en.md")); err != nil {
+		t.Errorf("the English edition was not written for review: %v", err)
+	}
+}
