@@ -31,6 +31,11 @@ type fileConfig struct {
 	BuiltinGlossary *bool `yaml:"builtin_glossary"`
 	// Strict makes glossary misses fail the run.
 	Strict bool `yaml:"strict"`
+	// Jobs, CharsPerMinute and RequestsPerSecond are --jobs,
+	// --chars-per-minute and --requests-per-second.
+	Jobs              int     `yaml:"jobs"`
+	CharsPerMinute    float64 `yaml:"chars_per_minute"`
+	RequestsPerSecond float64 `yaml:"requests_per_second"`
 	// FrontKeys are the front-matter keys to translate (default: title,
 	// subtitle, description, excerpt, summary).
 	FrontKeys []string                     `yaml:"front_keys"`

@@ -87,6 +87,9 @@ func TestRemoteBackends(t *testing.T) {
 			}
 			checkEditions(t, out)
 			noSecrets(t, f, stdout+stderr, out)
+			if priced := f.backend != "openai" && f.backend != "libretranslate"; priced != strings.Contains(stderr, "(list price)") {
+				t.Errorf("cost estimate shown: %v, want %v:\n%s", !priced, priced, stderr)
+			}
 			st := f.stats()
 			t.Logf("%s: %d requests, %d texts, %d characters sent; %s", f.backend, st.Requests, st.Texts, st.Chars, firstLine(stderr, "glossary"))
 			if st.Rejected > 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +54,28 @@ func TestExitCodes(t *testing.T) {
 		if code != c.code {
 			t.Errorf("bitext %v: exit %d, want %d; stderr:\n%s", c.args, code, c.code, stderr)
 		}
+	}
+}
+
+// bitext backends documents every backend, every setting and every
+// environment variable, and never prints a secret's value.
+func TestBackendsListsSettings(t *testing.T) {
+	vars := map[string]string{"DEEPL_AUTH_KEY": "secret-deepl-key-value", "OPENAI_MODEL": "m"}
+	code, stdout, _ := bitextEnv(t, t.TempDir(), vars, "backends")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, f := range registry().All() {
+		if !strings.Contains(stdout, f.Name) {
+			t.Errorf("backend %s not listed", f.Name)
+		}
+		for _, s := range f.Settings {
+			if !strings.Contains(stdout, "  "+s.Name) || s.Env != "" && !strings.Contains(stdout, s.Env) {
+				t.Errorf("%s: setting %s (env %q) not listed", f.Name, s.Name, s.Env)
+			}
+		}
+	}
+	if !strings.Contains(stdout, "DEEPL_AUTH_KEY (set)") || strings.Contains(stdout, "secret-deepl-key-value") {
+		t.Errorf("a set secret must show as set, without its value:\n%s", stdout)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -29,6 +30,8 @@ type translateOptions struct {
 	glossaryFlags
 	strict  bool
 	jobs    int
+	// rate overrides the backend's declared quota where set.
+	charsPerMinute, requestsPerSecond float64
 	layout  string
 	out     string
 	verbose bool
@@ -61,6 +64,8 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 	o.glossaryFlags.register(f)
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when a translation misses a glossary term")
 	f.IntVarP(&o.jobs, "jobs", "j", 4, "files and requests in flight at once")
+	f.Float64Var(&o.charsPerMinute, "chars-per-minute", 0, "send at most this many characters a minute (default: the service's quota, if the backend declares one)")
+	f.Float64Var(&o.requestsPerSecond, "requests-per-second", 0, "send at most this many requests a second (default: the service's quota, if declared)")
 	f.StringVar(&o.layout, "layout", string(output.Table), "bilingual layout: table or interleave")
 	f.StringVar(&o.out, "out", "", "output folder (default: beside each input)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per file")
@@ -76,6 +81,15 @@ func (o *translateOptions) fill(cmd *cobra.Command, fc fileConfig) {
 	o.glossaryFlags.fill(f, fc)
 	if !f.Changed("strict") && fc.Strict {
 		o.strict = true
+	}
+	if !f.Changed("jobs") && fc.Jobs > 0 {
+		o.jobs = fc.Jobs
+	}
+	if !f.Changed("chars-per-minute") && fc.CharsPerMinute > 0 {
+		o.charsPerMinute = fc.CharsPerMinute
+	}
+	if !f.Changed("requests-per-second") && fc.RequestsPerSecond > 0 {
+		o.requestsPerSecond = fc.RequestsPerSecond
 	}
 }
 
@@ -111,6 +125,7 @@ type translator struct {
 	docOpt   document.Options
 	glossary *glossary.Glossary
 	retries  translate.RetryCounter
+	sent     atomic.Int64 // characters of the requests the service answered
 }
 
 func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfig, args []string) error {
@@ -207,6 +222,11 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		fmt.Fprintf(e.stderr, "; %d failed", failed)
 	}
 	fmt.Fprintln(e.stderr)
+	if p, ok := backend.(translate.Pricing); ok && p.PricePerMillionChars() > 0 {
+		sent := t.sent.Load()
+		fmt.Fprintf(e.stderr, "bitext: %s: %d characters translated, about $%.2f at $%g per million characters (list price)\n",
+			t.name, sent, float64(sent)*p.PricePerMillionChars()/1e6, p.PricePerMillionChars())
+	}
 	if st := t.retries.Stats(); st.Retries > 0 || st.Failed > 0 {
 		fmt.Fprintf(e.stderr, "bitext: %s: %d %s sent, %d retried (%s), waited %s\n",
 			t.name, st.Requests, plural(st.Requests, "request", "requests"), st.Retries, reasons(st.Failures), st.Waited.Round(time.Millisecond))
@@ -231,8 +251,25 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 // in flight, the service's declared quota, retries of passing failures,
 // checks of every response, and the glossary's term protection.
 func (t *translator) wrap(b translate.Backend) translate.Backend {
+	inner := b
+	b = translate.Decorate(inner, func(ctx context.Context, req translate.Request) ([]string, error) {
+		out, err := inner.Translate(ctx, req)
+		if err == nil {
+			for _, s := range req.Texts {
+				t.sent.Add(int64(utf8.RuneCountInString(s)))
+			}
+		}
+		return out, err
+	})
 	b = translate.InFlight(b, t.o.jobs)
-	b = translate.RateLimit(b, translate.QuotaOf(b))
+	rate := translate.QuotaOf(b)
+	if t.o.charsPerMinute > 0 {
+		rate.CharsPerMinute = t.o.charsPerMinute
+	}
+	if t.o.requestsPerSecond > 0 {
+		rate.RequestsPerSecond = t.o.requestsPerSecond
+	}
+	b = translate.RateLimit(b, rate)
 	b = translate.Retry(b, translate.RetryPolicy{Counter: &t.retries, OnRetry: func(ev translate.RetryEvent) {
 		if t.o.verbose {
 			fmt.Fprintf(t.e.stderr, "bitext: %s: attempt %d failed (%v); retrying in %s\n", t.name, ev.Attempt, ev.Err, ev.Wait.Round(time.Millisecond))

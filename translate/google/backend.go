@@ -53,6 +53,11 @@ var (
 // larger at Google's hard limits, counted on the wire.
 func (b *Backend) Limits() (maxTexts, maxChars int) { return maxContents, batchCodePoints }
 
+// Quota is Cloud Translation's default quota: 6,000,000 characters per
+// minute per project (Google's "Quotas and limits" page); a project with a
+// raised quota can set a higher rate with --chars-per-minute.
+func (*Backend) Quota() translate.Rate { return translate.Rate{CharsPerMinute: 6_000_000} }
+
 // PricePerMillionChars is Google's list price for text translation with
 // the default NMT model: $20 per million characters beyond the first
 // 500,000 free each month (https://cloud.google.com/translate/pricing).

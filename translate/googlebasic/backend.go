@@ -153,6 +153,11 @@ func baseURL(endpoint string) (string, error) {
 // for the parameters and key. Translate packs by exact URL size in any case.
 func (*Backend) Limits() (maxTexts, maxChars int) { return maxSegments, hintChars }
 
+// Quota is Cloud Translation's default quota: 6,000,000 characters per
+// minute per project (Google's "Quotas and limits" page); a project with a
+// raised quota can set a higher rate with --chars-per-minute.
+func (*Backend) Quota() translate.Rate { return translate.Rate{CharsPerMinute: 6_000_000} }
+
 // PricePerMillionChars is the list price of Cloud Translation - Basic,
 // US$20 per million characters beyond the monthly free 500,000 (Cloud
 // Translation pricing page, "Text translation" for the Basic edition).
