@@ -16,7 +16,14 @@ import (
 // corpus itself (as the dictionary segments them, two characters or more),
 // so many of them do occur, as in a real glossary of a blog's names; the
 // rest are made-up compounds. MB/s is of segment text.
-func BenchmarkMatch(b *testing.B) {
+func BenchmarkMatch(b *testing.B) { benchmarkMatch(b, false) }
+
+// BenchmarkMatchWords is BenchmarkMatch with every entry built-in and the
+// dictionary segmenter checking word breaks, as bitext translate matches
+// the gazetteer: the worst case, every candidate segmenting its text run.
+func BenchmarkMatchWords(b *testing.B) { benchmarkMatch(b, true) }
+
+func benchmarkMatch(b *testing.B, words bool) {
 	posts := testcorpus.Read(b)
 	d := dict.Default()
 	seen := map[string]bool{}
@@ -48,7 +55,14 @@ func BenchmarkMatch(b *testing.B) {
 	for i := 0; len(entries) < 10000; i++ {
 		entries = append(entries, glossary.Entry{Source: fmt.Sprintf("虚构%c%c", 0x4e00+i%2000, 0x5000+i/2000), Target: "X"})
 	}
-	g := glossary.New(entries)
+	opt := glossary.Options{}
+	if words {
+		opt.Words = d.Segment
+		for i := range entries {
+			entries[i].Origin = "builtin:bench"
+		}
+	}
+	g := glossary.NewOptions(entries, opt)
 	matches := 0
 	for _, t := range largest {
 		matches += len(g.Match(t))

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"sort"
+	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,6 +13,22 @@ type Glossary struct {
 	entries  []Entry
 	bySource map[string]int
 	trie     *trie
+	// guarded marks the built-in entries, which match only at word breaks
+	// when words is set.
+	guarded []bool
+	words   func(string) []string
+}
+
+// Options tune matching.
+type Options struct {
+	// Words splits a run of text into words, the tokens covering it
+	// exactly (a dictionary segmenter). When set, a built-in entry (Origin
+	// "builtin:…") matches only where its edges fall between words, so the
+	// gazetteer's short terms do not match across words: 市长 "mayor" is
+	// not found in 城市长期 (城市/长期). A shorter term that fits the words
+	// may match instead. The user's own entries always match: they are
+	// deliberate, and a segmenter may not know a name.
+	Words func(text string) []string
 }
 
 // New builds a glossary. Sources and targets are NFC-normalised; when two
@@ -20,7 +37,12 @@ type Glossary struct {
 // with an empty source or target are dropped: loaders reject them with a
 // file and line before they get here.
 func New(entries []Entry) *Glossary {
-	g := &Glossary{bySource: make(map[string]int, len(entries))}
+	return NewOptions(entries, Options{})
+}
+
+// NewOptions builds a glossary that matches as opt says.
+func NewOptions(entries []Entry, opt Options) *Glossary {
+	g := &Glossary{bySource: make(map[string]int, len(entries)), words: opt.Words}
 	for _, e := range entries {
 		e.Source = norm.NFC.String(e.Source)
 		e.Target = norm.NFC.String(e.Target)
@@ -35,6 +57,10 @@ func New(entries []Entry) *Glossary {
 		g.entries = append(g.entries, e)
 	}
 	g.trie = newTrie(g.entries)
+	g.guarded = make([]bool, len(g.entries))
+	for i, e := range g.entries {
+		g.guarded[i] = strings.HasPrefix(e.Origin, "builtin:")
+	}
 	return g
 }
 

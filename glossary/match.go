@@ -65,8 +65,14 @@ func (g *Glossary) matchTagged(text string, m *offsetMap) []Match {
 // matchRun walks the trie from every rune start in text[from:to].
 func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap) []Match {
 	run := text[:to]
+	var words *wordBreaks
+	if g.words != nil {
+		words = &wordBreaks{split: g.words, text: text[from:to], base: from}
+	}
 	for p := from; p < to; {
-		end, idx := g.trie.longest(run, p, from)
+		end, idx := g.trie.longest(run, p, from, func(idx, start, end int) bool {
+			return !g.guarded[idx] || words == nil || words.at(start) && words.at(end)
+		})
 		if idx < 0 {
 			_, w := utf8.DecodeRuneInString(run[p:])
 			p += w
@@ -80,6 +86,40 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 		p = end
 	}
 	return out
+}
+
+// wordBreaks answers whether an offset of a text run falls between two
+// words, as Options.Words splits the run; the split is made on the first
+// question, so runs without a guarded candidate cost nothing.
+type wordBreaks struct {
+	split  func(string) []string
+	text   string
+	base   int // offset of text in the segment text
+	breaks map[int]bool
+}
+
+// at reports whether offset (in the segment text) is a word break: the
+// edges of the run always are, and so is any position next to a character
+// outside Han script.
+func (w *wordBreaks) at(offset int) bool {
+	i := offset - w.base
+	if i <= 0 || i >= len(w.text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(w.text[:i])
+	after, _ := utf8.DecodeRuneInString(w.text[i:])
+	if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
+		return true
+	}
+	if w.breaks == nil {
+		w.breaks = map[int]bool{}
+		k := 0
+		for _, tok := range w.split(w.text) {
+			k += len(tok)
+			w.breaks[k] = true
+		}
+	}
+	return w.breaks[i]
 }
 
 // trie is a deterministic automaton over the UTF-8 bytes of the source
@@ -190,8 +230,9 @@ func (t *trie) child(n int32, c byte) int32 {
 
 // longest returns the end and entry index of the longest term starting at
 // text[p:] whose word boundaries hold (runStart is where the text run
-// begins: nothing before it counts as a letter), or idx -1.
-func (t *trie) longest(text string, p, runStart int) (end, idx int) {
+// begins: nothing before it counts as a letter) and that ok accepts, or
+// idx -1.
+func (t *trie) longest(text string, p, runStart int, ok func(idx, start, end int) bool) (end, idx int) {
 	idx = -1
 	n := int32(0)
 	for k := p; k < len(text); k++ {
@@ -199,7 +240,7 @@ func (t *trie) longest(text string, p, runStart int) (end, idx int) {
 		if n < 0 {
 			break
 		}
-		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k+1, runStart) {
+		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k+1, runStart) && ok(int(e-1), p, k+1) {
 			end, idx = k+1, int(e-1)
 		}
 	}

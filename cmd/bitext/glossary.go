@@ -14,6 +14,7 @@ import (
 	"github.com/bitext/bitext/glossary/builtin"
 	"github.com/bitext/bitext/glossary/suggest"
 	"github.com/bitext/bitext/output"
+	"github.com/bitext/bitext/translate/offline/dict"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
@@ -60,7 +61,10 @@ func (g *glossaryFlags) load(from, to language.Tag) (*glossary.Glossary, error) 
 		layers = append(layers, builtin.Entries())
 	}
 	layers = append(layers, combined)
-	return glossary.New(glossary.Merge(layers...)), nil
+	// Built-in entries match only between words as the offline backend's
+	// dictionary segments them; the dictionary loads on first need.
+	words := func(s string) []string { return dict.Default().Segment(s) }
+	return glossary.NewOptions(glossary.Merge(layers...), glossary.Options{Words: words}), nil
 }
 
 // builtinApplies says whether the built-in Chinese-to-English gazetteer fits
