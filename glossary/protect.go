@@ -76,4 +76,3 @@ func Pin(text string, ms []Match) string {
 }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-

@@ -19,7 +19,7 @@ func TestCheck(t *testing.T) {
 	)
 	for _, tc := range []struct {
 		name, src, tr string
-		missing     string // sources of the missing occurrences, space separated
+		missing       string // sources of the missing occurrences, space separated
 	}{
 		{"all there", "刘玉强在临汾说。", "Liu Yuqiang said in Linfen.", ""},
 		{"one missing", "刘玉强在临汾说。", "Liu Yu-qiang said in Linfen.", "刘玉强"},

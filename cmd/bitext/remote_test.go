@@ -258,7 +258,6 @@ func firstLine(s, containing string) string {
 	return ""
 }
 
-
 // TestGlossaryVerifiedWithNativeGlossary: with a DeepL glossary configured,
 // bitext hands the terms to the service instead of pinning them, and still
 // verifies the result. A service glossary that lacks a term bitext's

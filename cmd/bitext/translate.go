@@ -28,13 +28,13 @@ import (
 type translateOptions struct {
 	backendFlags
 	glossaryFlags
-	strict  bool
-	jobs    int
+	strict bool
+	jobs   int
 	// rate overrides the backend's declared quota where set.
 	charsPerMinute, requestsPerSecond float64
-	layout  string
-	out     string
-	verbose bool
+	layout                            string
+	out                               string
+	verbose                           bool
 }
 
 func newTranslateCmd(e *env) *cobra.Command {
