@@ -21,9 +21,6 @@ type cedictRow struct {
 // senses splits the gloss into its senses.
 func (r cedictRow) senses() []string { return strings.Split(r.gloss, " / ") }
 
-// proper reports a proper noun: CC-CEDICT capitalizes its pinyin.
-func (r cedictRow) proper() bool { return r.pinyin != "" && r.pinyin[0] >= 'A' && r.pinyin[0] <= 'Z' }
-
 // readTable reads a tab-separated data file: lines starting with '#' and
 // blank lines are skipped, and so is the first remaining line when header is
 // set. Every row must have at least width cells.
