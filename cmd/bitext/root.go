@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -72,9 +73,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func execute(e *env, args []string) int {
+	return executeContext(context.Background(), e, args)
+}
+
+// executeContext runs bitext under ctx; cancelling it is what Ctrl-C does.
+func executeContext(ctx context.Context, e *env, args []string) int {
 	root := newRootCmd(e)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
