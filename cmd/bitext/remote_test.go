@@ -118,9 +118,13 @@ func TestRemoteBackendsFaults(t *testing.T) {
 	for _, f := range startFakes(t, 0.2) {
 		t.Run(f.backend, func(t *testing.T) {
 			out := t.TempDir()
-			code, stdout, stderr := bitextEnv(t, out, f.env, "translate", "--backend", f.backend, "--endpoint", f.url, "--out", out, filepath.Join(testcorpus.Dir(), "posts"))
+			// -v reports every retry, from the goroutines sending requests.
+			code, stdout, stderr := bitextEnv(t, out, f.env, "translate", "-v", "--backend", f.backend, "--endpoint", f.url, "--out", out, filepath.Join(testcorpus.Dir(), "posts"))
 			if code != exitOK {
 				t.Fatalf("exit %d:\n%s", code, stderr)
+			}
+			if !strings.Contains(stderr, "; retrying in ") {
+				t.Errorf("-v reports no retries")
 			}
 			retried := firstLine(stderr, "retried")
 			st := f.stats()

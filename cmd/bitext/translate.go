@@ -129,6 +129,10 @@ type translator struct {
 }
 
 func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfig, args []string) error {
+	// Retries are reported from the goroutines that send requests.
+	locked := *e
+	locked.stderr = &syncWriter{w: e.stderr}
+	e = &locked
 	from, to, err := o.languages()
 	if err != nil {
 		return err
@@ -279,6 +283,18 @@ func (t *translator) wrap(b translate.Backend) translate.Backend {
 	// translator.file; Verify's index into a batch would say less.
 	b = translate.Verify(t.name, b, func(translate.Warning) {})
 	return glossary.Protect(b, t.glossary)
+}
+
+// syncWriter serialises writes from concurrent goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // reasons formats failure counts: "429 ×3, status 503 ×1".
