@@ -13,7 +13,8 @@ func Decorate(inner Backend, fn func(context.Context, Request) ([]string, error)
 
 // InFlight bounds the number of requests to b running at once, across
 // every caller: files translated concurrently and batches sent in parallel
-// share one budget of n requests (n < 1 means 1).
+// share one budget of n requests (n < 1 means 1). Inside Retry, the wait
+// for a slot does not count against the attempt's AttemptTimeout.
 func InFlight(b Backend, n int) Backend {
 	if n < 1 {
 		n = 1
@@ -25,8 +26,18 @@ func InFlight(b Backend, n int) Backend {
 		}
 		select {
 		case slots <- struct{}{}:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+		default:
+			err := queued(ctx, func() error {
+				select {
+				case slots <- struct{}{}:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
 		}
 		defer func() { <-slots }()
 		return b.Translate(ctx, req)

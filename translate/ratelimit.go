@@ -52,7 +52,8 @@ func QuotaOf(b Backend) Rate {
 // the budget has refilled by its whole size. A cancelled context stops the
 // wait at once and gives its reserved budget back.
 //
-// Put RateLimit inside Retry, so that every attempt is counted.
+// Put RateLimit inside Retry, so that every attempt is counted; the wait
+// does not count against Retry's AttemptTimeout.
 func RateLimit(b Backend, r Rate) Backend {
 	return newRateLimited(b, r, time.Now, sleep)
 }
@@ -116,7 +117,7 @@ func (l *rateLimited) wait(ctx context.Context, req Request) error {
 	for _, r := range reserved {
 		delay = max(delay, r.DelayFrom(now))
 	}
-	if err := l.sleep(ctx, delay); err != nil {
+	if err := queued(ctx, func() error { return l.sleep(ctx, delay) }); err != nil {
 		at := l.now()
 		for _, r := range reserved {
 			r.CancelAt(at)

@@ -21,8 +21,10 @@ type RetryPolicy struct {
 	// failed together do not come back together. Defaults 500ms and 30s.
 	BaseDelay, MaxDelay time.Duration
 	// AttemptTimeout is how long one attempt may take before it is
-	// abandoned and retried as a timeout. Default 2 minutes; negative means
-	// no limit.
+	// abandoned and retried as a timeout. Time a request spends waiting its
+	// turn in RateLimit or InFlight, wrapped inside Retry, does not count:
+	// the clock starts again when the wait ends. Default 2 minutes;
+	// negative means no limit.
 	AttemptTimeout time.Duration
 	// OnRetry, when set, is called before each wait, for progress lines and
 	// reports. Under Parallel it is called from several goroutines at once.
@@ -139,13 +141,20 @@ func (r *retrier) backoff(attempt int, err error) time.Duration {
 	return max(wait, RetryAfter(err))
 }
 
+// errAttemptTimeout is the cause of an attempt's cancellation by its clock.
+var errAttemptTimeout = errors.New("attempt timed out")
+
 // attempt sends one request, bounded by AttemptTimeout.
 func (r *retrier) attempt(ctx context.Context, req Request) ([]string, error) {
 	if r.p.AttemptTimeout < 0 {
 		return r.inner.Translate(ctx, req)
 	}
-	actx, cancel := context.WithTimeout(ctx, r.p.AttemptTimeout)
-	defer cancel()
+	actx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	clock := &attemptClock{d: r.p.AttemptTimeout}
+	clock.timer = time.AfterFunc(clock.d, func() { cancel(errAttemptTimeout) })
+	defer clock.stop()
+	actx = context.WithValue(actx, attemptClockKey{}, clock)
 	type result struct {
 		out []string
 		err error
@@ -165,10 +174,59 @@ func (r *retrier) attempt(ctx context.Context, req Request) ([]string, error) {
 			res.err = actx.Err()
 		}
 	}
-	if res.err != nil && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+	if res.err != nil && ctx.Err() == nil && context.Cause(actx) == errAttemptTimeout {
 		return nil, fmt.Errorf("no answer within %v: %w", r.p.AttemptTimeout, context.DeadlineExceeded)
 	}
 	return res.out, res.err
+}
+
+// attemptClock times one attempt. The decorators that make a request wait
+// its turn (RateLimit, InFlight) stop it for the wait, through queued, and
+// it starts again, in full, when the wait ends: AttemptTimeout bounds how
+// long the service takes to answer, not how long the request queued.
+type attemptClock struct {
+	mu    sync.Mutex
+	d     time.Duration
+	timer *time.Timer
+	held  int  // waits in progress
+	done  bool // the attempt is over
+}
+
+type attemptClockKey struct{}
+
+func (c *attemptClock) hold() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.held++
+	c.timer.Stop()
+}
+
+func (c *attemptClock) release() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.held--
+	if c.held == 0 && !c.done {
+		c.timer.Reset(c.d)
+	}
+}
+
+func (c *attemptClock) stop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.done = true
+	c.timer.Stop()
+}
+
+// queued runs wait, a request waiting its turn, with the clock of the
+// Retry attempt it belongs to (if any) stopped.
+func queued(ctx context.Context, wait func() error) error {
+	c, _ := ctx.Value(attemptClockKey{}).(*attemptClock)
+	if c == nil {
+		return wait()
+	}
+	c.hold()
+	defer c.release()
+	return wait()
 }
 
 // RetryStats is what Retry did, for the report at the end of a run.
