@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -50,11 +51,11 @@ type Pricing interface {
 var ErrCount = errors.New("backend returned a different number of translations than texts sent")
 
 // Check verifies the same-count contract of a backend result and wraps the
-// error with the backend name.
+// error with the backend name, unless it already starts with it.
 func Check(name string, req Request, out []string, err error) ([]string, error) {
 	if err != nil {
 		var ae *APIError
-		if errors.As(err, &ae) && ae.Backend == name {
+		if errors.As(err, &ae) && ae.Backend == name || strings.HasPrefix(err.Error(), name+": ") {
 			return nil, err // it already names the backend
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)

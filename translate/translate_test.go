@@ -3,6 +3,7 @@ package translate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -74,4 +75,22 @@ func TestRegistry(t *testing.T) {
 		}
 	}()
 	translate.NewRegistry(translate.Factory{Name: "a"}, translate.Factory{Name: "a"})
+}
+
+// Backends start their own errors with their name (libretranslate: the
+// server does not offer …); Check must not name them twice.
+func TestCheckNamesTheBackendOnce(t *testing.T) {
+	req := translate.Request{Texts: []string{"a"}}
+	inner := errors.New("nope")
+	for in, want := range map[error]string{
+		inner:                                  "test: nope",
+		fmt.Errorf("test: %w", inner):          "test: nope",
+		fmt.Errorf("testing: %w", inner):       "test: testing: nope",
+		fmt.Errorf("gave up: test: %w", inner): "test: gave up: test: nope",
+	} {
+		_, err := translate.Check("test", req, nil, in)
+		if err == nil || err.Error() != want || !errors.Is(err, inner) {
+			t.Errorf("Check(%q) = %v, want %q", in, err, want)
+		}
+	}
 }
