@@ -19,10 +19,11 @@
 // Each entry says where it came from in Entry.Origin: "builtin:cc-cedict",
 // "builtin:iso-3166-2" or "builtin:official" (the note names the source).
 //
-// A glossary entry is matched wherever its source occurs, so a short source
-// can match across a word boundary in running text (市长 in 城市长期); the
-// generator leaves out the short forms and names most exposed to it, and
-// the rest is the matcher's to handle.
+// A short source can occur across a word boundary in running text (市长
+// "mayor" in 城市长期, 城市/长期). The generator leaves out the short forms
+// most exposed to it, and a glossary built with glossary.Options.Words (as
+// bitext builds it) matches built-in entries, whose Origin starts with
+// "builtin:", only between words.
 //
 // # Licence
 //
