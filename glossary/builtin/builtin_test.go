@@ -60,6 +60,17 @@ func TestNamesTheProjectAskedFor(t *testing.T) {
 	)
 }
 
+// CC-CEDICT's glosses that are not the name English sources use.
+func TestOverridesOfDictionaryGlosses(t *testing.T) {
+	m := lookup(t)
+	want(t, m,
+		"国家计划委员会", "State Planning Commission", "国家计委", "State Planning Commission",
+		"陈香梅", "Anna Chennault",
+		"澳门中联办", "Liaison Office of the Central People's Government in the Macao Special Administrative Region",
+		"香港中联办", "Liaison Office of the Central People's Government in the Hong Kong Special Administrative Region",
+	)
+}
+
 func TestProvincialLevelDivisions(t *testing.T) {
 	m := lookup(t)
 	want(t, m,
