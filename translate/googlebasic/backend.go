@@ -260,8 +260,10 @@ func (b *Backend) forget(keys []string) {
 }
 
 // serviceLanguage is the language code the service expects for a tag:
-// zh-CN and zh-TW for Chinese, the BCP 47 tag otherwise. Und (unknown source)
-// stays Und, which the client sends as no source: the service detects it.
+// zh-CN and zh-TW for Chinese, by script (Script infers Hant for zh-TW,
+// zh-HK and zh-MO, but an explicit zh-Hans-TW is Simplified), the BCP 47
+// tag otherwise. Und (unknown source) stays Und, which the client sends as
+// no source: the service detects it.
 func serviceLanguage(t language.Tag) language.Tag {
 	if t == language.Und {
 		return t
@@ -270,12 +272,8 @@ func serviceLanguage(t language.Tag) language.Tag {
 	if base.String() != "zh" {
 		return t
 	}
-	script, _ := t.Script()
-	region, _ := t.Region()
-	switch {
-	case script.String() == "Hant", region.String() == "TW", region.String() == "HK", region.String() == "MO":
+	if script, _ := t.Script(); script.String() == "Hant" {
 		return language.MustParse("zh-TW")
-	default:
-		return language.MustParse("zh-CN")
 	}
+	return language.MustParse("zh-CN")
 }

@@ -124,6 +124,9 @@ func TestServiceLanguageCodes(t *testing.T) {
 	for in, want := range map[string]string{
 		"zh": "zh-CN", "zh-Hans": "zh-CN", "zh-CN": "zh-CN", "zh-Hant": "zh-TW", "zh-TW": "zh-TW",
 		"zh-HK": "zh-TW", "en": "en", "pt-BR": "pt-BR", "und": "und",
+		// The script decides, not the region: Simplified Chinese as
+		// written in Taiwan or Hong Kong is still zh-CN.
+		"zh-Hans-TW": "zh-CN", "zh-Hans-HK": "zh-CN", "zh-Hant-CN": "zh-TW", "zh-MO": "zh-TW",
 	} {
 		if got := serviceLanguage(language.MustParse(in)).String(); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
