@@ -15,8 +15,8 @@
 // where one is required, since EN, PT and ZH alone are deprecated as
 // targets: en -> EN-US, and EN-GB for British English and the varieties
 // closest to it (en-GB, en-AU, en-IN ...); pt -> PT-BR, pt-PT -> PT-PT;
-// zh -> ZH-HANS, Traditional Chinese (zh-Hant, zh-TW) -> ZH-HANT; any other
-// language is its base code. Languages DeepL lacks are left for the service
+// zh -> ZH-HANS, Traditional Chinese (zh-Hant, zh-TW) -> ZH-HANT; Norwegian
+// (no, nb) is NB, as source and target; any other language is its base code. Languages DeepL lacks are left for the service
 // to refuse, with its own message.
 //
 // # Markup and glossary terms

@@ -19,7 +19,16 @@ func sourceCode(t language.Tag) string {
 	if t == language.Und {
 		return ""
 	}
+	return baseCode(t)
+}
+
+// baseCode is DeepL's code for a tag's base language: upper case, and NB
+// for Norwegian, which DeepL takes only as Bokmål ("no" is refused).
+func baseCode(t language.Tag) string {
 	base, _ := t.Base()
+	if base.String() == "no" {
+		return "NB"
+	}
 	return strings.ToUpper(base.String())
 }
 
@@ -42,5 +51,5 @@ func targetCode(t language.Tag) string {
 		}
 		return "ZH-HANS"
 	}
-	return strings.ToUpper(base.String())
+	return baseCode(t)
 }

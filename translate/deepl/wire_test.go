@@ -38,12 +38,13 @@ func TestLanguageCodes(t *testing.T) {
 		"pt": "PT-BR", "pt-PT": "PT-PT", "pt-AO": "PT-PT",
 		"zh": "ZH-HANS", "zh-CN": "ZH-HANS", "zh-TW": "ZH-HANT", "zh-Hant": "ZH-HANT",
 		"de": "DE", "de-AT": "DE", "ja": "JA",
+		"no": "NB", "nb": "NB", // DeepL's Norwegian is NB; it refuses NO
 	} {
 		if got := targetCode(language.MustParse(tag)); got != want {
 			t.Errorf("target %s: %s, want %s", tag, got, want)
 		}
 	}
-	for tag, want := range map[string]string{"zh": "ZH", "zh-Hant-TW": "ZH", "en-GB": "EN", "und": ""} {
+	for tag, want := range map[string]string{"zh": "ZH", "zh-Hant-TW": "ZH", "en-GB": "EN", "no": "NB", "und": ""} {
 		if got := sourceCode(language.MustParse(tag)); got != want {
 			t.Errorf("source %s: %q, want %q", tag, got, want)
 		}
