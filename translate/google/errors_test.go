@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,15 +135,30 @@ func TestUnreachableServiceIsTemporary(t *testing.T) {
 }
 
 func TestCancelledInFlight(t *testing.T) {
-	srv := startFake(t, googletest.Options{})
-	b := newBackend(t, srv, nil)
-	if _, err := b.Translate(context.Background(), zhToEn(true, "你好")); err != nil {
+	// A server that accepts connections and never answers: the call is
+	// still waiting when the caller cancels it.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
 		t.Fatal(err)
 	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	b, err := New(translate.Config{Endpoint: "http://" + l.Addr().String(), Values: map[string]string{"project": "p1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	srv.Close() // the call now fails; the caller's cancellation must win
-	cancel()
-	_, err := b.Translate(ctx, zhToEn(true, "你好"))
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err = b.Translate(ctx, zhToEn(true, "你好"))
 	if !errors.Is(err, context.Canceled) || translate.IsTemporary(err) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
