@@ -3,8 +3,10 @@ package deepl_test
 import (
 	"context"
 	"errors"
+	"net"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
 	"github.com/bitext/bitext/translate"
@@ -206,5 +208,31 @@ func TestCancelledMidway(t *testing.T) {
 	_, err := b.Translate(ctx, request("你好"))
 	if !errors.Is(err, context.Canceled) || srv.Stats().Requests != 0 {
 		t.Errorf("cancelled: %v after %d requests; want context.Canceled and none", err, srv.Stats().Requests)
+	}
+
+	// Cancelled while the request waits for a server that never answers.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	b, err = deepl.New(translate.Config{Endpoint: "http://" + l.Addr().String(), Values: map[string]string{deepl.SettingKey: testKey}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err = b.Translate(ctx, request("你好"))
+	if !errors.Is(err, context.Canceled) || translate.IsTemporary(err) {
+		t.Errorf("cancelled in flight: %v; want context.Canceled", err)
 	}
 }
