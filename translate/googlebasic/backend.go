@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 
@@ -23,6 +24,9 @@ const Name = "googlebasic"
 // defaultRoot is the service root; the v2 API lives below it.
 const defaultRoot = "https://translation.googleapis.com"
 
+// credentialsEnv names the Application Default Credentials file.
+const credentialsEnv = "GOOGLE_APPLICATION_CREDENTIALS"
+
 // apiPath is where the v2 client expects its base URL to point: it appends
 // "v2" to it.
 const apiPath = "/language/translate/"
@@ -34,7 +38,7 @@ var Factory = translate.Factory{
 	Settings: []translate.Setting{
 		{Name: "key", Env: "GOOGLE_API_KEY", Secret: true,
 			Help: "API key of a Google Cloud project with the Cloud Translation API enabled; without one, Application Default Credentials are used"},
-		{Name: "credentials", Env: "GOOGLE_APPLICATION_CREDENTIALS", Secret: true,
+		{Name: "credentials", Env: credentialsEnv, Secret: true,
 			Help: "service-account JSON file for Application Default Credentials, used when no key is set (read by Google's client library itself)"},
 		{Name: "model", Default: "",
 			Help: "translation model: nmt or base; empty for the service's default (nmt)"},
@@ -94,10 +98,18 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 		auth = append(auth, option.WithScopes(gtranslate.Scope))
 	}
 	clientError := func(err error) error {
-		if adc {
-			return fmt.Errorf("%s: no API key in GOOGLE_API_KEY, and Application Default Credentials failed: %w", Name, err)
+		// Google's library names the credentials file it could not read:
+		// that path, a secret setting, must not reach the user's screen.
+		msg := err.Error()
+		for _, path := range []string{cfg.Get("credentials"), os.Getenv(credentialsEnv)} {
+			if strings.TrimSpace(path) != "" {
+				msg = strings.ReplaceAll(msg, path, "$"+credentialsEnv)
+			}
 		}
-		return fmt.Errorf("%s: %w", Name, err)
+		if adc {
+			return fmt.Errorf("%s: no API key in GOOGLE_API_KEY, and Application Default Credentials failed: %s", Name, msg)
+		}
+		return fmt.Errorf("%s: %s", Name, msg)
 	}
 	opts := []option.ClientOption{option.WithEndpoint(base)}
 	if cfg.HTTPClient != nil {

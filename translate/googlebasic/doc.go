@@ -57,5 +57,7 @@
 // dailyLimitExceeded is not (the quota comes back tomorrow), nor are a bad
 // key, a bad language or a malformed request. Retry-After is passed on. No
 // error message carries the API key: the transport errors of net/http quote
-// the request URL, key= included, so they are rewritten without it.
+// the request URL, key= included, so they are rewritten without it. Nor does
+// one carry the path of the credentials file, which Google's library names
+// when it cannot read it.
 package googlebasic

@@ -219,10 +219,15 @@ func TestRetryAfterHeader(t *testing.T) {
 }
 
 func TestSettingsErrors(t *testing.T) {
-	t.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/nonexistent/bitext-test-credentials.json")
-	_, err := Factory.New(translate.Config{})
+	const credentials = "/nonexistent/secret-dir-5f3a/bitext-test-credentials.json"
+	t.Setenv("GOOGLE_APPLICATION_CREDENTIALS", credentials)
+	_, err := Factory.New(translate.Config{Values: map[string]string{"credentials": credentials}})
 	if err == nil || !strings.Contains(err.Error(), "GOOGLE_API_KEY") {
 		t.Errorf("no key and no usable credentials: error %v, want one that names GOOGLE_API_KEY", err)
+	}
+	// The credentials path is a secret setting: it never shows in an error.
+	if err != nil && strings.Contains(err.Error(), "secret-dir") {
+		t.Errorf("error shows the credentials path: %v", err)
 	}
 	_, err = Factory.New(translate.Config{Endpoint: "http://127.0.0.1:1", Values: map[string]string{"model": "fast"}})
 	if err == nil || !strings.Contains(err.Error(), "nmt or base") {
