@@ -49,7 +49,9 @@ func TestInFlight(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	full := InFlight(blocker{}, 1)
-	go full.Translate(context.Background(), Request{Texts: []string{"x"}})
+	hold, release := context.WithCancel(context.Background())
+	defer release()
+	go full.Translate(hold, Request{Texts: []string{"x"}})
 	time.Sleep(time.Millisecond)
 	if _, err := full.Translate(ctx, Request{Texts: []string{"x"}}); err != context.Canceled {
 		t.Errorf("waiting for a slot ignores cancellation: %v", err)

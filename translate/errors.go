@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"syscall"
 	"time"
 )
 
@@ -39,7 +41,10 @@ func (e *APIError) Error() string {
 }
 
 // IsTemporary reports whether err is worth retrying: an APIError marked
-// Temporary, or a network timeout. Cancellation is never temporary.
+// Temporary, a network timeout, or a connection that broke mid-request
+// (reset by the peer, or closed before the whole reply came, as when a
+// server restarts). Cancellation is never temporary, and neither is a
+// connection refused: nothing listens there, and waiting rarely helps.
 func IsTemporary(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return false
@@ -52,7 +57,8 @@ func IsTemporary(err error) bool {
 	if errors.As(err, &ne) && ne.Timeout() {
 		return true
 	}
-	return errors.Is(err, context.DeadlineExceeded)
+	return errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // RetryAfter returns the wait the service asked for, or 0.

@@ -30,6 +30,8 @@ type translateOptions struct {
 	glossaryFlags
 	strict bool
 	jobs   int
+	// timeout bounds one attempt of one request.
+	timeout time.Duration
 	// rate overrides the backend's declared quota where set.
 	charsPerMinute, requestsPerSecond float64
 	layout                            string
@@ -64,6 +66,7 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 	o.glossaryFlags.register(f)
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when a translation misses a glossary term")
 	f.IntVarP(&o.jobs, "jobs", "j", 4, "files and requests in flight at once")
+	f.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up on one request after this long and retry it (LLM servers on a CPU can be slow)")
 	f.Float64Var(&o.charsPerMinute, "chars-per-minute", 0, "send at most this many characters a minute (default: the service's quota, if the backend declares one)")
 	f.Float64Var(&o.requestsPerSecond, "requests-per-second", 0, "send at most this many requests a second (default: the service's quota, if declared)")
 	f.StringVar(&o.layout, "layout", string(output.Table), "bilingual layout: table or interleave")
@@ -265,7 +268,6 @@ func (t *translator) wrap(b translate.Backend) translate.Backend {
 		}
 		return out, err
 	})
-	b = translate.InFlight(b, t.o.jobs)
 	rate := translate.QuotaOf(b)
 	if t.o.charsPerMinute > 0 {
 		rate.CharsPerMinute = t.o.charsPerMinute
@@ -273,8 +275,11 @@ func (t *translator) wrap(b translate.Backend) translate.Backend {
 	if t.o.requestsPerSecond > 0 {
 		rate.RequestsPerSecond = t.o.requestsPerSecond
 	}
+	// A request takes its slot first and then waits for the rate budget,
+	// so requests leave at the rate's pace, not in bursts of --jobs.
 	b = translate.RateLimit(b, rate)
-	b = translate.Retry(b, translate.RetryPolicy{Counter: &t.retries, OnRetry: func(ev translate.RetryEvent) {
+	b = translate.InFlight(b, t.o.jobs)
+	b = translate.Retry(b, translate.RetryPolicy{Counter: &t.retries, AttemptTimeout: t.o.timeout, OnRetry: func(ev translate.RetryEvent) {
 		if t.o.verbose {
 			fmt.Fprintf(t.e.stderr, "bitext: %s: attempt %d failed (%v); retrying in %s\n", t.name, ev.Attempt, ev.Err, ev.Wait.Round(time.Millisecond))
 		}
