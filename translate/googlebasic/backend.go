@@ -62,7 +62,9 @@ type Backend struct {
 	// only the requests that failed are sent again. One call can take many
 	// requests (long texts are split to fit URLs): without this, a retried
 	// call would re-send, and risk failing, all of them. Entries are
-	// removed when the call that needed them succeeds.
+	// removed when the call that needed them succeeds or fails for good;
+	// a call abandoned after a temporary failure leaves its few entries
+	// until the backend is dropped at the end of the run.
 	mu   sync.Mutex
 	done map[string][]gtranslate.Translation
 }
@@ -214,16 +216,21 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		if !ok {
 			res, err = b.client.Translate(ctx, qs, target, opts)
 			if err != nil {
-				return nil, b.mapError(ctx, err)
-			}
-			if len(bs) > 1 {
-				b.remember(key, res)
+				err = b.mapError(ctx, err)
+				if !translate.IsTemporary(err) {
+					b.forget(keys) // no retry will come for them
+				}
+				return nil, err
 			}
 		}
-		keys = append(keys, key)
 		if len(res) != len(qs) {
+			b.forget(keys)
 			return nil, fmt.Errorf("%w (%d sent, %d returned)", translate.ErrCount, len(qs), len(res))
 		}
+		if !ok && len(bs) > 1 {
+			b.remember(key, res)
+		}
+		keys = append(keys, key)
 		for i, p := range batch {
 			text := res[i].Text
 			if req.Markup {
