@@ -119,6 +119,15 @@ func checkTags(src, out string) []string {
 	return problems
 }
 
+// Tags lists the tags of a tagged text in order, as they are written:
+// ["<b1>", "</b1>", "<x2/>"]. A '<' that does not start a tag (see TagLen)
+// is skipped. Backends that check or compare a translation's tags use it, so
+// that all of them agree with Verify on what a tag is.
+func Tags(s string) []string {
+	tags, _ := scanTags(s)
+	return tags
+}
+
 // scanTags returns the tags of a tagged text in order (<b1>, </b1>, <x2/>),
 // and the byte offset of the first '<' that does not start one, or -1. In
 // tagged text a literal '<' is escaped as &lt;, so every '<' starts a tag.
@@ -128,7 +137,7 @@ func scanTags(s string) (tags []string, stray int) {
 		if s[i] != '<' {
 			continue
 		}
-		n := tagLen(s[i:])
+		n := TagLen(s[i:])
 		if n == 0 {
 			if stray < 0 {
 				stray = i
@@ -141,14 +150,21 @@ func scanTags(s string) (tags []string, stray int) {
 	return tags, stray
 }
 
-// tagLen returns the length of the tag bitext writes at the start of s:
-// <b1>, </b1> or <x2/>, a lowercase letter and digits; 0 if there is none.
-func tagLen(s string) int {
+// TagLen returns the length of the tag at the start of s, or 0 if s does
+// not start with one. Tags are the shapes bitext writes: <b1>, </b1> or
+// <x2/>, a lowercase letter and digits. It is the one definition of a tag
+// that Verify, the backends and the glossary tools share, so that what one
+// of them keeps as a tag another does not take for text.
+func TagLen(s string) int {
+	if len(s) < 4 || s[0] != '<' {
+		return 0
+	}
 	i := 1
-	if strings.HasPrefix(s[i:], "/") {
+	closing := s[i] == '/'
+	if closing {
 		i++
 	}
-	if i >= len(s) || s[i] < 'a' || s[i] > 'z' {
+	if s[i] < 'a' || s[i] > 'z' {
 		return 0
 	}
 	i++
@@ -159,7 +175,7 @@ func tagLen(s string) int {
 	if i == digits {
 		return 0
 	}
-	if s[1] != '/' && strings.HasPrefix(s[i:], "/>") {
+	if !closing && strings.HasPrefix(s[i:], "/>") {
 		return i + 2
 	}
 	if strings.HasPrefix(s[i:], ">") {

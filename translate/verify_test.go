@@ -109,3 +109,42 @@ func TestVerifyNeedsAWarnFunction(t *testing.T) {
 	}()
 	translate.Verify("fake", answers{}, nil)
 }
+
+// TagLen knows exactly bitext's own tags; anything else that starts with
+// '<' is text.
+func TestTagLen(t *testing.T) {
+	for s, want := range map[string]int{
+		"<b1>":     4,
+		"</b1>x":   5,
+		"<x2/>y":   5,
+		"<k12>":    5,
+		"":         0,
+		"b1>":      0,
+		"<b1":      0,
+		"<b>":      0,
+		"<B1>":     0,
+		"<1b>":     0,
+		"</b1/>":   0,
+		"<b1 >":    0,
+		"<span>":   0,
+		"&lt;b1>":  0,
+		"<b1x>":    0,
+		"<//b1>":   0,
+		"< b1>":    0,
+		"<b1/ >":   0,
+		"<b1//>":   0,
+		"<b1>rest": 4,
+	} {
+		if got := translate.TagLen(s); got != want {
+			t.Errorf("TagLen(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestTags(t *testing.T) {
+	got := translate.Tags("a <b1>b</b1> 1 < 2 <x2/> <B3> <k4>c</k4>")
+	want := []string{"<b1>", "</b1>", "<x2/>", "<k4>", "</k4>"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Tags = %q, want %q", got, want)
+	}
+}
