@@ -3,43 +3,17 @@ package suggest
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate"
 )
 
-// A segment's text is tagged text: inline tags (<b1>, </b1>, <x2/>) and XML
-// escapes (&lt; &gt; &amp;). The helpers here find the plain runs in it, so
-// that a term is never taken from inside a tag, and cut readable contexts.
+// A segment's text is tagged text: inline tags (<b1>, </b1>, <x2/>, as
+// translate.TagLen recognises them) and XML escapes (&lt; &gt; &amp;). The
+// helpers here find the plain runs in it, so that a term is never taken from
+// inside a tag, and cut readable contexts.
 
 // entities are the escapes of tagged text and what they stand for.
 var entities = map[string]string{"&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": `"`, "&apos;": "'"}
-
-// tagAt returns the length of an inline tag at the start of s, or 0.
-func tagAt(s string) int {
-	if len(s) < 3 || s[0] != '<' {
-		return 0
-	}
-	i := 1
-	if s[i] == '/' {
-		i++
-	}
-	if i >= len(s) || s[i] < 'a' || s[i] > 'z' {
-		return 0
-	}
-	i++
-	digits := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == digits {
-		return 0
-	}
-	if strings.HasPrefix(s[i:], "/>") && s[1] != '/' {
-		return i + 2
-	}
-	if i < len(s) && s[i] == '>' {
-		return i + 1
-	}
-	return 0
-}
 
 // run is a stretch of a tagged text with no tag in it: text[start:end].
 type run struct{ start, end int }
@@ -49,7 +23,7 @@ func runs(text string) []run {
 	var out []run
 	start := 0
 	for i := 0; i < len(text); {
-		if n := tagAt(text[i:]); n > 0 {
+		if n := translate.TagLen(text[i:]); n > 0 {
 			if start < i {
 				out = append(out, run{start, i})
 			}
@@ -70,7 +44,7 @@ func runs(text string) []run {
 func plain(text string) string {
 	var b strings.Builder
 	for i := 0; i < len(text); {
-		if n := tagAt(text[i:]); n > 0 {
+		if n := translate.TagLen(text[i:]); n > 0 {
 			i += n
 			continue
 		}
@@ -104,7 +78,7 @@ const contextRunes = 12
 func around(text string, start, end int) string {
 	lo := start
 	for n := 0; n < contextRunes && lo > 0; {
-		if j := strings.LastIndexByte(text[:lo], '<'); j >= 0 && tagAt(text[j:]) == lo-j {
+		if j := strings.LastIndexByte(text[:lo], '<'); j >= 0 && translate.TagLen(text[j:]) == lo-j {
 			lo = j // a tag ends here: take it whole, uncounted
 			continue
 		}
@@ -114,7 +88,7 @@ func around(text string, start, end int) string {
 	}
 	hi := end
 	for n := 0; n < contextRunes && hi < len(text); {
-		if k := tagAt(text[hi:]); k > 0 {
+		if k := translate.TagLen(text[hi:]); k > 0 {
 			hi += k
 			continue
 		}

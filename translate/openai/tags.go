@@ -5,61 +5,19 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate"
 )
-
-// tagAt returns the length of the bitext tag (<b1>, </b1>, <x2/>) at the
-// start of s, or 0: '<', an optional '/', a lowercase letter, digits, an
-// optional '/', '>'.
-func tagAt(s string) int {
-	if len(s) < 4 || s[0] != '<' {
-		return 0
-	}
-	i := 1
-	closing := s[i] == '/'
-	if closing {
-		i++
-	}
-	if i >= len(s) || s[i] < 'a' || s[i] > 'z' {
-		return 0
-	}
-	i++
-	digits := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == digits {
-		return 0
-	}
-	if !closing && i < len(s) && s[i] == '/' {
-		i++
-	}
-	if i >= len(s) || s[i] != '>' {
-		return 0
-	}
-	return i + 1
-}
-
-// tagsOf lists the tags of a tagged text in order.
-func tagsOf(s string) []string {
-	var tags []string
-	for i := 0; i < len(s); i++ {
-		if n := tagAt(s[i:]); n > 0 {
-			tags = append(tags, s[i:i+n])
-			i += n - 1
-		}
-	}
-	return tags
-}
 
 // tagDiff compares the tags of a source and its translation as multisets,
 // and says what the translation lost and added: "lost </b1>, added <b3>".
 // It is "" when they are the same.
 func tagDiff(src, dst string) string {
 	count := map[string]int{}
-	for _, t := range tagsOf(src) {
+	for _, t := range translate.Tags(src) {
 		count[t]++
 	}
-	for _, t := range tagsOf(dst) {
+	for _, t := range translate.Tags(dst) {
 		count[t]--
 	}
 	var lost, added []string
@@ -97,7 +55,7 @@ func tagOrder(src, dst string) string {
 // or "".
 func nesting(s string) string {
 	var open []string // names of the pairs open, innermost last
-	for _, t := range tagsOf(s) {
+	for _, t := range translate.Tags(s) {
 		switch {
 		case strings.HasSuffix(t, "/>"):
 		case strings.HasPrefix(t, "</"):
@@ -140,7 +98,7 @@ func escapeStray(s string) string {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '<':
-			if n := tagAt(s[i:]); n > 0 {
+			if n := translate.TagLen(s[i:]); n > 0 {
 				b.WriteString(s[i : i+n])
 				i += n - 1
 				continue
