@@ -24,7 +24,7 @@ func ToHTML(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
 	for i := 0; i < len(s); {
-		name, closing, empty, n := tagAt(s[i:])
+		name, closing, empty, n := TagAt(s[i:])
 		if n == 0 {
 			j := strings.IndexByte(s[i+1:], '<')
 			if j < 0 {
@@ -50,30 +50,29 @@ func ToHTML(s string) string {
 	return b.String()
 }
 
-// tagAt returns the tag at the start of s: its name, whether it closes or is
-// empty, and its length; n is 0 when s does not start with a tag.
-func tagAt(s string) (name string, closing, empty bool, n int) {
-	if len(s) < 3 || s[0] != '<' {
+// TagAt returns the tag at the start of s in the shapes bitext writes
+// (<b1>, </b1>, <x2/>; see translate.TagLen): its name, whether it closes
+// or is empty, and its length; n is 0 when s does not start with a tag.
+// Backends and fakes that rewrite tagged text use it rather than parse tags
+// their own way, so that all of them take the same things for tags.
+func TagAt(s string) (name string, closing, empty bool, n int) {
+	n = translate.TagLen(s)
+	switch {
+	case n == 0:
 		return "", false, false, 0
+	case s[1] == '/':
+		return s[2 : n-1], true, false, n
+	case s[n-2] == '/':
+		return s[1 : n-2], false, true, n
 	}
-	j := strings.IndexByte(s, '>')
-	if j < 0 {
-		return "", false, false, 0
-	}
-	inner := s[1:j]
-	if strings.HasPrefix(inner, "/") {
-		closing, inner = true, inner[1:]
-	} else if strings.HasSuffix(inner, "/") {
-		empty, inner = true, inner[:len(inner)-1]
-	}
-	if !validName(inner) {
-		return "", false, false, 0
-	}
-	return inner, closing, empty, j + 1
+	return s[1 : n-1], false, false, n
 }
 
-// validName accepts the tag names bitext writes: a lowercase letter and digits.
-func validName(s string) bool {
+// ValidName reports whether s is a tag name bitext writes: a lowercase
+// letter and digits, as in b1 or x12. Services give the names back as
+// attributes (id="b1") or XML element names, and a reply is only trusted
+// to hold tags whose names pass it.
+func ValidName(s string) bool {
 	if len(s) < 2 || s[0] < 'a' || s[0] > 'z' {
 		return false
 	}
@@ -107,11 +106,11 @@ func FromHTML(s string) (string, error) {
 			tok := z.Token()
 			id := attr(tok, "id")
 			switch {
-			case tok.Data == "img" && validName(id):
+			case tok.Data == "img" && ValidName(id):
 				b.WriteString("<" + id + "/>")
 			case tok.Data == "br":
 				b.WriteString("\n")
-			case tok.Data == "span" && validName(id):
+			case tok.Data == "span" && ValidName(id):
 				b.WriteString("<" + id + ">")
 				open = append(open, id)
 			default:

@@ -49,3 +49,34 @@ func TestFromHTMLServiceReplies(t *testing.T) {
 		}
 	}
 }
+
+func TestTagAt(t *testing.T) {
+	type tag struct {
+		name           string
+		closing, empty bool
+		n              int
+	}
+	for s, want := range map[string]tag{
+		"<b1>text":  {"b1", false, false, 4},
+		"</a12>":    {"a12", true, false, 6},
+		"<x2/>":     {"x2", false, true, 5},
+		"<k3>":      {"k3", false, false, 4},
+		"<b>":       {},
+		"<B1>":      {},
+		"</x2/>":    {},
+		"<span>":    {},
+		"text <b1>": {},
+		"":          {},
+	} {
+		var got tag
+		got.name, got.closing, got.empty, got.n = TagAt(s)
+		if got != want {
+			t.Errorf("TagAt(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"b1": true, "x12": true, "b": false, "B1": false, "1b": false, "b1x": false, "": false} {
+		if got := ValidName(s); got != want {
+			t.Errorf("ValidName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
