@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/bitext/bitext/translate/markup"
 )
 
 // fromXML converts a translation DeepL returned with tag_handling=xml back
@@ -33,7 +35,7 @@ func fromXML(s string, empty map[string]bool) (string, error) {
 			b = appendEscaped(b, string(t))
 		case xml.StartElement:
 			name := t.Name.Local
-			if t.Name.Space != "" || len(t.Attr) > 0 || !validName(name) {
+			if t.Name.Space != "" || len(t.Attr) > 0 || !markup.ValidName(name) {
 				return "", fmt.Errorf("reply has markup that was not sent: <%s>", name)
 			}
 			openAt, openName = len(b), name

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/markup"
 )
 
 // DeepL's limits on one /v2/translate request (API reference, "Usage and
@@ -96,7 +97,7 @@ func tagNames(texts []string) (inline, pins []string, empty map[string]bool) {
 			if t[i] != '<' {
 				continue
 			}
-			name, _, isEmpty, n := tagAt(t[i:])
+			name, _, isEmpty, n := markup.TagAt(t[i:])
 			if n == 0 {
 				continue
 			}
@@ -118,43 +119,6 @@ func tagNames(texts []string) (inline, pins []string, empty map[string]bool) {
 	sort.Strings(inline)
 	sort.Strings(pins)
 	return inline, pins, empty
-}
-
-// tagAt returns the tag at the start of s in the shapes bitext writes
-// (<b1>, </b1>, <x2/>): its name, whether it closes or is empty, and its
-// length; n is 0 when s does not start with such a tag.
-func tagAt(s string) (name string, closing, empty bool, n int) {
-	if len(s) < 3 || s[0] != '<' {
-		return "", false, false, 0
-	}
-	j := strings.IndexByte(s, '>')
-	if j < 0 {
-		return "", false, false, 0
-	}
-	inner := s[1:j]
-	if strings.HasPrefix(inner, "/") {
-		closing, inner = true, inner[1:]
-	} else if strings.HasSuffix(inner, "/") {
-		empty, inner = true, inner[:len(inner)-1]
-	}
-	if !validName(inner) {
-		return "", false, false, 0
-	}
-	return inner, closing, empty, j + 1
-}
-
-// validName accepts the tag names bitext writes: a lowercase letter and
-// digits.
-func validName(s string) bool {
-	if len(s) < 2 || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for _, c := range []byte(s[1:]) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // contextOf is the context parameter for a batch of consecutive paragraphs:
@@ -193,7 +157,7 @@ func contextOf(texts []string) string {
 func stripTags(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
-		if _, _, _, n := tagAt(s[i:]); n > 0 {
+		if _, _, _, n := markup.TagAt(s[i:]); n > 0 {
 			i += n
 			continue
 		}

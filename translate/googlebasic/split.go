@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate/markup"
 )
 
 // part is a run of whole sentences (or clauses) of a text and the
@@ -148,27 +150,15 @@ func followedBySpace(s string) bool {
 func closer(r rune) bool { return strings.ContainsRune("”’」』）》】〉)]\"'", r) }
 
 // tagAt returns the length of the bitext tag at the start of s (<b1>, </b1>,
-// <x2/>) and how it changes the depth of open pairs: +1, -1 or 0. n is 0
-// when s does not start with a tag.
+// <x2/>, as markup.TagAt reads them) and how it changes the depth of open
+// pairs: +1, -1 or 0. n is 0 when s does not start with a tag.
 func tagAt(s string) (n, depth int) {
-	if len(s) < 3 || s[0] != '<' {
-		return 0, 0
-	}
-	end := strings.IndexByte(s, '>')
-	if end < 0 {
-		return 0, 0
-	}
-	name := s[1:end]
+	_, closing, empty, n := markup.TagAt(s)
 	switch {
-	case strings.HasPrefix(name, "/"):
-		name, depth = name[1:], -1
-	case strings.HasSuffix(name, "/"):
-		name, depth = name[:len(name)-1], 0
-	default:
-		depth = 1
+	case n == 0, empty:
+		return n, 0
+	case closing:
+		return n, -1
 	}
-	if len(name) < 2 || name[0] < 'a' || name[0] > 'z' || strings.Trim(name[1:], "0123456789") != "" {
-		return 0, 0
-	}
-	return end + 1, depth
+	return n, 1
 }

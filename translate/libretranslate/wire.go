@@ -209,7 +209,7 @@ func element(s string) (el wireElement, n int) {
 		return wireElement{name: "br"}, len(raw)
 	case tok.Data == "span" && tt == nethtml.StartTagToken, tok.Data == "img":
 		id := attr(tok, "id")
-		if !tagName(id) {
+		if !markup.ValidName(id) {
 			return el, 0
 		}
 		return wireElement{name: tok.Data, id: id}, len(raw)
@@ -224,18 +224,4 @@ func attr(t nethtml.Token, key string) string {
 		}
 	}
 	return ""
-}
-
-// tagName accepts the tag names bitext writes: a lowercase letter, then
-// digits.
-func tagName(s string) bool {
-	if len(s) < 2 || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for _, c := range []byte(s[1:]) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }

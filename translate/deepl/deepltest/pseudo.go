@@ -200,30 +200,29 @@ func mapTags(s string, rename func(string) (string, bool)) string {
 	return b.String()
 }
 
-// tagAt returns the tag at the start of s in the shapes bitext writes
-// (<b1>, </b1>, <x2/>, and the fake's own K1): its name, whether it closes
-// or is empty, and its length; n is 0 when s does not start with a tag.
+// tagAt is markup.TagAt that also takes the fake's own K-tags (<K1>,
+// </K1>: pins renamed so that pseudo.Text translates them, see
+// pseudoTagged), which bitext never writes. Any capital first letter is
+// taken, as the fake always has.
 func tagAt(s string) (name string, closing, empty bool, n int) {
-	if len(s) < 3 || s[0] != '<' {
-		return "", false, false, 0
+	if name, closing, empty, n = markup.TagAt(s); n > 0 {
+		return name, closing, empty, n
 	}
 	j := strings.IndexByte(s, '>')
 	if j < 0 {
 		return "", false, false, 0
 	}
-	inner := s[1:j]
-	if strings.HasPrefix(inner, "/") {
-		closing, inner = true, inner[1:]
-	} else if strings.HasSuffix(inner, "/") {
-		empty, inner = true, inner[:len(inner)-1]
+	// Lower the capital and read the tag as bitext's, within its '>'.
+	k := 1
+	if j > 1 && s[1] == '/' {
+		k = 2
 	}
-	if len(inner) < 2 || !(inner[0] >= 'a' && inner[0] <= 'z' || inner[0] >= 'A' && inner[0] <= 'Z') {
+	if k >= j || s[k] < 'A' || s[k] > 'Z' {
 		return "", false, false, 0
 	}
-	for _, c := range []byte(inner[1:]) {
-		if c < '0' || c > '9' {
-			return "", false, false, 0
-		}
+	lowered := s[:k] + string(s[k]+'a'-'A') + s[k+1:j+1]
+	if name, closing, empty, n = markup.TagAt(lowered); n == 0 {
+		return "", false, false, 0
 	}
-	return inner, closing, empty, j + 1
+	return s[k : k+len(name)], closing, empty, n
 }
