@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -66,6 +69,29 @@ func RetryAfter(err error) time.Duration {
 	var ae *APIError
 	if errors.As(err, &ae) {
 		return ae.RetryAfter
+	}
+	return 0
+}
+
+// ParseRetryAfter reads an HTTP Retry-After header value (RFC 9110
+// §10.2.3): a number of seconds, or an HTTP date, which is counted from now.
+// It returns 0 when the header is absent or unparseable, and never a
+// negative wait: a date in the past or a negative number asks for none.
+// Backends put the result in APIError.RetryAfter, which the retry decorator
+// waits at least.
+func ParseRetryAfter(h string, now time.Time) time.Duration {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(h); err == nil {
+		if s < 0 {
+			return 0
+		}
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil && t.After(now) {
+		return t.Sub(now)
 	}
 	return 0
 }

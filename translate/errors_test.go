@@ -10,6 +10,7 @@ import (
 	"os"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestIsTemporary(t *testing.T) {
@@ -32,6 +33,30 @@ func TestIsTemporary(t *testing.T) {
 	} {
 		if got := IsTemporary(tc.err); got != tc.want {
 			t.Errorf("%s: IsTemporary(%v) = %v, want %v", tc.name, tc.err, got, tc.want)
+		}
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	for h, want := range map[string]time.Duration{
+		"":                                 0,
+		"   ":                              0,
+		"0":                                0,
+		"1":                                time.Second,
+		"120":                              2 * time.Minute,
+		" 30 ":                             30 * time.Second,
+		"-5":                               0,
+		"1.5":                              0,
+		"soon":                             0,
+		"Thu, 02 Jan 2025 03:04:35 GMT":    30 * time.Second,
+		"Thu, 02 Jan 2025 03:04:05 GMT":    0,
+		"Thu, 02 Jan 2025 03:00:00 GMT":    0,
+		"Thursday, 02-Jan-25 03:05:05 GMT": time.Minute,      // RFC 850, which HTTP dates may still be
+		"Thu Jan  2 03:04:15 2025":         10 * time.Second, // asctime
+	} {
+		if got := ParseRetryAfter(h, now); got != want {
+			t.Errorf("ParseRetryAfter(%q) = %v, want %v", h, got, want)
 		}
 	}
 }
