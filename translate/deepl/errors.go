@@ -3,7 +3,6 @@ package deepl
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -34,7 +33,7 @@ func (b *Backend) apiError(resp *http.Response, body []byte) *translate.APIError
 		Backend:    "deepl",
 		Status:     resp.StatusCode,
 		Temporary:  translate.HTTPTemporary(resp.StatusCode),
-		RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now()),
+		RetryAfter: translate.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()),
 	}
 	switch resp.StatusCode {
 	case http.StatusForbidden:
@@ -59,18 +58,4 @@ func orText(msg, fallback string) string {
 		return fallback
 	}
 	return msg
-}
-
-// retryAfter reads a Retry-After header: seconds, or an HTTP date.
-func retryAfter(h string, now time.Time) time.Duration {
-	if h == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(h); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -64,22 +63,8 @@ func (b *Backend) apiError(gerr *googleapi.Error) *translate.APIError {
 	default:
 		e.Temporary = translate.HTTPTemporary(gerr.Code)
 	}
-	e.RetryAfter = retryAfter(gerr.Header.Get("Retry-After"), time.Now())
+	e.RetryAfter = translate.ParseRetryAfter(gerr.Header.Get("Retry-After"), time.Now())
 	return e
-}
-
-// retryAfter reads a Retry-After header: seconds, or an HTTP date.
-func retryAfter(v string, now time.Time) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil && s > 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }
 
 // redact removes the API key from a message, in whatever escaping it took.

@@ -202,22 +202,6 @@ func TestCustomHTTPClientStillSendsTheKey(t *testing.T) {
 	}
 }
 
-func TestRetryAfterHeader(t *testing.T) {
-	now := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
-	for v, want := range map[string]time.Duration{
-		"":                              0,
-		"1":                             time.Second,
-		"120":                           2 * time.Minute,
-		"soon":                          0,
-		"Thu, 02 Jan 2025 03:04:35 GMT": 30 * time.Second,
-		"Thu, 02 Jan 2025 03:00:00 GMT": 0,
-	} {
-		if got := retryAfter(v, now); got != want {
-			t.Errorf("Retry-After %q: %v, want %v", v, got, want)
-		}
-	}
-}
-
 func TestSettingsErrors(t *testing.T) {
 	const credentials = "/nonexistent/secret-dir-5f3a/bitext-test-credentials.json"
 	t.Setenv("GOOGLE_APPLICATION_CREDENTIALS", credentials)

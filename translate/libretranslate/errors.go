@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -47,7 +46,7 @@ func (b *Backend) statusError(resp *http.Response, body []byte) error {
 		Status:     resp.StatusCode,
 		Message:    msg,
 		Temporary:  translate.HTTPTemporary(resp.StatusCode),
-		RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now()),
+		RetryAfter: translate.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()),
 	}
 	lower := strings.ToLower(msg)
 	switch {
@@ -74,22 +73,4 @@ func serviceMessage(body []byte) string {
 	}
 	raw, _ := json.Marshal(e.Error)
 	return string(raw)
-}
-
-// retryAfter parses a Retry-After header: seconds, or an HTTP date.
-func retryAfter(h string, now time.Time) time.Duration {
-	h = strings.TrimSpace(h)
-	if h == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(h); err == nil {
-		if s < 0 {
-			return 0
-		}
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(h); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }

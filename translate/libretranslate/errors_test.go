@@ -5,27 +5,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bitext/bitext/translate"
 )
-
-func TestRetryAfter(t *testing.T) {
-	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
-	for h, want := range map[string]time.Duration{
-		"":                              0,
-		"1":                             time.Second,
-		" 30 ":                          30 * time.Second,
-		"-5":                            0,
-		"soon":                          0,
-		"Thu, 01 May 2025 12:00:07 GMT": 7 * time.Second,
-		"Thu, 01 May 2025 11:00:00 GMT": 0,
-	} {
-		if got := retryAfter(h, now); got != want {
-			t.Errorf("retryAfter(%q) = %v, want %v", h, got, want)
-		}
-	}
-}
 
 // Each status LibreTranslate or its proxy sends is classified as the retry
 // decorator needs, and keeps the server's message.
