@@ -133,8 +133,10 @@ func overContext(err error) bool {
 		(ae.Reason == "context_length_exceeded" || strings.Contains(ae.Message, "maximum context length"))
 }
 
-// retryAfter reads OpenAI's retry-after-ms, then the standard Retry-After
-// (seconds or an HTTP date).
+// retryAfter reads OpenAI's retry-after-ms, then the standard Retry-After.
+// OpenAI-compatible servers may write Retry-After in fractional seconds
+// ("1.5"), which translate.ParseRetryAfter would not read; whole seconds
+// and HTTP dates are left to it.
 func retryAfter(h http.Header) time.Duration {
 	if v := h.Get("Retry-After-Ms"); v != "" {
 		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms > 0 {
@@ -142,18 +144,10 @@ func retryAfter(h http.Header) time.Duration {
 		}
 	}
 	v := h.Get("Retry-After")
-	if v == "" {
-		return 0
-	}
 	if s, err := strconv.ParseFloat(v, 64); err == nil && s > 0 {
 		return time.Duration(s * float64(time.Second))
 	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := time.Until(t); d > 0 {
-			return d
-		}
-	}
-	return 0
+	return translate.ParseRetryAfter(v, time.Now())
 }
 
 // keyLike matches API keys as servers quote them, whole or masked:
