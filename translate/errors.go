@@ -101,3 +101,29 @@ func ParseRetryAfter(h string, now time.Time) time.Duration {
 func HTTPTemporary(status int) bool {
 	return status == 408 || status == 429 || status >= 500
 }
+
+// progressError marks a failure that came after part of the work was done
+// and kept for the retry.
+type progressError struct{ err error }
+
+func (e *progressError) Error() string { return e.err.Error() }
+func (e *progressError) Unwrap() error { return e.err }
+
+// Progressed wraps a temporary failure of a call that got part of its
+// work done before failing and kept it, so that a retry sends only the
+// rest (as googlebasic does with the pieces of a long text). Retry does
+// not count such an attempt towards MaxAttempts: a call that keeps moving
+// forward is not given up on, and it cannot go on for ever, since each
+// such attempt finishes some of a finite amount of work.
+func Progressed(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &progressError{err}
+}
+
+// MadeProgress reports whether err was wrapped by Progressed.
+func MadeProgress(err error) bool {
+	var pe *progressError
+	return errors.As(err, &pe)
+}

@@ -67,8 +67,9 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 // overload, 5xx, timeouts) with exponential backoff and full jitter. A wait
 // is never shorter than the RetryAfter the service asked for. Permanent
 // errors are returned at once, unchanged; so is cancellation, also during
-// a wait. After MaxAttempts temporary failures the error says how many
-// attempts were made and wraps the last failure.
+// a wait. After MaxAttempts temporary failures in a row the error says how
+// many attempts were made and wraps the last failure; a failure marked
+// Progressed (part of the work done and kept) starts the count again.
 //
 // An attempt that takes longer than AttemptTimeout is cancelled and
 // retried. Retry does not wait for a backend that ignores the
@@ -85,6 +86,9 @@ type retrier struct {
 
 func (r *retrier) translate(ctx context.Context, req Request) ([]string, error) {
 	r.p.Counter.add(func(s *RetryStats) { s.Requests++ })
+	// streak counts the failed attempts since the last one that made
+	// progress (see Progressed); MaxAttempts and the backoff go by it.
+	streak := 0
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -107,11 +111,15 @@ func (r *retrier) translate(ctx context.Context, req Request) ([]string, error) 
 			r.p.Counter.add(func(s *RetryStats) { s.Failed++ })
 			return nil, err
 		}
-		if attempt >= r.p.MaxAttempts {
+		streak++
+		if MadeProgress(err) {
+			streak = 1
+		}
+		if streak >= r.p.MaxAttempts {
 			r.p.Counter.add(func(s *RetryStats) { s.Failed++ })
 			return nil, fmt.Errorf("gave up after %s: %w", attempts(attempt), err)
 		}
-		wait := r.backoff(attempt, err)
+		wait := r.backoff(streak, err)
 		if r.p.OnRetry != nil {
 			r.p.OnRetry(RetryEvent{Attempt: attempt, Err: err, Wait: wait})
 		}

@@ -30,8 +30,10 @@ type translateOptions struct {
 	glossaryFlags
 	strict bool
 	jobs   int
-	// timeout bounds one attempt of one request.
+	// timeout bounds one attempt of one request; retries is how many times
+	// a request that failed for a passing reason is sent again.
 	timeout time.Duration
+	retries int
 	// rate overrides the backend's declared quota where set.
 	charsPerMinute, requestsPerSecond float64
 	layout                            string
@@ -66,6 +68,7 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 	o.glossaryFlags.register(f)
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when a translation misses a glossary term")
 	f.IntVarP(&o.jobs, "jobs", "j", 4, "files and requests in flight at once")
+	f.IntVar(&o.retries, "retries", 5, "send a request again up to this many times after a passing failure (rate limit, overload, timeout)")
 	f.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up on one request after this long and retry it (LLM servers on a CPU can be slow)")
 	f.Float64Var(&o.charsPerMinute, "chars-per-minute", 0, "send at most this many characters a minute (default: the service's quota, if the backend declares one)")
 	f.Float64Var(&o.requestsPerSecond, "requests-per-second", 0, "send at most this many requests a second (default: the service's quota, if declared)")
@@ -279,7 +282,7 @@ func (t *translator) wrap(b translate.Backend) translate.Backend {
 	// so requests leave at the rate's pace, not in bursts of --jobs.
 	b = translate.RateLimit(b, rate)
 	b = translate.InFlight(b, t.o.jobs)
-	b = translate.Retry(b, translate.RetryPolicy{Counter: &t.retries, AttemptTimeout: t.o.timeout, OnRetry: func(ev translate.RetryEvent) {
+	b = translate.Retry(b, translate.RetryPolicy{Counter: &t.retries, MaxAttempts: max(1, t.o.retries+1), AttemptTimeout: t.o.timeout, OnRetry: func(ev translate.RetryEvent) {
 		if t.o.verbose {
 			fmt.Fprintf(t.e.stderr, "bitext: %s: attempt %d failed (%v); retrying in %s\n", t.name, ev.Attempt, ev.Err, ev.Wait.Round(time.Millisecond))
 		}

@@ -201,6 +201,7 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 	bs := batches(all, fixed)
 	var keys []string
 	sent := map[string]bool{} // requests of this call: not recalled
+	fresh := 0                // requests of this call answered by the service
 	for _, batch := range bs {
 		qs := make([]string, len(batch))
 		for i, p := range batch {
@@ -219,9 +220,14 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 				err = b.mapError(ctx, err)
 				if !translate.IsTemporary(err) {
 					b.forget(keys) // no retry will come for them
+				} else if fresh > 0 {
+					// Requests of this call were answered and kept: a
+					// retry starts further on.
+					err = translate.Progressed(err)
 				}
 				return nil, err
 			}
+			fresh++
 		}
 		if len(res) != len(qs) {
 			b.forget(keys)

@@ -45,8 +45,8 @@ func TestRetriedCallResendsOnlyFailedRequests(t *testing.T) {
 	}
 	long := sb.String()
 	req := zhEn(true, long)
-	if _, err := b.Translate(context.Background(), req); !translate.IsTemporary(err) {
-		t.Fatalf("first call: %v, want the injected temporary failure", err)
+	if _, err := b.Translate(context.Background(), req); !translate.IsTemporary(err) || !translate.MadeProgress(err) {
+		t.Fatalf("first call: %v, want the injected temporary failure, marked as having made progress", err)
 	}
 	first := srv.Stats().Requests
 	if first != 2 {
