@@ -3,7 +3,6 @@ package deepl_test
 import (
 	"context"
 	"errors"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -211,21 +210,8 @@ func TestCancelledMidway(t *testing.T) {
 	}
 
 	// Cancelled while the request waits for a server that never answers.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
-	b, err = deepl.New(translate.Config{Endpoint: "http://" + l.Addr().String(), Values: map[string]string{deepl.SettingKey: testKey}})
+	silent := translatetest.SilentServer(t)
+	b, err = deepl.New(translate.Config{Endpoint: "http://" + silent, Values: map[string]string{deepl.SettingKey: testKey}})
 	if err != nil {
 		t.Fatal(err)
 	}

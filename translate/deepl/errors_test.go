@@ -2,7 +2,6 @@ package deepl_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -17,15 +16,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-func apiError(t *testing.T, err error) *translate.APIError {
-	t.Helper()
-	var ae *translate.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("error %v (%T) is not an APIError", err, err)
-	}
-	return ae
-}
-
 // TestTransientFailures: every failure the fake injects (429, 500, 503,
 // 529) is temporary, and a 429 carries the service's Retry-After.
 func TestTransientFailures(t *testing.T) {
@@ -33,7 +23,7 @@ func TestTransientFailures(t *testing.T) {
 	seen := map[int]bool{}
 	for range 40 {
 		_, err := b.Translate(context.Background(), request("你好"))
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		seen[ae.Status] = true
 		if !translate.IsTemporary(err) {
 			t.Errorf("status %d is not temporary: %v", ae.Status, err)
@@ -59,7 +49,7 @@ func TestPermanentFailures(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = b.Translate(ctx, request("你好"))
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		if ae.Status != 403 || translate.IsTemporary(err) || !strings.Contains(ae.Message, "DEEPL_AUTH_KEY") ||
 			!strings.Contains(ae.Message, "Authorization failed") {
 			t.Errorf("wrong key: %v; want a permanent 403 naming DEEPL_AUTH_KEY with DeepL's message", err)
@@ -71,7 +61,7 @@ func TestPermanentFailures(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := b.Translate(ctx, request(strings.Repeat("字", 20)))
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		if ae.Status != 456 || translate.IsTemporary(err) || !strings.Contains(ae.Message, "DeepL character quota exhausted") {
 			t.Errorf("over quota: %v; want a permanent 456 saying the quota is exhausted", err)
 		}
@@ -84,7 +74,7 @@ func TestPermanentFailures(t *testing.T) {
 		req := request("你好")
 		req.To = language.MustParse("tlh")
 		_, err := b.Translate(ctx, req)
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		if ae.Status != 400 || translate.IsTemporary(err) || ae.Message != "Value for 'target_lang' not supported." {
 			t.Errorf("Klingon: %v; want a permanent 400 with DeepL's message", err)
 		}
@@ -97,7 +87,7 @@ func TestPermanentFailures(t *testing.T) {
 		defer srv.Close()
 		b, _ := deepl.New(translate.Config{Endpoint: srv.URL, Values: map[string]string{deepl.SettingKey: testKey}})
 		_, err := b.Translate(ctx, request("你好"))
-		if ae := apiError(t, err); ae.Status != 413 || ae.Temporary || strings.Contains(ae.Message, "<html>") {
+		if ae := translatetest.AsAPIError(t, err); ae.Status != 413 || ae.Temporary || strings.Contains(ae.Message, "<html>") {
 			t.Errorf("HTML error page: %v; want a permanent 413 without the page", err)
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/deepl"
 	"github.com/bitext/bitext/translate/deepl/deepltest"
+	"github.com/bitext/bitext/translate/translatetest"
 	"golang.org/x/text/language"
 )
 
@@ -51,7 +52,7 @@ func TestGlossaryProblemsFailEarly(t *testing.T) {
 	ctx := context.Background()
 	b, srv := newBackend(t, deepltest.Options{}, deepl.SettingGlossaryID, glossaryID)
 	_, err := b.Translate(ctx, request("你好"))
-	ae := apiError(t, err)
+	ae := translatetest.AsAPIError(t, err)
 	if ae.Status != 404 || ae.Temporary || !strings.Contains(ae.Message, "not found") || !strings.Contains(ae.Message, "does not create") {
 		t.Errorf("unknown glossary: %v; want a permanent error saying it is not found and bitext does not create it", err)
 	}

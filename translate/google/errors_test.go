@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,15 +24,6 @@ import (
 	"github.com/bitext/bitext/translate/google/googletest"
 	"github.com/bitext/bitext/translate/translatetest"
 )
-
-func asAPIError(t *testing.T, err error) *translate.APIError {
-	t.Helper()
-	var ae *translate.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("%v (%T) is not a *translate.APIError", err, err)
-	}
-	return ae
-}
 
 func TestClassifiesGoogleStatuses(t *testing.T) {
 	info := func(reason string) protoadapt.MessageV1 {
@@ -67,7 +57,7 @@ func TestClassifiesGoogleStatuses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ae := asAPIError(t, b.apiError(context.Background(), st.Err()))
+		ae := translatetest.AsAPIError(t, b.apiError(context.Background(), st.Err()))
 		if ae.Temporary != tt.temporary || ae.Status != int(tt.code) || ae.Reason != tt.reason ||
 			ae.RetryAfter != tt.wait || ae.Message != "the service's words" || ae.Backend != "google" {
 			t.Errorf("%v %v: got %+v", tt.code, tt.details, ae)
@@ -84,7 +74,7 @@ func TestInjectedFaultsAreTemporary(t *testing.T) {
 	seen := map[int]bool{}
 	for i := 0; i < 40 && len(seen) < 3; i++ {
 		_, err := b.Translate(context.Background(), zhToEn(true, "你好"))
-		ae := asAPIError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		seen[ae.Status] = true
 		if !translate.IsTemporary(err) {
 			t.Errorf("injected %v is not temporary", ae)
@@ -106,19 +96,19 @@ func TestPermanentErrors(t *testing.T) {
 	ctx := context.Background()
 
 	_, err := b.Translate(ctx, translate.Request{From: mustTag("zh"), To: mustTag("tlh"), Texts: []string{"你好"}, Markup: true})
-	ae := asAPIError(t, err)
+	ae := translatetest.AsAPIError(t, err)
 	if ae.Temporary || ae.Status != int(codes.InvalidArgument) || ae.Message != "Target language is invalid." {
 		t.Errorf("unsupported language: %+v", ae)
 	}
 
 	_, err = b.Translate(ctx, translate.Request{From: mustTag("en"), To: mustTag("en-US"), Texts: []string{"hello"}})
-	if ae := asAPIError(t, err); ae.Temporary {
+	if ae := translatetest.AsAPIError(t, err); ae.Temporary {
 		t.Errorf("same language: %+v", ae)
 	}
 
 	locked := startFake(t, googletest.Options{Key: "the-only-token"})
 	_, err = newBackend(t, locked, nil).Translate(ctx, zhToEn(true, "你好"))
-	ae = asAPIError(t, err)
+	ae = translatetest.AsAPIError(t, err)
 	if ae.Temporary || ae.Status != int(codes.Unauthenticated) || !strings.Contains(ae.Message, "missing required authentication credential") {
 		t.Errorf("no credentials: %+v", ae)
 	}
@@ -129,7 +119,7 @@ func TestUnreachableServiceIsTemporary(t *testing.T) {
 	b := newBackend(t, srv, nil)
 	srv.Close()
 	_, err := b.Translate(context.Background(), zhToEn(true, "你好"))
-	if ae := asAPIError(t, err); ae.Status != int(codes.Unavailable) || !ae.Temporary {
+	if ae := translatetest.AsAPIError(t, err); ae.Status != int(codes.Unavailable) || !ae.Temporary {
 		t.Errorf("closed server: %+v", ae)
 	}
 }
@@ -137,21 +127,8 @@ func TestUnreachableServiceIsTemporary(t *testing.T) {
 func TestCancelledInFlight(t *testing.T) {
 	// A server that accepts connections and never answers: the call is
 	// still waiting when the caller cancels it.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
-	b, err := New(translate.Config{Endpoint: "http://" + l.Addr().String(), Values: map[string]string{"project": "p1"}})
+	silent := translatetest.SilentServer(t)
+	b, err := New(translate.Config{Endpoint: "http://" + silent, Values: map[string]string{"project": "p1"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +193,7 @@ func TestCredentialsNeverInErrors(t *testing.T) {
 		{"missing file, project set", map[string]string{"credentials": missing, "project": "p1"}, nil},
 		{"missing file from the environment only", map[string]string{"project": "p1"}, nil},
 		{"good file, unreachable service", map[string]string{"credentials": present}, func(t *testing.T, b *Backend, err error) {
-			if ae := asAPIError(t, err); !ae.Temporary || ae.Status != int(codes.Unavailable) {
+			if ae := translatetest.AsAPIError(t, err); !ae.Temporary || ae.Status != int(codes.Unavailable) {
 				t.Errorf("TLS to a plaintext port: %+v", ae)
 			}
 			if b.names.parent != "projects/adc-project/locations/global" {

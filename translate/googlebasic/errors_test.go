@@ -25,15 +25,6 @@ func noKey(t *testing.T, err error) {
 	}
 }
 
-func apiError(t *testing.T, err error) *translate.APIError {
-	t.Helper()
-	var ae *translate.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("error %v (%T) is not an APIError", err, err)
-	}
-	return ae
-}
-
 func TestTransientFailuresAreTemporary(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{Faults: translatetest.NewFaults(1, 3)})
 	b := newBackend(t, srv.URL, testKey)
@@ -44,7 +35,7 @@ func TestTransientFailuresAreTemporary(t *testing.T) {
 			t.Fatal("no error from a failing service")
 		}
 		noKey(t, err)
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		seen[ae.Status] = true
 		if !translate.IsTemporary(err) {
 			t.Errorf("%v: not temporary", err)
@@ -86,7 +77,7 @@ func TestPermanentFailures(t *testing.T) {
 			t.Errorf("%s: no error", c.name)
 			continue
 		}
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		if ae.Status != c.status || ae.Reason != c.reason || !strings.Contains(ae.Message, c.msg) || ae.Backend != Name {
 			t.Errorf("%s: got %+v, want status %d, reason %s, message with %q", c.name, ae, c.status, c.reason, c.msg)
 		}
@@ -124,22 +115,9 @@ func TestTransportErrorsDoNotShowTheKey(t *testing.T) {
 
 func TestTimeoutIsTemporaryAndKeyless(t *testing.T) {
 	// A server that accepts and never answers.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
+	silent := translatetest.SilentServer(t)
 	b, err := New(context.Background(), translate.Config{
-		Endpoint:   "http://" + l.Addr().String(),
+		Endpoint:   "http://" + silent,
 		Values:     map[string]string{"key": testKey},
 		HTTPClient: &http.Client{Timeout: 200 * time.Millisecond},
 	})

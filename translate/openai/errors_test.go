@@ -17,16 +17,6 @@ import (
 	"github.com/bitext/bitext/translate/translatetest"
 )
 
-// apiError returns err as an *translate.APIError, failing if it is not one.
-func apiError(t *testing.T, err error) *translate.APIError {
-	t.Helper()
-	var ae *translate.APIError
-	if !errors.As(err, &ae) {
-		t.Fatalf("error %v (%T) is not an APIError", err, err)
-	}
-	return ae
-}
-
 // noSecret fails if an error message shows a key, or any part of one.
 func noSecret(t *testing.T, err error, keys ...string) {
 	t.Helper()
@@ -51,7 +41,7 @@ func TestTransientFailures(t *testing.T) {
 	seen := map[int]bool{}
 	for i := 0; i < 40 && len(seen) < 4; i++ {
 		_, err := b.Translate(context.Background(), request("你好"))
-		ae := apiError(t, err)
+		ae := translatetest.AsAPIError(t, err)
 		noSecret(t, err, testKey)
 		seen[ae.Status] = true
 		if !translate.IsTemporary(err) {
@@ -154,7 +144,7 @@ func TestPermanentErrors(t *testing.T) {
 				}
 			}
 			_, err = b.Translate(context.Background(), request("你好"))
-			ae := apiError(t, err)
+			ae := translatetest.AsAPIError(t, err)
 			if ae.Status != c.status || ae.Temporary || translate.IsTemporary(err) {
 				t.Errorf("%v: status %d, temporary %v; want a permanent %d", err, ae.Status, ae.Temporary, c.status)
 			}
@@ -230,7 +220,7 @@ func TestOtherServersErrorBodies(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = b.Translate(context.Background(), request("你好"))
-			ae := apiError(t, err)
+			ae := translatetest.AsAPIError(t, err)
 			if ae.Status != c.status || ae.Temporary != c.temporary || ae.RetryAfter != c.retryAfter {
 				t.Errorf("%v: status %d, temporary %v, retry after %v; want %d, %v, %v",
 					err, ae.Status, ae.Temporary, ae.RetryAfter, c.status, c.temporary, c.retryAfter)

@@ -9,6 +9,7 @@ import (
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/openai/openaitest"
 	"github.com/bitext/bitext/translate/pseudo"
+	"github.com/bitext/bitext/translate/translatetest"
 )
 
 // userPayload is the user message as the model reads it.
@@ -134,7 +135,7 @@ func TestContextWindowSplitsBatches(t *testing.T) {
 	}
 
 	_, err = b.Translate(context.Background(), request(strings.Repeat("长", 2000)))
-	ae := apiError(t, err)
+	ae := translatetest.AsAPIError(t, err)
 	if ae.Status != 400 || ae.Temporary || ae.Reason != "context_length_exceeded" {
 		t.Errorf("one text over the window: %+v; want a permanent 400 context_length_exceeded", ae)
 	}
