@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/translate"
@@ -89,7 +90,10 @@ func newBackend(e *env, name, endpoint string, fc fileConfig) (translate.Factory
 	}
 	b, err := factory.New(cfg)
 	if err != nil {
-		return factory, nil, &exitError{code: exitUsage, err: fmt.Errorf("backend %s: %w", factory.Name, err)}
+		if !strings.HasPrefix(err.Error(), factory.Name+": ") {
+			err = fmt.Errorf("%s: %w", factory.Name, err)
+		}
+		return factory, nil, &exitError{code: exitUsage, err: err}
 	}
 	return factory, b, nil
 }

@@ -232,12 +232,12 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		fmt.Fprintf(e.stderr, "; %d failed", failed)
 	}
 	fmt.Fprintln(e.stderr)
-	if p, ok := backend.(translate.Pricing); ok && p.PricePerMillionChars() > 0 {
+	if p, ok := backend.(translate.Pricing); ok && p.PricePerMillionChars() > 0 && t.sent.Load() > 0 {
 		sent := t.sent.Load()
 		fmt.Fprintf(e.stderr, "bitext: %s: %d characters translated, about $%.2f at $%g per million characters (list price)\n",
 			t.name, sent, float64(sent)*p.PricePerMillionChars()/1e6, p.PricePerMillionChars())
 	}
-	if st := t.retries.Stats(); st.Retries > 0 || st.Failed > 0 {
+	if st := t.retries.Stats(); st.Retries > 0 {
 		fmt.Fprintf(e.stderr, "bitext: %s: %d %s sent, %d retried (%s), waited %s\n",
 			t.name, st.Requests, plural(st.Requests, "request", "requests"), st.Retries, reasons(st.Failures), st.Waited.Round(time.Millisecond))
 	}
