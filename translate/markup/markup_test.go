@@ -1,6 +1,10 @@
 package markup
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/bitext/bitext/internal/golden" // understands -update
+)
 
 func TestToHTML(t *testing.T) {
 	for in, want := range map[string]string{
