@@ -11,8 +11,9 @@ import (
 // takes them (see translate.TermMode): every request carries the entries
 // found in its texts as Request.Terms, and for a backend that keeps pins,
 // every occurrence in a text is replaced by its target in a pin tag,
-// <k1>Liu Yuqiang</k1>, which is removed again from the translation. Pins
-// that a backend loses show up in Verify, not here.
+// <k1>Liu Yuqiang</k1>, which is removed again from the translation. A pin
+// the backend drops is a lost tag, which translate.Verify refuses; a pin
+// whose contents it changes shows up as a miss in Check.
 func Protect(b translate.Backend, g *Glossary) translate.Backend {
 	if g == nil || g.Len() == 0 {
 		return b
@@ -31,7 +32,7 @@ type protected struct {
 func (p *protected) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	texts := make([]string, len(req.Texts))
 	seen := map[string]bool{}
-	terms := req.Terms
+	terms := append([]translate.Term(nil), req.Terms...) // never the caller's array
 	for i, text := range req.Texts {
 		ms := p.g.Match(text)
 		for _, m := range ms {
