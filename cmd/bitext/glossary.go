@@ -256,9 +256,10 @@ Proposals for organisations are dictionary drafts: check them.`,
 }
 
 func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args []string, out string) error {
-	paths, failed := expandPosts(e, args)
+	posts, failed := findPosts(e.stderr, args, isTranslationName)
 	var docs []suggest.Doc
-	for _, p := range paths {
+	for _, post := range posts {
+		p := post.path
 		d, err := parsePost(p, opt)
 		if err != nil {
 			printError(e.stderr, err)
@@ -287,44 +288,6 @@ func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args
 		return &exitError{code: exitFailed, printed: true}
 	}
 	return nil
-}
-
-// expandPosts turns files and folders into post paths, skipping hidden
-// folders and bitext's own outputs (files whose front matter says
-// translation: are skipped by the caller's parse if it cares).
-func expandPosts(e *env, args []string) ([]string, int) {
-	var paths []string
-	failed := 0
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil {
-			printError(e.stderr, pathError(arg, err))
-			failed++
-			continue
-		}
-		if !st.IsDir() {
-			paths = append(paths, arg)
-			continue
-		}
-		filepath.WalkDir(arg, func(p string, de os.DirEntry, err error) error {
-			if err != nil {
-				printError(e.stderr, pathError(p, err))
-				failed++
-				return nil
-			}
-			if de.IsDir() {
-				if p != arg && strings.HasPrefix(de.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if isPost(de.Name()) && !isTranslationName(de.Name()) {
-				paths = append(paths, p)
-			}
-			return nil
-		})
-	}
-	return paths, failed
 }
 
 // outputSuffix matches the language part of bitext's output names:

@@ -340,44 +340,10 @@ func translatableFor(from language.Tag) func(string) bool {
 // collect expands the arguments into jobs. Missing paths are reported and
 // counted as failures; the rest still run.
 func (t *translator) collect(args []string) ([]job, int) {
-	var jobs []job
-	failed := 0
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil {
-			printError(t.e.stderr, pathError(arg, err))
-			failed++
-			continue
-		}
-		if !st.IsDir() {
-			jobs = append(jobs, job{path: arg, explicit: true, outDir: t.outDir(filepath.Dir(arg), "")})
-			continue
-		}
-		root := arg
-		err = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
-			if err != nil {
-				printError(t.e.stderr, pathError(p, err))
-				failed++
-				return nil
-			}
-			name := de.Name()
-			if de.IsDir() {
-				if p != root && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !isPost(name) || t.isOutputName(name) {
-				return nil
-			}
-			rel, _ := filepath.Rel(root, filepath.Dir(p))
-			jobs = append(jobs, job{path: p, outDir: t.outDir(filepath.Dir(p), rel)})
-			return nil
-		})
-		if err != nil {
-			printError(t.e.stderr, err)
-			failed++
-		}
+	posts, failed := findPosts(t.e.stderr, args, t.isOutputName)
+	jobs := make([]job, len(posts))
+	for i, p := range posts {
+		jobs[i] = job{path: p.path, explicit: p.explicit, outDir: t.outDir(filepath.Dir(p.path), p.rel)}
 	}
 	for _, j := range jobs {
 		if abs, err := filepath.Abs(j.path); err == nil {
