@@ -99,12 +99,11 @@ func Text(s string) string {
 			i = j
 			continue
 		}
-		if n := pin(s[i:]); n > 0 {
-			b.WriteString(s[i : i+n])
-			i += n
-			continue
+		n := pin(s[i:])
+		if n == 0 {
+			n = markup(s[i:])
 		}
-		if n := markup(s[i:]); n > 0 {
+		if n > 0 {
 			b.WriteString(s[i : i+n])
 			i += n
 			continue
