@@ -57,7 +57,7 @@ func (t *Translation) Bilingual(layout Layout) []byte {
 			w.table(b)
 		}
 	}
-	return w.buf.Bytes()
+	return seal(w.buf.Bytes(), t.Meta.Seal)
 }
 
 // Bilingual renders translations and returns the bilingual review file.

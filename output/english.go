@@ -15,6 +15,10 @@ type Meta struct {
 	Source  string // source file name (base name)
 	From    string // source language tag, e.g. "zh"
 	To      string // target language tag, e.g. "en"
+	// Seal records a checksum of the written file in its translation
+	// mapping, so that a later run can tell whether a person edited it
+	// (see Inspect). Runs set it; tests of the layouts leave it off.
+	Seal bool
 }
 
 // edit replaces Src[Start:End] with Text.
@@ -65,7 +69,7 @@ func (t *Translation) English() []byte {
 		edits = append(edits, edit{d.Segments[i].Span, t.Rendered[i]})
 	}
 	edits = append(edits, frontEdits(d, t.Meta, "")...)
-	return apply(d.Src, edits)
+	return seal(apply(d.Src, edits), t.Meta.Seal)
 }
 
 // English renders translations and returns the English edition.
@@ -124,6 +128,9 @@ func frontEdits(d *document.Document, meta Meta, layout string) []edit {
 		add.WriteString("  layout: " + layout + nl)
 	}
 	add.WriteString("  reviewed: false" + nl)
+	if meta.Seal {
+		add.WriteString("  checksum: " + checksumPlaceholder + nl)
+	}
 	if f.Present {
 		edits = append(edits, edit{document.Span{Start: f.Close, End: f.Close}, []byte(add.String())})
 	} else {

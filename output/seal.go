@@ -1,0 +1,128 @@
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/bitext/bitext/document"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// A sealed output carries "checksum: sha256-<64 hex digits>" in its
+// translation mapping: the SHA-256 of the file as written, with those 64
+// digits as zeros. Any change to the file after bitext wrote it (a fixed
+// word, a reviewer's note, a re-saved line ending) breaks the seal, so a
+// later run knows a person touched it and leaves it alone.
+const checksumPrefix = "sha256-"
+
+var (
+	checksumPlaceholder = checksumPrefix + strings.Repeat("0", 64)
+	checksumPattern     = regexp.MustCompile(checksumPrefix + "[0-9a-f]{64}")
+)
+
+// seal fills the checksum placeholder of data in place, when on.
+func seal(data []byte, on bool) []byte {
+	if !on {
+		return data
+	}
+	i := bytes.Index(data, []byte(checksumPlaceholder))
+	if i < 0 {
+		return data
+	}
+	sum := sha256.Sum256(data)
+	hex.Encode(data[i+len(checksumPrefix):], sum[:])
+	return data
+}
+
+// Existing describes a file found where an output is to be written.
+type Existing struct {
+	// Bitext reports that the file has bitext's translation mapping in
+	// its front matter: bitext wrote it, at least once.
+	Bitext bool
+	// Reviewed is the mapping's reviewed value: "true" when a reviewer
+	// marked the whole file reviewed, "12/40" for a partial review,
+	// "false" or "" otherwise.
+	Reviewed string
+	// Sealed reports that the mapping has a checksum; Intact that the
+	// file still matches it, byte for byte.
+	Sealed, Intact bool
+}
+
+// Touched says why a run must not replace the file, or "" when it may:
+// the file is not bitext's, a reviewer marked it reviewed, or it changed
+// since bitext wrote it (or bitext cannot tell, for a file without a
+// checksum).
+func (e Existing) Touched() string {
+	switch {
+	case !e.Bitext:
+		return "not written by bitext (no translation: mapping in its front matter)"
+	case e.Reviewed == "true":
+		return "marked reviewed: true"
+	case !e.Sealed:
+		return "written without a checksum, so bitext cannot tell whether it was edited"
+	case !e.Intact:
+		return "edited since bitext wrote it"
+	}
+	return ""
+}
+
+// Inspect reads an existing file at an output path. A file that cannot be
+// parsed as a post is reported as not bitext's, never as an error: it is
+// not to be overwritten either way.
+func Inspect(path string, data []byte) Existing {
+	d, err := document.Parse(path, data, document.Options{Translatable: func(string) bool { return false }})
+	if err != nil || !d.Front.Present {
+		return Existing{}
+	}
+	f := d.Front.Field("translation")
+	if f == nil {
+		return Existing{}
+	}
+	e := Existing{Bitext: true}
+	var fm struct {
+		Translation struct {
+			Reviewed yaml.Node `yaml:"reviewed"`
+		} `yaml:"translation"`
+	}
+	if err := yaml.Unmarshal(frontYAML(d), &fm); err == nil {
+		e.Reviewed = fm.Translation.Reviewed.Value
+	}
+	region := data[f.ValueStart:d.Front.End]
+	if loc := checksumPattern.FindIndex(region); loc != nil {
+		e.Sealed = true
+		at := f.ValueStart + loc[0] + len(checksumPrefix)
+		want := string(data[at : at+64])
+		zeroed := bytes.Clone(data)
+		copy(zeroed[at:], strings.Repeat("0", 64))
+		sum := sha256.Sum256(zeroed)
+		e.Intact = hex.EncodeToString(sum[:]) == want
+	}
+	return e
+}
+
+// frontYAML returns the YAML between a document's front-matter delimiters.
+func frontYAML(d *document.Document) []byte {
+	f := &d.Front
+	start := bytes.IndexByte(d.Src[f.Start:f.Close], '\n')
+	if start < 0 {
+		return nil
+	}
+	return d.Src[f.Start+start+1 : f.Close]
+}
+
+// ErrTouched is wrapped by the errors of CheckReplace.
+var ErrTouched = errors.New("not overwritten")
+
+// CheckReplace returns an error naming path and why, when data (the file
+// now at path) must not be replaced by a run without --force.
+func CheckReplace(path string, data []byte) error {
+	if why := Inspect(path, data).Touched(); why != "" {
+		return fmt.Errorf("%s: %s; %w (--force replaces it)", path, why, ErrTouched)
+	}
+	return nil
+}
