@@ -1,0 +1,158 @@
+package run
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/bitext/bitext/document"
+)
+
+// Input is one post of a run and where its outputs go.
+type Input struct {
+	Path     string
+	Explicit bool // named on the command line, not found by a folder walk
+	Size     int64
+	// English and Bilingual are the output paths.
+	English, Bilingual string
+	// Err is set when the post is refused before it is translated; the
+	// rest of the run goes on.
+	Err error
+}
+
+// IsPost reports whether a file name is a Markdown post (*.md, *.markdown).
+func IsPost(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// OutputNames are the English edition and bilingual file names of a post
+// named stem.ext: stem.<to>.md and stem.<from>-<to>.md.
+func OutputNames(stem, from, to string) (english, bilingual string) {
+	return stem + "." + to + ".md", stem + "." + from + "-" + to + ".md"
+}
+
+// IsOutputName reports whether a file name is named like an output of a
+// run from one language to another.
+func IsOutputName(name, from, to string) bool {
+	return strings.HasSuffix(name, "."+to+".md") || strings.HasSuffix(name, "."+from+"-"+to+".md")
+}
+
+// Found is a post found from the command line: named there (Explicit), or
+// found by walking a folder, with its folder relative to the walked root.
+type Found struct {
+	Path     string
+	Explicit bool
+	Rel      string
+}
+
+// Find expands files and folders into posts. Folders are walked for *.md
+// and *.markdown files, skipping hidden folders and the files skip says
+// to; named files are taken as they are. Paths that cannot be read are
+// returned as errors, and the walk goes on.
+func Find(args []string, skip func(path string) bool) ([]Found, []error) {
+	var posts []Found
+	var errs []error
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, pathError(arg, err))
+			continue
+		}
+		if !st.IsDir() {
+			posts = append(posts, Found{Path: arg, Explicit: true})
+			continue
+		}
+		root := arg
+		err = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, pathError(p, err))
+				return nil
+			}
+			name := de.Name()
+			if de.IsDir() {
+				if p != root && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !IsPost(name) || skip != nil && skip(p) {
+				return nil
+			}
+			rel, _ := filepath.Rel(root, filepath.Dir(p))
+			posts = append(posts, Found{Path: p, Rel: rel})
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return posts, errs
+}
+
+// pathError names the path once: os errors already carry it.
+func pathError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// readPost reads a post: a regular file of at most max bytes. A FIFO, a
+// device or a link to one is refused before it is read, so it can neither
+// hang the run nor fill its memory.
+func readPost(path string, max int64) ([]byte, error) {
+	// O_NONBLOCK: opening a FIFO must not wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s); only files are read", path, kindOf(st.Mode()))
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("%s: %d bytes is over the size limit of %d (--max-file-size)", path, st.Size(), max)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: over the size limit of %d bytes (--max-file-size)", path, max)
+	}
+	return data, nil
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "not a regular file"
+}
+
+// translationLine returns the line of a document's translation mapping,
+// or 0 when it has none: a file with one is a bitext output.
+func translationLine(d *document.Document) int {
+	if f := d.Front.Field("translation"); f != nil {
+		return f.Line
+	}
+	return 0
+}

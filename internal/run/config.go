@@ -1,0 +1,97 @@
+package run
+
+import (
+	"io"
+	"time"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/output"
+	"github.com/bitext/bitext/translate"
+	"golang.org/x/text/language"
+)
+
+// Config is everything a run needs, resolved by the command line from its
+// flags, bitext.yaml and the environment.
+type Config struct {
+	From, To language.Tag
+	// FromName and ToName are the language tags as the user wrote them:
+	// they name the outputs (a.en.md, a.zh-en.md) and the mapping.
+	FromName, ToName string
+
+	// BackendName names the backend in messages and outputs; Backend is
+	// the bare backend, which the run wraps in its decorator stack.
+	BackendName string
+	Backend     translate.Backend
+	// Local says the backend runs in this process (offline, pseudo): no
+	// network, no price, no quota to wait for.
+	Local bool
+	// Profile is the backend and the settings that shape its output
+	// (translate.Profile): the memory's key for machine translations.
+	Profile string
+	// Glossary is the glossary in force; nil for none.
+	Glossary *glossary.Glossary
+	// Memory is the translation memory; memory.NewMap() for a run that
+	// keeps nothing after it ends. Required.
+	Memory memory.Store
+
+	Layout output.Layout
+	// Out is the output folder; "" writes outputs beside each input.
+	Out string
+	Doc document.Options
+
+	// Jobs bounds the requests in flight at once.
+	Jobs int
+	// Rate is the request budget (the service's quota unless overridden).
+	Rate    translate.Rate
+	Retries int
+	// Timeout bounds one attempt of one request.
+	Timeout time.Duration
+
+	// DryRun plans and estimates, and sends and writes nothing.
+	DryRun bool
+	// Force replaces outputs a person touched.
+	Force bool
+	// MaxCost refuses a run whose estimated cost is higher; 0 means no
+	// limit. It is in the currency of the backend's price.
+	MaxCost float64
+	// MaxFileSize refuses larger inputs; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// WindowFiles and WindowBytes bound a window (0: the defaults).
+	WindowFiles int
+	WindowBytes int64
+
+	// Log receives per-file warnings and errors, and with Verbose a line
+	// per file; nil discards them.
+	Log     io.Writer
+	Verbose bool
+	// Progress, when set, is called as the run advances, from several
+	// goroutines but never at once.
+	Progress func(Progress)
+	// OnFile, when set, is called with each input's report once the input
+	// is done with (written, failed or planned), in input order, a window
+	// at a time: for printing its warnings and errors as the run goes.
+	OnFile func(*FileReport)
+	// OnRetry, when set, is called before a failed request is retried.
+	OnRetry func(translate.RetryEvent)
+}
+
+// DefaultMaxFileSize is the largest post a run reads unless told
+// otherwise: far above any real post, far below what exhausts memory.
+const DefaultMaxFileSize = 64 << 20
+
+// Progress is a snapshot of a running run, for a progress bar.
+type Progress struct {
+	Segments, SegmentsTotal     int   // segments resolved (from memory or translated) of all
+	Characters, CharactersTotal int   // source characters sent and answered, of those to send
+	InFlight                    int   // requests waiting for the service
+	Requests                    int   // requests answered
+	Retries                     int   // failed attempts retried so far
+	Billed                      int64 // characters billed so far
+	Cost                        float64
+	Currency                    string
+	Elapsed                     time.Duration
+	// Waiting is how long the oldest request in flight has waited.
+	Waiting time.Duration
+}

@@ -1,0 +1,254 @@
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/translate"
+)
+
+// execute sends each window's texts and writes its posts.
+func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) error {
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	r.cancel = cancel
+	r.stack = r.liveStack()
+	r.mu.Lock()
+	r.progress.SegmentsTotal = est.Segments
+	r.progress.CharactersTotal = est.CharactersNew
+	r.mu.Unlock()
+	stopTicks := r.tick(time.Second)
+	defer stopTicks()
+	for _, w := range windows {
+		if ctx.Err() != nil {
+			break
+		}
+		if w.posts == nil {
+			r.load(w)
+		}
+		if err := r.plan(ctx, w); err != nil {
+			r.stop(err)
+			break
+		}
+		for _, p := range w.posts {
+			r.files[p.in].Status = Stopped
+		}
+		r.send(ctx, w)
+		r.flush(w)
+		w.posts, w.units, w.send = nil, nil, nil
+	}
+	for _, f := range r.files {
+		if f.Status == "" {
+			f.Status = Stopped
+		}
+	}
+	r.changed()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stopErr != nil {
+		return r.stopErr
+	}
+	return parent.Err()
+}
+
+// flush hands a window's file reports to OnFile, in input order.
+func (r *runner) flush(w *window) {
+	if r.cfg.OnFile == nil {
+		return
+	}
+	for i := w.first; i < w.end; i++ {
+		if r.files[i].Status != Skipped {
+			r.cfg.OnFile(r.files[i])
+		}
+	}
+}
+
+// stop ends the run with err (the first one wins) and cancels what is in
+// flight.
+func (r *runner) stop(err error) {
+	r.mu.Lock()
+	if r.stopErr == nil {
+		r.stopErr = err
+	}
+	r.mu.Unlock()
+	if r.cancel != nil {
+		r.cancel()
+	}
+}
+
+// send translates a window's texts, Jobs requests at a time, and writes
+// each post as soon as its last text is known. The run's very first
+// request goes alone: a bad key or an exhausted quota then costs one
+// request and one message, not one per post.
+func (r *runner) send(ctx context.Context, w *window) {
+	for _, p := range w.posts {
+		if p.pending == 0 {
+			r.finish(w, p)
+		}
+	}
+	batches := r.batches(w)
+	if len(batches) == 0 {
+		return
+	}
+	if !r.probed {
+		r.probed = true
+		r.sendBatch(ctx, w, batches[0])
+		batches = batches[1:]
+	}
+	queue := make(chan []int)
+	var wg sync.WaitGroup
+	for range min(r.cfg.Jobs, len(batches)) {
+		wg.Go(func() {
+			for b := range queue {
+				if ctx.Err() == nil {
+					r.sendBatch(ctx, w, b)
+				}
+			}
+		})
+	}
+	for _, b := range batches {
+		if ctx.Err() != nil {
+			break
+		}
+		queue <- b
+	}
+	close(queue)
+	wg.Wait()
+}
+
+// sendBatch sends one request, keeps what came back in the memory before
+// anything else, and finishes the posts that were waiting only for it.
+func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
+	if ctx.Err() != nil {
+		return
+	}
+	req := translate.Request{From: r.cfg.From, To: r.cfg.To, Markup: true, Texts: make([]string, len(batch))}
+	for k, ui := range batch {
+		req.Texts[k] = w.units[ui].text
+	}
+	out, err := r.stack.Translate(ctx, req)
+	out, err = translate.Check(r.cfg.BackendName, req, out, err)
+	var entries []memory.Entry
+	if err == nil {
+		entries = r.entries(w, batch, out)
+		// Kept even when the run is being stopped: it is paid for.
+		if perr := r.cfg.Memory.Put(context.WithoutCancel(ctx), entries); perr != nil {
+			r.stop(&StopError{fmt.Errorf("memory: %w; stopping, so that nothing more is paid for and lost", perr)})
+			return
+		}
+	} else if ctx.Err() != nil {
+		return // stopped: the posts stay unwritten
+	} else if isFatal(err) {
+		r.stop(&StopError{err})
+		return
+	}
+	var ready []*post
+	r.mu.Lock()
+	for k, ui := range batch {
+		u := w.units[ui]
+		if err == nil {
+			u.entry, u.done = &entries[k], true
+			r.sent[u.key] = true
+			r.progress.Characters += chars(u.text)
+		}
+		for _, pi := range u.posts {
+			p := w.posts[pi]
+			if err != nil && p.failed == nil {
+				p.failed = err
+			}
+			p.pending--
+			if p.pending == 0 {
+				ready = append(ready, p)
+			}
+		}
+	}
+	r.mu.Unlock()
+	for _, p := range ready {
+		r.finish(w, p)
+	}
+}
+
+// entries makes the memory entries of a batch's translations.
+func (r *runner) entries(w *window, batch []int, out []string) []memory.Entry {
+	now := time.Now().UTC()
+	es := make([]memory.Entry, len(batch))
+	for k, ui := range batch {
+		u := w.units[ui]
+		e := memory.Entry{From: r.pair.From, To: r.pair.To, Source: u.text, Target: out[k],
+			Status: memory.Machine, Profile: r.cfg.Profile, Glossary: u.glossary, Created: now, Updated: now}
+		if len(u.posts) > 0 {
+			p := w.posts[u.posts[0]]
+			e.File = r.inputs[p.in].Path
+			for si, x := range p.units {
+				if x == ui {
+					e.Segment = p.doc.Segments[si].ID
+					break
+				}
+			}
+		}
+		es[k] = e
+	}
+	return es
+}
+
+// isFatal reports a failure that every later request would meet too.
+func isFatal(err error) bool {
+	var ae *translate.APIError
+	if !errors.As(err, &ae) || ae.Temporary {
+		return false
+	}
+	switch ae.Status {
+	case 401, 402, 403, 456:
+		return true
+	}
+	return ae.Reason == "insufficient_quota"
+}
+
+// tick calls changed every d until the returned function is called, so a
+// progress display moves (and says how long requests have waited) even
+// while nothing comes back.
+func (r *runner) tick(d time.Duration) (stop func()) {
+	if r.cfg.Progress == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				r.changed()
+			case <-done:
+				return
+			}
+		}
+	})
+	return func() { close(done); wg.Wait() }
+}
+
+// changed reports progress.
+func (r *runner) changed() {
+	if r.cfg.Progress == nil {
+		return
+	}
+	r.progressMu.Lock()
+	defer r.progressMu.Unlock()
+	r.mu.Lock()
+	p := r.progress
+	r.mu.Unlock()
+	if r.meter != nil {
+		p.InFlight, p.Waiting, p.Requests, p.Billed = r.meter.snapshot()
+		c := r.cost(p.Billed)
+		p.Cost, p.Currency = c.Amount, c.Currency
+	}
+	p.Retries = r.retries.Stats().Retries
+	p.Elapsed = time.Since(r.start)
+	r.cfg.Progress(p)
+}

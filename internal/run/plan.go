@@ -1,0 +1,349 @@
+package run
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/translate"
+)
+
+// window is a slice of the inputs, read, planned, sent and written
+// together.
+type window struct {
+	first, end int // inputs[first:end]
+	posts      []*post
+	units      []*unit
+	send       []int // indexes into units of the texts to send, in order
+}
+
+// post is one read input of a window.
+type post struct {
+	in    int // index into runner.inputs
+	doc   *document.Document
+	units []int // units[i] is the unit of doc.Segments[i]
+	// pending counts the units the post still waits for; failed is the
+	// first failure among them.
+	pending int
+	failed  error
+}
+
+// origin says where a unit's translation comes from.
+type origin uint8
+
+const (
+	toSend     origin = iota // not known: sent in this window
+	fromMemory               // in the memory from before this run
+	repeated                 // sent earlier in this run
+)
+
+// unit is one distinct text of a window.
+type unit struct {
+	key      unitKey
+	text     string
+	glossary string // fingerprint of the glossary entries it matches
+	origin   origin
+	entry    *memory.Entry // the translation, once known
+	posts    []int         // indexes into window.posts waiting for it
+	counted  bool          // its first segment has been counted as sent
+	done     bool
+}
+
+// windows splits the inputs into windows by count and size.
+func (r *runner) windows() []*window {
+	var ws []*window
+	start, size := 0, int64(0)
+	for i, in := range r.inputs {
+		if i > start && (i-start >= r.cfg.WindowFiles || size+in.Size > r.cfg.WindowBytes) {
+			ws = append(ws, &window{first: start, end: i})
+			start, size = i, 0
+		}
+		size += in.Size
+	}
+	if start < len(r.inputs) {
+		ws = append(ws, &window{first: start, end: len(r.inputs)})
+	}
+	return ws
+}
+
+// load reads and parses a window's inputs. A file that cannot be read or
+// parsed fails with its error; a bitext translation found by a walk is
+// skipped.
+func (r *runner) load(w *window) {
+	w.posts = w.posts[:0]
+	for i := w.first; i < w.end; i++ {
+		in := &r.inputs[i]
+		if in.Err != nil {
+			continue
+		}
+		d, err := r.parse(in)
+		if err != nil {
+			in.Err = err
+			r.files[i].fail(err)
+			continue
+		}
+		if d == nil {
+			r.files[i].Status = Skipped
+			in.Err = errSkipped
+			continue
+		}
+		w.posts = append(w.posts, &post{in: i, doc: d})
+	}
+}
+
+var errSkipped = fmt.Errorf("skipped")
+
+// NotSourceError refuses a bitext translation named as an input.
+type NotSourceError struct {
+	Path string
+	Line int
+}
+
+func (e *NotSourceError) Error() string {
+	return fmt.Sprintf("%s:%d: this file is a bitext translation (front matter has translation:), not a source", e.Path, e.Line)
+}
+
+func (r *runner) parse(in *Input) (*document.Document, error) {
+	data, err := readPost(in.Path, r.cfg.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	d, err := document.Parse(in.Path, data, r.cfg.Doc)
+	if err != nil {
+		return nil, err
+	}
+	if line := translationLine(d); line > 0 {
+		if !in.Explicit {
+			r.logf(in, "bitext: skipping %s: it is a translation (front matter has translation:)", in.Path)
+			return nil, nil
+		}
+		return nil, &NotSourceError{in.Path, line}
+	}
+	return d, nil
+}
+
+// logf records a verbose line for a file.
+func (r *runner) logf(in *Input, format string, args ...any) {
+	if r.cfg.Verbose && r.cfg.Log != nil {
+		fmt.Fprintf(r.cfg.Log, format+"\n", args...)
+	}
+}
+
+// plan finds every distinct text of a window, looks them up in the memory
+// and decides which to send. It also counts each post's segments.
+func (r *runner) plan(ctx context.Context, w *window) error {
+	w.units, w.send = w.units[:0], w.send[:0]
+	index := map[unitKey]int{}
+	for pi, p := range w.posts {
+		p.units = make([]int, len(p.doc.Segments))
+		p.pending, p.failed = 0, nil
+		for si := range p.doc.Segments {
+			text := p.doc.Segments[si].Text
+			fp := r.fingerprint(text)
+			k := unitKey{memory.Key(text), fp}
+			ui, ok := index[k]
+			if !ok {
+				ui = len(w.units)
+				index[k] = ui
+				w.units = append(w.units, &unit{key: k, text: text, glossary: fp})
+			}
+			p.units[si] = ui
+			u := w.units[ui]
+			if len(u.posts) == 0 || u.posts[len(u.posts)-1] != pi {
+				u.posts = append(u.posts, pi)
+			}
+		}
+	}
+	qs := make([]memory.Query, len(w.units))
+	for i, u := range w.units {
+		qs[i] = memory.Query{Source: u.text, Glossary: u.glossary}
+	}
+	found, err := r.cfg.Memory.Lookup(ctx, r.pair, r.cfg.Profile, qs)
+	if err != nil {
+		return &StopError{fmt.Errorf("memory: %w", err)}
+	}
+	for i, u := range w.units {
+		u.entry = found[i]
+		switch {
+		case r.sent[u.key] && (r.planning || u.entry != nil):
+			u.origin, u.done = repeated, true
+		case u.entry != nil:
+			u.origin, u.done = fromMemory, true
+		default:
+			u.origin = toSend
+			w.send = append(w.send, i)
+		}
+	}
+	for _, p := range w.posts {
+		f := r.files[p.in]
+		*f = FileReport{Path: f.Path, Outputs: f.Outputs}
+		f.Segments = len(p.doc.Segments)
+		for si, ui := range p.units {
+			u := w.units[ui]
+			n := chars(p.doc.Segments[si].Text)
+			f.Characters += n
+			switch {
+			case u.origin == fromMemory:
+				f.FromMemory++
+				f.CharactersFromMemory += n
+			case u.origin == toSend && !u.counted:
+				u.counted = true
+				f.Sent++
+				f.CharactersSent += n
+			default:
+				f.Repeated++
+				f.CharactersRepeated += n
+			}
+		}
+		f.Untranslated = len(p.doc.Untranslated)
+	}
+	for _, u := range w.units {
+		if !u.done {
+			for _, pi := range u.posts {
+				w.posts[pi].pending++
+			}
+		}
+	}
+	return nil
+}
+
+// fingerprint is the glossary fingerprint of a text: the entries it
+// matches, so that a changed entry invalidates the texts it matched only.
+func (r *runner) fingerprint(text string) string {
+	if r.cfg.Glossary == nil {
+		return ""
+	}
+	ms := r.cfg.Glossary.Match(text)
+	if len(ms) == 0 {
+		return ""
+	}
+	pairs := make([][2]string, len(ms))
+	for i, m := range ms {
+		pairs[i] = [2]string{m.Entry.Source, m.Entry.Target}
+	}
+	return memory.GlossaryFingerprint(pairs)
+}
+
+// batches packs the texts to send into requests at the backend's limits,
+// as translate.All would: indexes into w.send.
+func (r *runner) batches(w *window) [][]int {
+	texts := make([]string, len(w.send))
+	for i, ui := range w.send {
+		texts[i] = w.units[ui].text
+	}
+	rec := &recorder{limits: r.cfg.Backend}
+	_, _ = translate.All(context.Background(), "", rec, translate.Request{Texts: texts})
+	var out [][]int
+	next := 0
+	for _, n := range rec.sizes {
+		b := make([]int, n)
+		for k := range b {
+			b[k] = w.send[next]
+			next++
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// recorder answers every text with itself and records the batch sizes it
+// is given; it has the limits of the backend it stands in for.
+type recorder struct {
+	limits translate.Backend
+	sizes  []int
+}
+
+func (r *recorder) Limits() (maxTexts, maxChars int) {
+	if l, ok := r.limits.(translate.Limits); ok {
+		return l.Limits()
+	}
+	return 0, 0
+}
+
+func (r *recorder) Translate(_ context.Context, req translate.Request) ([]string, error) {
+	r.sizes = append(r.sizes, len(req.Texts))
+	return req.Texts, nil
+}
+
+// estimate plans the whole run without sending anything: the same
+// windows, lookups and batches the run will make, with the requests
+// measured by a stand-in backend.
+func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, error) {
+	est := &Totals{}
+	r.planning = true
+	defer func() { r.planning = false }()
+	var billed int64
+	requests := 0
+	dry := r.dryStack(&billed, &requests)
+	for _, w := range windows {
+		if err := ctx.Err(); err != nil {
+			return est, err
+		}
+		r.load(w)
+		if err := r.plan(ctx, w); err != nil {
+			return est, err
+		}
+		for _, b := range r.batches(w) {
+			req := translate.Request{From: r.cfg.From, To: r.cfg.To, Markup: true}
+			for _, ui := range b {
+				req.Texts = append(req.Texts, w.units[ui].text)
+			}
+			if _, err := dry.Translate(ctx, req); err != nil {
+				return est, err
+			}
+		}
+		for _, ui := range w.send {
+			r.sent[w.units[ui].key] = true
+		}
+		for _, p := range w.posts {
+			if r.cfg.DryRun {
+				r.files[p.in].Status = Planned
+			}
+		}
+		if len(windows) > 1 {
+			w.posts = nil // read again when sent: memory stays flat
+		}
+	}
+	clear(r.sent)
+	r.sumFiles(est)
+	est.CharactersSent = billed
+	est.Requests = requests
+	est.Cost = r.cost(billed)
+	est.Seconds = r.eta(billed, requests).Seconds()
+	return est, nil
+}
+
+// sumFiles fills the file counts of t from the file reports.
+func (r *runner) sumFiles(t *Totals) {
+	t.Files = 0
+	var g glossary.Tally
+	t.Segments, t.SegmentsFromMemory, t.SegmentsRepeated, t.SegmentsSent = 0, 0, 0, 0
+	t.Characters, t.CharactersNew, t.CharactersFromMemory, t.CharactersRepeated = 0, 0, 0, 0
+	t.Written, t.Unchanged, t.FilesFailed = 0, 0, 0
+	for _, f := range r.report.Files {
+		if f.Status == Skipped {
+			continue
+		}
+		t.Files++
+		switch f.Status {
+		case Written:
+			t.Written++
+		case Unchanged:
+			t.Unchanged++
+		case Failed, Stopped:
+			t.FilesFailed++
+		}
+		t.Segments += f.Segments
+		t.SegmentsFromMemory += f.FromMemory
+		t.SegmentsRepeated += f.Repeated
+		t.SegmentsSent += f.Sent
+		t.Characters += f.Characters
+		t.CharactersNew += f.CharactersSent
+		t.CharactersFromMemory += f.CharactersFromMemory
+		t.CharactersRepeated += f.CharactersRepeated
+		g.Merge(f.tally)
+	}
+	t.Glossary = glossaryOf(g)
+}

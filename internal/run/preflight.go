@@ -1,0 +1,103 @@
+package run
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/bitext/bitext/output"
+)
+
+// preflight checks, before anything is sent, that every input's outputs
+// can be written: no folder where a file goes, no file where a folder
+// goes, a folder bitext may write in, and no existing output a person
+// touched (unless Force). An input that fails is refused with the reason
+// and costs nothing.
+func (r *runner) preflight() {
+	writable := map[string]error{}
+	for i := range r.inputs {
+		in := &r.inputs[i]
+		f := &FileReport{Path: in.Path, Outputs: []string{in.English, in.Bilingual}}
+		r.files = append(r.files, f)
+		if in.Err == nil {
+			in.Err = r.checkOutputs(in, writable)
+		}
+		if in.Err != nil {
+			f.fail(in.Err)
+		}
+	}
+	r.report.Files = append(r.report.Files, r.files...)
+}
+
+func (f *FileReport) fail(err error) {
+	f.Status = Failed
+	f.Err = err
+	f.Errors = append(f.Errors, err.Error())
+}
+
+func (r *runner) checkOutputs(in *Input, writable map[string]error) error {
+	for _, p := range []string{in.English, in.Bilingual} {
+		st, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return fmt.Errorf("%s: output %w", in.Path, pathError(p, err))
+		case st.IsDir():
+			return fmt.Errorf("%s: output %s is a folder; move it out of the way", in.Path, p)
+		case !st.Mode().IsRegular():
+			return fmt.Errorf("%s: output %s exists and is not a regular file", in.Path, p)
+		case !r.cfg.Force:
+			data, err := readPost(p, r.cfg.MaxFileSize)
+			if err != nil {
+				return fmt.Errorf("%s: output %w", in.Path, err)
+			}
+			if err := output.CheckReplace(p, data); err != nil {
+				return err
+			}
+		}
+		dir := filepath.Dir(p)
+		err, seen := writable[dir]
+		if !seen {
+			err = canWriteIn(dir)
+			writable[dir] = err
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", in.Path, err)
+		}
+	}
+	return nil
+}
+
+// canWriteIn reports whether files can be created in dir, creating
+// nothing that stays: the nearest folder that exists must be a folder
+// bitext may write in.
+func canWriteIn(dir string) error {
+	d := dir
+	for {
+		st, err := os.Stat(d)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("output folder %s: %s is a file, not a folder", dir, d)
+			}
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("output folder %w", pathError(d, err))
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return fmt.Errorf("output folder %s: no such folder", dir)
+		}
+		d = parent
+	}
+	f, err := os.CreateTemp(d, ".bitext-probe-*")
+	if err != nil {
+		return fmt.Errorf("output folder %s: cannot write in %s: %w", dir, d, errors.Unwrap(err))
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return nil
+}

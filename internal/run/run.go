@@ -1,0 +1,219 @@
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/translate"
+)
+
+// UsageError is a run refused before anything was done: a bad --out, an
+// estimate over --max-cost.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// StopError is a failure that stopped the whole run: a service that will
+// refuse every request (a bad key, an exhausted quota), or a memory that
+// cannot keep what came back. What came back before it is in the memory.
+type StopError struct{ Err error }
+
+func (e *StopError) Error() string { return e.Err.Error() }
+func (e *StopError) Unwrap() error { return e.Err }
+
+// runner holds one run's state.
+type runner struct {
+	cfg    Config
+	pair   memory.Pair
+	inputs []Input
+	files  []*FileReport // files[i] reports inputs[i]
+	report *Report
+	start  time.Time
+
+	// sent holds the texts this run has sent (or, planning, would send),
+	// so that a text met again in a later window counts as repeated.
+	sent map[unitKey]bool
+	// planning is set while the run is estimated: nothing is sent.
+	planning bool
+
+	// Sending.
+	stack   translate.Backend
+	meter   *meter
+	retries translate.RetryCounter
+	probed  bool
+	cancel  context.CancelFunc
+
+	mu       sync.Mutex // guards what follows
+	stopErr  error
+	progress Progress
+
+	progressMu sync.Mutex // serialises calls of Config.Progress
+}
+
+// unitKey identifies a distinct text to translate: its memory key and the
+// fingerprint of the glossary entries it matches.
+type unitKey struct{ hash, glossary string }
+
+// Translate runs a translation over args (files and folders). Per-file
+// problems are in the report and the run goes on; the error is for what
+// stops the whole run: a *UsageError before anything is done, a
+// *StopError, or the context's error when it was cancelled.
+func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) {
+	r, err := newRunner(cfg)
+	if err != nil {
+		return nil, err
+	}
+	r.collect(args)
+	r.preflight()
+	windows := r.windows()
+
+	// Plan everything before the first request: the estimate, --max-cost
+	// and the progress bar's totals need the whole run.
+	est, err := r.estimate(ctx, windows)
+	if err != nil {
+		return r.report, err
+	}
+	r.report.Estimate = est
+	if cfg.DryRun {
+		r.report.Totals = *est
+		r.sumFiles(&r.report.Totals)
+		return r.report, nil
+	}
+	if cfg.MaxCost > 0 && est.Cost.Known && est.Cost.Amount > cfg.MaxCost {
+		return r.report, &UsageError{fmt.Errorf("the estimated cost %s is over --max-cost %s; nothing was sent",
+			FormatMoney(est.Cost.Amount, est.Cost.Currency), FormatMoney(cfg.MaxCost, est.Cost.Currency))}
+	}
+	err = r.execute(ctx, windows, est)
+	r.totals()
+	return r.report, err
+}
+
+func newRunner(cfg Config) (*runner, error) {
+	if cfg.Memory == nil {
+		return nil, errors.New("run: no memory store")
+	}
+	if cfg.Jobs < 1 {
+		cfg.Jobs = 1
+	}
+	if cfg.MaxFileSize <= 0 {
+		cfg.MaxFileSize = DefaultMaxFileSize
+	}
+	if cfg.WindowFiles <= 0 {
+		cfg.WindowFiles = 256
+	}
+	if cfg.WindowBytes <= 0 {
+		cfg.WindowBytes = 8 << 20
+	}
+	if cfg.Out != "" {
+		if st, err := os.Stat(cfg.Out); err == nil && !st.IsDir() {
+			return nil, &UsageError{fmt.Errorf("--out %s is a file, not a folder", cfg.Out)}
+		}
+	}
+	r := &runner{
+		cfg:  cfg,
+		pair: memory.Pair{From: cfg.From.String(), To: cfg.To.String()},
+		sent: map[unitKey]bool{},
+		report: &Report{Version: ReportVersion, DryRun: cfg.DryRun, Backend: cfg.BackendName,
+			Profile: cfg.Profile, From: cfg.FromName, To: cfg.ToName},
+		start: time.Now(),
+	}
+	return r, nil
+}
+
+// collect finds the inputs and names their outputs.
+func (r *runner) collect(args []string) {
+	found, errs := Find(args, r.skipWalked)
+	for _, err := range errs {
+		f := &FileReport{Path: pathOf(err), Status: Failed, Errors: []string{err.Error()}, Err: err}
+		r.report.Files = append(r.report.Files, f)
+		if r.cfg.OnFile != nil {
+			r.cfg.OnFile(f)
+		}
+	}
+	for _, p := range found {
+		stem := strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path))
+		en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
+		dir := filepath.Dir(p.Path)
+		if r.cfg.Out != "" {
+			dir = filepath.Join(r.cfg.Out, p.Rel)
+		}
+		in := Input{Path: p.Path, Explicit: p.Explicit, English: filepath.Join(dir, en), Bilingual: filepath.Join(dir, bi)}
+		if st, err := os.Stat(p.Path); err == nil {
+			in.Size = st.Size()
+		}
+		r.inputs = append(r.inputs, in)
+	}
+	r.claimOutputs()
+}
+
+// pathOf returns the path an error of Find names.
+func pathOf(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i > 0 {
+		return msg[:i]
+	}
+	return msg
+}
+
+// skipWalked says which files a folder walk leaves out: bitext's own
+// outputs, and files named like outputs that hold no source text (an
+// English page a person wrote). A file named like an output with source
+// text and no translation mapping is a source, and is translated.
+func (r *runner) skipWalked(path string) bool {
+	if !IsOutputName(filepath.Base(path), r.cfg.FromName, r.cfg.ToName) {
+		return false
+	}
+	data, err := readPost(path, r.cfg.MaxFileSize)
+	if err != nil {
+		return false // an input, refused with its error when read
+	}
+	d, err := document.Parse(path, data, r.cfg.Doc)
+	if err != nil {
+		return true
+	}
+	return translationLine(d) > 0 || len(d.Segments) == 0
+}
+
+// claimOutputs refuses inputs whose outputs would overwrite an input or
+// the output of another input of the run.
+func (r *runner) claimOutputs() {
+	inputs := map[string]bool{}
+	for _, in := range r.inputs {
+		if abs, err := filepath.Abs(in.Path); err == nil {
+			inputs[abs] = true
+		}
+	}
+	claimed := map[string]string{}
+	for i := range r.inputs {
+		in := &r.inputs[i]
+		for _, p := range []string{in.English, in.Bilingual} {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				in.Err = err
+				break
+			}
+			if inputs[abs] {
+				in.Err = fmt.Errorf("%s: output %s would overwrite an input file", in.Path, p)
+				break
+			}
+			if prev, dup := claimed[abs]; dup {
+				in.Err = fmt.Errorf("%s: output %s is also the output of %s in this run", in.Path, p, prev)
+				break
+			}
+			claimed[abs] = in.Path
+		}
+	}
+}
+
+// chars counts code points, as services bill.
+func chars(s string) int { return utf8.RuneCountInString(s) }
