@@ -71,7 +71,7 @@ type FileReport struct {
 	// Misses are the glossary misses, as "path:line: glossary: ..." lines.
 	Misses []string `json:"-"`
 	// Err is the error that failed the file, for a caller that prints it.
-	Err   error         `json:"-"`
+	Err   error          `json:"-"`
 	tally glossary.Tally // the file's glossary compliance
 }
 
