@@ -1,0 +1,12 @@
+package memory_test
+
+import (
+	"testing"
+
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/memorytest"
+)
+
+func TestMap(t *testing.T) {
+	memorytest.Run(t, func(*testing.T) memory.Store { return memory.NewMap() })
+}
