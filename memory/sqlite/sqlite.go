@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -137,7 +138,7 @@ func prepareFile(path string) (created bool, err error) {
 	// must be writable even when the file exists.
 	probe, err := os.CreateTemp(dir, ".bitext-write-test-*")
 	if err != nil {
-		return false, fmt.Errorf("folder %s is not writable (the memory keeps its log files beside it): %w", dir, err)
+		return false, fmt.Errorf("folder %s is not writable (the memory keeps its log files beside it): %w", dir, pathless(err))
 	}
 	probe.Close()
 	os.Remove(probe.Name())
@@ -159,7 +160,7 @@ func prepareFile(path string) (created bool, err error) {
 	}
 	f, err = os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return false, fmt.Errorf("cannot write to it: %w", err)
+		return false, fmt.Errorf("cannot write to it: %w", pathless(err))
 	}
 	defer f.Close()
 	head := make([]byte, 100) // the database header
@@ -173,6 +174,16 @@ func prepareFile(path string) (created bool, err error) {
 		return false, errors.New("not an SQLite database")
 	}
 	return false, nil
+}
+
+// pathless drops the path from an os error whose message names it
+// already ("permission denied" rather than "open /a/b: permission denied").
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // migrate checks the file's schema and brings it to the current version,
@@ -255,7 +266,7 @@ var errCorrupt = errors.New("database disk image is malformed")
 // and index, without comparing index contents to the table), so that a
 // damaged file is refused before bitext writes into it.
 func quickCheck(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "PRAGMA quick_check(3)")
+	rows, err := tx.QueryContext(ctx, "PRAGMA quick_check(2)")
 	if err != nil {
 		return err
 	}
@@ -266,8 +277,10 @@ func quickCheck(ctx context.Context, tx *sql.Tx) error {
 		if err := rows.Scan(&line); err != nil {
 			return err
 		}
-		if line != "ok" {
-			problems = append(problems, line)
+		for _, l := range strings.Split(line, "\n") {
+			if l = strings.TrimSpace(l); l != "ok" && l != "" && !strings.HasPrefix(l, "*** in database") {
+				problems = append(problems, l)
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
