@@ -6,34 +6,17 @@ import (
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/translate"
-	"github.com/bitext/bitext/translate/deepl"
-	"github.com/bitext/bitext/translate/google"
-	"github.com/bitext/bitext/translate/googlebasic"
-	"github.com/bitext/bitext/translate/libretranslate"
-	"github.com/bitext/bitext/translate/offline"
-	"github.com/bitext/bitext/translate/openai"
-	"github.com/bitext/bitext/translate/pseudo"
+	"github.com/bitext/bitext/translate/all"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 )
 
-// defaultBackend is used when neither --backend nor bitext.yaml names one:
-// the embedded dictionary translator, which needs no network and no keys.
-const defaultBackend = "offline"
+// defaultBackend is used when neither --backend nor bitext.yaml names one.
+const defaultBackend = all.Default
 
 // registry lists every backend bitext knows, by name.
-func registry() *translate.Registry {
-	return translate.NewRegistry(
-		deepl.Factory,
-		google.Factory,
-		googlebasic.Factory,
-		libretranslate.Factory,
-		offline.Factory,
-		openai.Factory,
-		pseudo.Factory,
-	)
-}
+func registry() *translate.Registry { return all.Registry() }
 
 // backendFlags are the flags of every command that translates: languages,
 // backend and service address. Settings from bitext.yaml fill what the
