@@ -28,6 +28,13 @@ type APIError struct {
 	Message string
 	// Temporary says the same request may succeed later.
 	Temporary bool
+	// Fatal says every later request will fail the same way, whatever its
+	// texts: the credentials are missing or wrong, the API is disabled,
+	// the quota or the billing account is exhausted, or a setting or the
+	// language pair is one the service does not take. A run stops at the
+	// first fatal error instead of failing each remaining request with it
+	// (see IsFatal). A fatal error is never Temporary.
+	Fatal bool
 	// RetryAfter is how long the service asked to wait (Retry-After), or 0.
 	RetryAfter time.Duration
 }
@@ -54,7 +61,7 @@ func IsTemporary(err error) bool {
 	}
 	var ae *APIError
 	if errors.As(err, &ae) {
-		return ae.Temporary
+		return ae.Temporary && !ae.Fatal
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
@@ -63,6 +70,41 @@ func IsTemporary(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF)
 }
+
+// IsFatal reports whether err will fail every later request too, so that a
+// run must stop at once with one message rather than send the rest to the
+// same refusal: an APIError marked Fatal (bad or missing credentials, a
+// disabled API, an exhausted quota or billing account, a setting the
+// service refuses) or an error wrapped by Fatal, such as a LanguageChecker's
+// refusal of a language pair. Rate limits and overload are temporary, not
+// fatal; a problem with one text (too long, bad markup) is neither.
+func IsFatal(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ae *APIError
+	if errors.As(err, &ae) && ae.Fatal {
+		return true
+	}
+	var fe *fatalError
+	return errors.As(err, &fe)
+}
+
+// Fatal marks err as fatal (see IsFatal), for failures found by bitext
+// itself rather than reported by a service: a language pair a backend does
+// not translate, a glossary for other languages. Its message is err's.
+func Fatal(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &fatalError{err}
+}
+
+// fatalError is an error marked by Fatal.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+func (e *fatalError) Unwrap() error { return e.err }
 
 // RetryAfter returns the wait the service asked for, or 0.
 func RetryAfter(err error) time.Duration {

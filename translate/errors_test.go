@@ -37,6 +37,36 @@ func TestIsTemporary(t *testing.T) {
 	}
 }
 
+func TestIsFatal(t *testing.T) {
+	denied := &APIError{Backend: "x", Status: 403, Message: "API disabled", Fatal: true}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"fatal API error", fmt.Errorf("a.md: %w", denied), true},
+		{"rate limit", &APIError{Status: 429, Temporary: true}, false},
+		{"bad text", &APIError{Status: 400, Message: "Text too long"}, false},
+		{"marked by Fatal", fmt.Errorf("a.md: %w", Fatal(errors.New("offline translates only zh to en"))), true},
+		{"other", errors.New("bad reply"), false},
+		{"nil", nil, false},
+	} {
+		if got := IsFatal(tc.err); got != tc.want {
+			t.Errorf("%s: IsFatal(%v) = %v, want %v", tc.name, tc.err, got, tc.want)
+		}
+	}
+	// A fatal error is not retried, even if a backend also called it temporary.
+	if IsTemporary(&APIError{Status: 429, Temporary: true, Fatal: true}) {
+		t.Error("a fatal 429 is temporary")
+	}
+	if got := Fatal(errors.New("no such pair")).Error(); got != "no such pair" {
+		t.Errorf("Fatal changes the message to %q", got)
+	}
+	if Fatal(nil) != nil {
+		t.Error("Fatal(nil) is not nil")
+	}
+}
+
 func TestParseRetryAfter(t *testing.T) {
 	now := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 	for h, want := range map[string]time.Duration{

@@ -25,8 +25,8 @@ func TestTransientFailures(t *testing.T) {
 		_, err := b.Translate(context.Background(), request("你好"))
 		ae := translatetest.AsAPIError(t, err)
 		seen[ae.Status] = true
-		if !translate.IsTemporary(err) {
-			t.Errorf("status %d is not temporary: %v", ae.Status, err)
+		if !translate.IsTemporary(err) || translate.IsFatal(err) {
+			t.Errorf("status %d is not temporary, or fatal: %v", ae.Status, err)
 		}
 		if ae.Status == http.StatusTooManyRequests && ae.RetryAfter != time.Second {
 			t.Errorf("429 with RetryAfter %v, want 1s", ae.RetryAfter)
@@ -54,6 +54,9 @@ func TestPermanentFailures(t *testing.T) {
 			!strings.Contains(ae.Message, "Authorization failed") {
 			t.Errorf("wrong key: %v; want a permanent 403 naming DEEPL_AUTH_KEY with DeepL's message", err)
 		}
+		if !translate.IsFatal(err) {
+			t.Errorf("wrong key: %v is not fatal: every later request gets it too", err)
+		}
 	})
 	t.Run("QuotaExhausted", func(t *testing.T) {
 		b, srv := newBackend(t, deepltest.Options{QuotaLeft: 30})
@@ -64,6 +67,9 @@ func TestPermanentFailures(t *testing.T) {
 		ae := translatetest.AsAPIError(t, err)
 		if ae.Status != 456 || translate.IsTemporary(err) || !strings.Contains(ae.Message, "DeepL character quota exhausted") {
 			t.Errorf("over quota: %v; want a permanent 456 saying the quota is exhausted", err)
+		}
+		if !translate.IsFatal(err) {
+			t.Errorf("over quota: %v is not fatal", err)
 		}
 		if st := srv.Stats(); st.Chars != 20 {
 			t.Errorf("%d characters billed, want 20", st.Chars)
@@ -78,6 +84,9 @@ func TestPermanentFailures(t *testing.T) {
 		if ae.Status != 400 || translate.IsTemporary(err) || ae.Message != "Value for 'target_lang' not supported." {
 			t.Errorf("Klingon: %v; want a permanent 400 with DeepL's message", err)
 		}
+		if !translate.IsFatal(err) {
+			t.Errorf("Klingon: %v is not fatal", err)
+		}
 	})
 	t.Run("ProxyPage", func(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -89,6 +98,9 @@ func TestPermanentFailures(t *testing.T) {
 		_, err := b.Translate(ctx, request("你好"))
 		if ae := translatetest.AsAPIError(t, err); ae.Status != 413 || ae.Temporary || strings.Contains(ae.Message, "<html>") {
 			t.Errorf("HTML error page: %v; want a permanent 413 without the page", err)
+		}
+		if translate.IsFatal(err) {
+			t.Errorf("a request too large is fatal: %v", err)
 		}
 	})
 }

@@ -41,13 +41,14 @@ func (b *Backend) checkGlossary(ctx context.Context, source, target string) erro
 		b.glossary = g
 		b.mu.Unlock()
 	}
+	// Both refusals hold for every request of the run: fatal.
 	if source == "" {
-		return fmt.Errorf("DeepL glossary %s needs a source language", b.glossaryID)
+		return translate.Fatal(fmt.Errorf("DeepL glossary %s needs a source language", b.glossaryID))
 	}
 	targetBase, _, _ := strings.Cut(target, "-")
 	if !strings.EqualFold(g.SourceLang, source) || !strings.EqualFold(g.TargetLang, targetBase) {
-		return fmt.Errorf("DeepL glossary %s (%q) is for %s to %s, not %s to %s",
-			g.ID, g.Name, g.SourceLang, g.TargetLang, strings.ToLower(source), strings.ToLower(targetBase))
+		return translate.Fatal(fmt.Errorf("DeepL glossary %s (%q) is for %s to %s, not %s to %s",
+			g.ID, g.Name, g.SourceLang, g.TargetLang, strings.ToLower(source), strings.ToLower(targetBase)))
 	}
 	return nil
 }
@@ -59,7 +60,7 @@ func (b *Backend) lookupGlossary(ctx context.Context) (*glossaryInfo, error) {
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotFound:
-		return nil, &translate.APIError{Backend: "deepl", Status: resp.StatusCode,
+		return nil, &translate.APIError{Backend: "deepl", Status: resp.StatusCode, Fatal: true,
 			Message: "glossary " + b.glossaryID + " not found for this key: bitext does not create DeepL glossaries; create it with the DeepL API or set another glossary_id"}
 	case resp.StatusCode != http.StatusOK:
 		return nil, b.apiError(resp, body)

@@ -56,6 +56,9 @@ func TestGlossaryProblemsFailEarly(t *testing.T) {
 	if ae.Status != 404 || ae.Temporary || !strings.Contains(ae.Message, "not found") || !strings.Contains(ae.Message, "does not create") {
 		t.Errorf("unknown glossary: %v; want a permanent error saying it is not found and bitext does not create it", err)
 	}
+	if !translate.IsFatal(err) {
+		t.Errorf("unknown glossary: %v is not fatal", err)
+	}
 	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("%d translate requests sent with an unknown glossary", n)
 	}
@@ -64,7 +67,7 @@ func TestGlossaryProblemsFailEarly(t *testing.T) {
 		deepl.SettingGlossaryID, glossaryID)
 	req := request("你好")
 	req.To = language.German
-	if _, err := b.Translate(ctx, req); err == nil || !strings.Contains(err.Error(), "is for zh to en, not zh to de") {
-		t.Errorf("zh to de with a zh to en glossary: %v", err)
+	if _, err := b.Translate(ctx, req); err == nil || !strings.Contains(err.Error(), "is for zh to en, not zh to de") || !translate.IsFatal(err) {
+		t.Errorf("zh to de with a zh to en glossary: %v; want a fatal error naming both pairs", err)
 	}
 }

@@ -36,6 +36,45 @@ func rateLimited(reason string) bool {
 	return false
 }
 
+// fatalCodes are the gRPC codes that every later request would get too:
+// missing or rejected credentials (UNAUTHENTICATED), a project that may not
+// use the API (PERMISSION_DENIED: the API disabled, billing disabled or
+// closed, no IAM permission; Google's troubleshooting page lists billing
+// problems and exhausted daily limits under "HTTP 403",
+// https://cloud.google.com/translate/troubleshooting), and a model or
+// glossary named in the settings that does not exist (NOT_FOUND).
+// PERMISSION_DENIED with a rate-limit reason is the exception: see
+// rateLimited.
+var fatalCodes = map[codes.Code]bool{
+	codes.Unauthenticated:  true,
+	codes.PermissionDenied: true,
+	codes.NotFound:         true,
+}
+
+// fatalArgument reports an INVALID_ARGUMENT that no request of the run can
+// avoid: a rejected API key, or a language the service does not take, or
+// a pair of the same language, in Google's words. Other invalid arguments
+// (a text too long) concern one request.
+func fatalArgument(reason, msg string) bool {
+	switch {
+	case reason == "API_KEY_INVALID",
+		strings.HasPrefix(msg, "Target language is invalid"),
+		strings.HasPrefix(msg, "Source language is invalid"),
+		strings.Contains(msg, "can't be equal to source language"):
+		return true
+	}
+	return false
+}
+
+// dailyQuota reports a RESOURCE_EXHAUSTED for a per-day quota: waiting
+// seconds does not bring it back, so it is fatal for the run. Google names
+// the limit in the ErrorInfo's quota_limit ("...PerDay...") and in the
+// message ("characters per day").
+func dailyQuota(info *errdetails.ErrorInfo, msg string) bool {
+	limit := strings.ToLower(info.GetMetadata()["quota_limit"])
+	return strings.Contains(limit, "perday") || strings.Contains(strings.ToLower(msg), " per day")
+}
+
 // apiError turns a failed call into the error bitext reports: the caller's
 // cancellation or deadline as such, a gRPC status as a classified
 // *translate.APIError, anything else as it is, credentials removed.
@@ -53,19 +92,26 @@ func (b *Backend) apiError(ctx context.Context, err error) error {
 		Reason:    code.Code(st.Code()).String(),
 		Message:   b.redact(st.Message()),
 		Temporary: temporaryCodes[st.Code()],
+		Fatal:     fatalCodes[st.Code()],
 	}
 	for _, d := range st.Details() {
 		switch d := d.(type) {
 		case *errdetails.ErrorInfo:
 			e.Reason = d.GetReason()
 			if rateLimited(d.GetReason()) {
-				e.Temporary = true
+				e.Temporary, e.Fatal = true, false
+			}
+			if st.Code() == codes.ResourceExhausted && dailyQuota(d, st.Message()) {
+				e.Temporary, e.Fatal = false, true
 			}
 		case *errdetails.RetryInfo:
 			if d.GetRetryDelay() != nil {
 				e.RetryAfter = d.GetRetryDelay().AsDuration()
 			}
 		}
+	}
+	if st.Code() == codes.InvalidArgument && fatalArgument(e.Reason, st.Message()) {
+		e.Fatal = true
 	}
 	return e
 }

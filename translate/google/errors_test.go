@@ -68,6 +68,49 @@ func TestClassifiesGoogleStatuses(t *testing.T) {
 	}
 }
 
+// TestFatalErrorsStopTheRun checks that the refusals every later request
+// would get too are fatal, as the fake sends them with Google's bodies,
+// and that rate limits and one text's problems are not.
+func TestFatalErrorsStopTheRun(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		opt    googletest.Options
+		req    translate.Request
+		reason string
+		fatal  bool
+	}{
+		{"API disabled", googletest.Options{Refuse: googletest.APIDisabled}, zhToEn(true, "你好"), "SERVICE_DISABLED", true},
+		{"billing disabled", googletest.Options{Refuse: googletest.BillingDisabled}, zhToEn(true, "你好"), "BILLING_DISABLED", true},
+		{"daily quota", googletest.Options{Refuse: googletest.DailyQuotaExhausted}, zhToEn(true, "你好"), "RATE_LIMIT_EXCEEDED", true},
+		{"no credentials", googletest.Options{Key: "the-only-token"}, zhToEn(true, "你好"), "CREDENTIALS_MISSING", true},
+		{"unsupported language", googletest.Options{}, translate.Request{From: mustTag("zh"), To: mustTag("tlh"), Texts: []string{"你好"}}, "INVALID_ARGUMENT", true},
+		{"same language", googletest.Options{}, translate.Request{From: mustTag("en"), To: mustTag("en-US"), Texts: []string{"hello"}}, "INVALID_ARGUMENT", true},
+		{"rate limit or overload", googletest.Options{Faults: translatetest.NewFaults(1, 5)}, zhToEn(true, "你好"), "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := startFake(t, tc.opt)
+			_, err := newBackend(t, srv, nil).Translate(ctx, tc.req)
+			ae := translatetest.AsAPIError(t, err)
+			if translate.IsFatal(err) != tc.fatal {
+				t.Errorf("IsFatal = %v, want %v: %v", !tc.fatal, tc.fatal, err)
+			}
+			if tc.fatal && (ae.Temporary || translate.IsTemporary(err)) {
+				t.Errorf("a fatal error is retried: %v", err)
+			}
+			if tc.reason != "" && ae.Reason != tc.reason {
+				t.Errorf("reason %q, want %q", ae.Reason, tc.reason)
+			}
+		})
+	}
+	// A text over Google's size limit fails its own request only.
+	srv := startFake(t, googletest.Options{})
+	_, err := newBackend(t, srv, nil).Translate(ctx, zhToEn(false, strings.Repeat("字", maxCodePoints+1)))
+	if err == nil || translate.IsFatal(err) {
+		t.Errorf("a text too long: %v, fatal %v", err, translate.IsFatal(err))
+	}
+}
+
 func TestInjectedFaultsAreTemporary(t *testing.T) {
 	srv := startFake(t, googletest.Options{Faults: translatetest.NewFaults(1, 3), RetryDelay: 200 * time.Millisecond})
 	b := newBackend(t, srv, nil)

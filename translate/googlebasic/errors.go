@@ -58,13 +58,37 @@ func (b *Backend) apiError(gerr *googleapi.Error) *translate.APIError {
 	case "rateLimitExceeded", "userRateLimitExceeded":
 		e.Temporary = true
 	case "dailyLimitExceeded":
-		// The quota comes back tomorrow: no use retrying in seconds.
-		e.Temporary = false
+		// The quota comes back tomorrow: no use retrying in seconds, and
+		// no use sending the rest of the run.
+		e.Temporary, e.Fatal = false, true
 	default:
 		e.Temporary = translate.HTTPTemporary(gerr.Code)
+		e.Fatal = fatalReply(gerr.Code, e.Reason, gerr.Message)
 	}
 	e.RetryAfter = translate.ParseRetryAfter(gerr.Header.Get("Retry-After"), time.Now())
 	return e
+}
+
+// fatalReply reports a refusal that every later request gets too: 401, a
+// 403 other than a rate limit (an unregistered caller, the API not enabled
+// ("accessNotConfigured"), billing disabled: Google's troubleshooting page
+// puts billing problems and exhausted daily limits under "HTTP 403",
+// https://cloud.google.com/translate/troubleshooting), a rejected key
+// ("keyInvalid"), and the 400 "Invalid Value" the service gives for a
+// language code or a setting (format, model) it does not take, which are
+// the same for every request of a run. Rate limits are sorted out before
+// this is asked; the 400s about one request ("Text too long", "Too many
+// text segments") are not fatal.
+func fatalReply(status int, reason, msg string) bool {
+	switch {
+	case status == http.StatusUnauthorized, status == http.StatusForbidden:
+		return true
+	case reason == "keyInvalid":
+		return true
+	case status == http.StatusBadRequest && reason == "invalid" && msg == "Invalid Value":
+		return true
+	}
+	return false
 }
 
 // redact removes the API key from a message, in whatever escaping it took.

@@ -37,8 +37,8 @@ func TestTransientFailuresAreTemporary(t *testing.T) {
 		noKey(t, err)
 		ae := translatetest.AsAPIError(t, err)
 		seen[ae.Status] = true
-		if !translate.IsTemporary(err) {
-			t.Errorf("%v: not temporary", err)
+		if !translate.IsTemporary(err) || translate.IsFatal(err) {
+			t.Errorf("%v: not temporary, or fatal", err)
 		}
 		switch ae.Status {
 		case 429, 503:
@@ -58,6 +58,7 @@ func TestTransientFailuresAreTemporary(t *testing.T) {
 
 func TestPermanentFailures(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{DailyChars: 8})
+	disabled := newFake(t, googlebasictest.Options{Disabled: true})
 	for _, c := range []struct {
 		name   string
 		key    string
@@ -70,8 +71,13 @@ func TestPermanentFailures(t *testing.T) {
 		{"no key", "", zhEn(true, "你好。"), 403, "forbidden", "unregistered callers"},
 		{"unsupported language", testKey, translate.Request{From: language.Chinese, To: language.MustParse("tlh"), Texts: []string{"你好。"}}, 400, "invalid", "Invalid Value"},
 		{"daily quota", testKey, zhEn(true, "今天天气很好，我们去公园。"), 403, "dailyLimitExceeded", "Daily Limit Exceeded"},
+		{"API not enabled", testKey, zhEn(true, "你好。"), 403, "accessNotConfigured", "it is disabled"},
 	} {
-		b := newBackend(t, srv.URL, c.key)
+		url := srv.URL
+		if c.reason == "accessNotConfigured" {
+			url = disabled.URL
+		}
+		b := newBackend(t, url, c.key)
 		_, err := b.Translate(context.Background(), c.req)
 		if err == nil {
 			t.Errorf("%s: no error", c.name)
@@ -83,6 +89,10 @@ func TestPermanentFailures(t *testing.T) {
 		}
 		if translate.IsTemporary(err) {
 			t.Errorf("%s: %v is temporary", c.name, err)
+		}
+		// Each of these would refuse every later request of the run too.
+		if !translate.IsFatal(err) {
+			t.Errorf("%s: %v is not fatal", c.name, err)
 		}
 		noKey(t, err)
 		if c.key != "" && strings.Contains(err.Error(), c.key) {
@@ -198,6 +208,25 @@ func TestSettingsErrors(t *testing.T) {
 	for _, s := range Factory.Settings {
 		if s.Name == "key" && (!s.Secret || s.Env != "GOOGLE_API_KEY") {
 			t.Errorf("setting key: %+v, want secret, from GOOGLE_API_KEY", s)
+		}
+	}
+}
+
+func TestOneRequestsProblemIsNotFatal(t *testing.T) {
+	for _, c := range []struct {
+		status      int
+		reason, msg string
+		fatal       bool
+	}{
+		{400, "invalid", "Text too long", false},
+		{400, "invalid", "Too many text segments", false},
+		{400, "badRequest", "Request payload size exceeds the limit: 204800 bytes.", false},
+		{400, "invalid", "Invalid Value", true},
+		{403, "accessNotConfigured", "it is disabled", true},
+		{401, "authError", "Invalid Credentials", true},
+	} {
+		if got := fatalReply(c.status, c.reason, c.msg); got != c.fatal {
+			t.Errorf("%d %s %q: fatal %v, want %v", c.status, c.reason, c.msg, got, c.fatal)
 		}
 	}
 }

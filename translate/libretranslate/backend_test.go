@@ -291,6 +291,9 @@ func TestServerLimitsArePermanentWithAHint(t *testing.T) {
 			if !errors.As(err, &ae) || ae.Status != 400 || translate.IsTemporary(err) {
 				t.Fatalf("error %v: want a permanent APIError 400", err)
 			}
+			if translate.IsFatal(err) {
+				t.Errorf("a request over the server's limits is fatal: %v", err)
+			}
 			if !strings.Contains(ae.Message, "exceeds text limit") || !strings.Contains(err.Error(), "char_limit") {
 				t.Errorf("error %q: want the server's message and a hint naming the settings", err)
 			}
@@ -308,8 +311,8 @@ func TestTransientErrors(t *testing.T) {
 	for range 12 {
 		_, err := b.Translate(context.Background(), zhEn(true, "今天天气很好。"))
 		var ae *translate.APIError
-		if !errors.As(err, &ae) || !translate.IsTemporary(err) {
-			t.Fatalf("injected failure %v: want a temporary APIError", err)
+		if !errors.As(err, &ae) || !translate.IsTemporary(err) || translate.IsFatal(err) {
+			t.Fatalf("injected failure %v: want a temporary APIError, not fatal", err)
 		}
 		seen[ae.Status] = true
 		switch ae.Status {
@@ -369,6 +372,9 @@ func TestAuth(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), "LIBRETRANSLATE_API_KEY") {
 			t.Errorf("error %q: want a hint naming LIBRETRANSLATE_API_KEY", err)
+		}
+		if !translate.IsFatal(err) {
+			t.Errorf("key %q: %v is not fatal", tc.key, err)
 		}
 		if tc.key != "" && strings.Contains(err.Error(), tc.key) {
 			t.Errorf("error shows the key: %q", err)
@@ -482,6 +488,9 @@ func TestLanguages(t *testing.T) {
 	_, err := b.Translate(ctx, ar)
 	if err == nil || !strings.Contains(err.Error(), "does not offer ar") || !strings.Contains(err.Error(), "zt") || translate.IsTemporary(err) {
 		t.Errorf("unsupported language: %v; want a permanent error listing what the server offers", err)
+	}
+	if !translate.IsFatal(err) {
+		t.Errorf("unsupported language: %v is not fatal", err)
 	}
 	if _, err := b.Translate(ctx, zhEn(true, "你好")); err != nil {
 		t.Fatal(err)

@@ -54,7 +54,15 @@ func (b *Backend) statusError(resp *http.Response, body []byte) error {
 		return fmt.Errorf("%w (hint: the server's limits are lower than this backend's: lower the libretranslate batch_limit or char_limit setting in bitext.yaml to match them)", ae)
 	case resp.StatusCode == http.StatusForbidden && strings.Contains(lower, "api key"),
 		resp.StatusCode == http.StatusBadRequest && strings.Contains(lower, "api key"):
+		// "Invalid API key", or a server that wants one: every request
+		// of the run gets the same answer.
+		ae.Fatal = true
 		return fmt.Errorf("%w (hint: set LIBRETRANSLATE_API_KEY to a key this server accepts)", ae)
+	case resp.StatusCode == http.StatusBadRequest &&
+		(strings.HasSuffix(lower, " is not supported") || strings.Contains(lower, "is not available as a target language")):
+		// A language (or format) the server does not offer: the same for
+		// every request of the run.
+		ae.Fatal = true
 	}
 	return ae
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/bitext/bitext/translate"
 )
 
 // serverLanguage is one entry of GET /languages.
@@ -63,18 +65,18 @@ func (b *Backend) codes(ctx context.Context, from, to language.Tag) (source, tar
 	}
 	src, ok := pick(langs, codeCandidates(from))
 	if !ok {
-		return "", "", fmt.Errorf("libretranslate: the server does not offer %s as a source language (tried %s; it offers %s)",
-			from, strings.Join(codeCandidates(from), ", "), listCodes(langs))
+		return "", "", translate.Fatal(fmt.Errorf("libretranslate: the server does not offer %s as a source language (tried %s; it offers %s)",
+			from, strings.Join(codeCandidates(from), ", "), listCodes(langs)))
 	}
 	tgt, ok := pick(langs, codeCandidates(to))
 	if !ok {
-		return "", "", fmt.Errorf("libretranslate: the server does not offer %s as a target language (tried %s; it offers %s)",
-			to, strings.Join(codeCandidates(to), ", "), listCodes(langs))
+		return "", "", translate.Fatal(fmt.Errorf("libretranslate: the server does not offer %s as a target language (tried %s; it offers %s)",
+			to, strings.Join(codeCandidates(to), ", "), listCodes(langs)))
 	}
 	// Servers list the targets of each source; an empty list says nothing.
 	if len(src.Targets) > 0 && !slices.Contains(src.Targets, tgt.Code) {
-		return "", "", fmt.Errorf("libretranslate: the server cannot translate from %s to %s (targets from %s: %s)",
-			src.Code, tgt.Code, src.Code, strings.Join(src.Targets, ", "))
+		return "", "", translate.Fatal(fmt.Errorf("libretranslate: the server cannot translate from %s to %s (targets from %s: %s)",
+			src.Code, tgt.Code, src.Code, strings.Join(src.Targets, ", ")))
 	}
 	return src.Code, tgt.Code, nil
 }

@@ -109,6 +109,7 @@ func (b *Backend) apiError(ctx context.Context, f *failure, err error) error {
 		Reason:     redact(reason, b.key),
 		Message:    msg,
 		Temporary:  translate.HTTPTemporary(f.status) && code != "insufficient_quota",
+		Fatal:      fatalStatus(f.status, code),
 		RetryAfter: retryAfter(f.header),
 	}
 	switch {
@@ -123,6 +124,23 @@ func (b *Backend) apiError(ctx context.Context, f *failure, err error) error {
 		ae.Message = fmt.Sprintf("no chat completions API at %s (check base_url or --endpoint; it usually ends in /v1): %s", redact(b.baseURL, b.key), msg)
 	}
 	return ae
+}
+
+// fatalStatus reports a refusal every later request gets too: 401 (no key,
+// a wrong or revoked key), 403 (the key's project or region may not use the
+// API), 404 (no such model, or no chat completions API at the address) and
+// 429 with code insufficient_quota, which OpenAI sends when the account's
+// credit or monthly budget is spent (its error-codes guide: "You exceeded
+// your current quota, please check your plan and billing details"), as
+// opposed to the 429 rate_limit_exceeded that waiting cures.
+func fatalStatus(status int, code string) bool {
+	switch status {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound:
+		return true
+	case http.StatusTooManyRequests:
+		return code == "insufficient_quota"
+	}
+	return false
 }
 
 // overContext reports the server's refusal of a prompt longer than the

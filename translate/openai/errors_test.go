@@ -44,8 +44,8 @@ func TestTransientFailures(t *testing.T) {
 		ae := translatetest.AsAPIError(t, err)
 		noSecret(t, err, testKey)
 		seen[ae.Status] = true
-		if !translate.IsTemporary(err) {
-			t.Errorf("%v is not temporary", err)
+		if !translate.IsTemporary(err) || translate.IsFatal(err) {
+			t.Errorf("%v is not temporary, or fatal", err)
 		}
 		switch ae.Status {
 		case 429:
@@ -150,6 +150,10 @@ func TestPermanentErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %q does not say %q", err, c.want)
+			}
+			// Each would refuse every later request of the run as well.
+			if !translate.IsFatal(err) {
+				t.Errorf("%v is not fatal", err)
 			}
 			noSecret(t, err, testKey, wrongKey)
 		})

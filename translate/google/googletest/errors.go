@@ -95,3 +95,51 @@ func (s *Server) authorize(ctx context.Context) error {
 	return withDetails(codes.Unauthenticated, "Request had invalid authentication credentials."+authHelp,
 		errorInfo("ACCESS_TOKEN_TYPE_UNSUPPORTED", nil))
 }
+
+// Refusal is a standing refusal of every request, as Google sends it to a
+// project that cannot use the API at all.
+type Refusal int
+
+const (
+	// Accepted refuses nothing.
+	Accepted Refusal = iota
+	// APIDisabled is PERMISSION_DENIED with reason SERVICE_DISABLED: the
+	// Cloud Translation API is not enabled in the project.
+	APIDisabled
+	// BillingDisabled is PERMISSION_DENIED with reason BILLING_DISABLED:
+	// the project has no open billing account.
+	BillingDisabled
+	// DailyQuotaExhausted is RESOURCE_EXHAUSTED for the project's daily
+	// character quota, which comes back only the next day.
+	DailyQuotaExhausted
+)
+
+// project is the project number the refusals quote.
+const project = "000000000000"
+
+// refusal is the error for r, worded as Google words it.
+func refusal(r Refusal) error {
+	switch r {
+	case APIDisabled:
+		return withDetails(codes.PermissionDenied,
+			"Cloud Translation API has not been used in project "+project+" before or it is disabled. "+
+				"Enable it by visiting https://console.developers.google.com/apis/api/translate.googleapis.com/overview?project="+project+
+				" then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.",
+			errorInfo("SERVICE_DISABLED", map[string]string{"consumer": "projects/" + project}))
+	case BillingDisabled:
+		return withDetails(codes.PermissionDenied,
+			"This API method requires billing to be enabled. Please enable billing on project #"+project+
+				" by visiting https://console.developers.google.com/billing/enable?project="+project+
+				" then retry. If you enabled billing for this project recently, wait a few minutes for the action to propagate to our systems and retry.",
+			errorInfo("BILLING_DISABLED", map[string]string{"consumer": "projects/" + project}))
+	case DailyQuotaExhausted:
+		return withDetails(codes.ResourceExhausted,
+			"Quota exceeded for quota metric 'v2 and v3 general model characters' and limit "+
+				"'v2 and v3 general model characters per day' of service 'translate.googleapis.com' for consumer 'project_number:"+project+"'.",
+			errorInfo("RATE_LIMIT_EXCEEDED", map[string]string{
+				"quota_metric": "translate.googleapis.com/default",
+				"quota_limit":  "DefaultPerDayPerProject",
+			}))
+	}
+	return nil
+}

@@ -50,6 +50,10 @@ type Options struct {
 	// (projects/P/locations/L/glossaries/ID), each a map from source term
 	// to target term.
 	Glossaries map[string]map[string]string
+	// Refuse, when set, answers every authenticated request with that
+	// standing refusal (a disabled API or billing account, an exhausted
+	// daily quota) instead of translating it.
+	Refuse Refusal
 	// RetryDelay is the RetryInfo delay sent with an injected
 	// RESOURCE_EXHAUSTED. Zero means 1s; more than 1s is cut to 1s, so that
 	// tests never wait long.

@@ -31,6 +31,9 @@ func (s *Server) TranslateText(ctx context.Context, req *translatepb.TranslateTe
 	if err := s.authorize(ctx); err != nil {
 		return nil, err
 	}
+	if err := refusal(s.opt.Refuse); err != nil {
+		return nil, err
+	}
 	if fail, n := s.opt.Faults.Fail(); fail {
 		s.count.Add(func(st *translatetest.Stats) { st.Injected++ })
 		switch n % 3 {

@@ -62,6 +62,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if s.opt.Disabled {
+		errAccessNotConfigured.write(w)
+		return
+	}
 	if fail, pick := s.opt.Faults.Fail(); fail {
 		s.counts.Add(func(st *translatetest.Stats) { st.Injected++ })
 		transient[pick%len(transient)].write(w)

@@ -22,6 +22,9 @@ type Options struct {
 	// a request that would take the characters translated past it gets
 	// 403 dailyLimitExceeded, a failure not worth retrying today.
 	DailyChars int
+	// Disabled answers every request with a valid key 403
+	// accessNotConfigured, as for a project that has not enabled the API.
+	Disabled bool
 }
 
 // Server is a running fake service on 127.0.0.1.

@@ -70,6 +70,12 @@ var (
 	errUnregistered    = newError(403, "PERMISSION_DENIED", "global", "forbidden",
 		"Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.")
 	errDailyLimit = newError(403, "PERMISSION_DENIED", "usageLimits", "dailyLimitExceeded", "Daily Limit Exceeded")
+	// errAccessNotConfigured is the v2 reply to a project that has not
+	// enabled the API.
+	errAccessNotConfigured = newError(403, "PERMISSION_DENIED", "usageLimits", "accessNotConfigured",
+		"Cloud Translation API has not been used in project 000000000000 before or it is disabled. Enable it by visiting "+
+			"https://console.developers.google.com/apis/api/translate.googleapis.com/overview?project=000000000000 then retry. "+
+			"If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.")
 
 	// Transient failures, injected by Options.Faults.
 	errUserRateLimit = newError(403, "PERMISSION_DENIED", "usageLimits", "userRateLimitExceeded", "User Rate Limit Exceeded")
