@@ -4,8 +4,8 @@ import "context"
 
 // A decorator (Retry, RateLimit, Verify) changes how Translate runs, but the
 // code around it still asks the wrapped backend's questions by type
-// assertion: All batches by Limits, the CLI estimates cost from Pricing,
-// the glossary asks ModeOf, RateLimit's caller asks QuotaOf. decorate gives
+// assertion: All batches by Limits, the CLI estimates cost from Pricing
+// and meters it with BilledChars, the glossary asks ModeOf, RateLimit's caller asks QuotaOf. decorate gives
 // every decorator one answer to all of them, so that wrapping never turns
 // a limited, priced or pinning backend into an unlimited, free or hinted one.
 
@@ -51,6 +51,9 @@ func (d *decorated) Quota() Rate { return QuotaOf(d.inner) }
 // Unwrap returns the wrapped backend, for capabilities this package does
 // not know about: a caller can walk the chain and type-assert each link.
 func (d *decorated) Unwrap() Backend { return d.inner }
+
+// BilledChars forwards the wrapped backend's count of billed characters.
+func (d *decorated) BilledChars(req Request) int { return BilledChars(d.inner, req) }
 
 // PricePerMillionChars forwards the wrapped backend's price.
 func (p priced) PricePerMillionChars() float64 { return p.pricing.PricePerMillionChars() }

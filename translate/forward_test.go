@@ -21,6 +21,12 @@ func (*capable) Limits() (int, int)            { return 2, 6 }
 func (*capable) PricePerMillionChars() float64 { return 20 }
 func (*capable) TermMode() translate.TermMode  { return translate.TermsPinned }
 func (*capable) Quota() translate.Rate         { return translate.Rate{CharsPerMinute: 6_000_000} }
+
+// BilledChars counts every text as sent in a wrapper of 7 characters, as a
+// service that bills its markup would.
+func (*capable) BilledChars(req translate.Request) int {
+	return translate.CodePoints(req.Texts) + 7*len(req.Texts)
+}
 func (c *capable) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	c.mu.Lock()
 	c.batches = append(c.batches, strings.Join(req.Texts, "+"))
@@ -59,6 +65,9 @@ func TestDecoratorsKeepCapabilities(t *testing.T) {
 	}
 	if q := translate.QuotaOf(b); q.CharsPerMinute != 6_000_000 {
 		t.Errorf("quota %v", q)
+	}
+	if n := translate.BilledChars(b, translate.Request{Texts: []string{"天气", "好"}}); n != 3+14 {
+		t.Errorf("BilledChars %d through the decorators, want the backend's 17", n)
 	}
 	// Unwrap walks the chain back to the backend.
 	var link translate.Backend = b
@@ -106,5 +115,8 @@ func TestDecoratorsAddNoCapability(t *testing.T) {
 	}
 	if q := translate.QuotaOf(b); q != (translate.Rate{}) {
 		t.Errorf("quota %v; want unlimited", q)
+	}
+	if n := translate.BilledChars(b, translate.Request{Texts: []string{"天气", "好", ""}}); n != 3 {
+		t.Errorf("BilledChars %d; want the 3 code points of the texts", n)
 	}
 }

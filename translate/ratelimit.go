@@ -4,14 +4,13 @@ import (
 	"context"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/time/rate"
 )
 
-// Rate is a request budget: how many source characters (code points, as
-// services bill) per minute and how many requests per second a backend may
-// be sent. Zero means unlimited.
+// Rate is a request budget: how many source characters (as the service
+// counts them: see BilledChars) per minute and how many requests per
+// second a backend may be sent. Zero means unlimited.
 type Rate struct {
 	CharsPerMinute    float64
 	RequestsPerSecond float64
@@ -103,10 +102,7 @@ func (l *rateLimited) wait(ctx context.Context, req Request) error {
 		reserved = append(reserved, l.requests.ReserveN(now, 1))
 	}
 	if l.chars != nil {
-		n := 0
-		for _, t := range req.Texts {
-			n += utf8.RuneCountInString(t)
-		}
+		n := BilledChars(l.inner, req)
 		// ReserveN refuses more than the burst at once; reserving it in
 		// burst-sized pieces, back to back, waits for the whole amount.
 		for burst := l.chars.Burst(); n > 0; n -= burst {

@@ -74,3 +74,19 @@ func Pseudo(tb testing.TB, path string) (*document.Document, []string) {
 	}
 	return d, tr
 }
+
+// Texts returns the segment texts of every post, one slice per post in the
+// order of Paths: what bitext sends a backend for each post.
+func Texts(tb testing.TB) [][]string {
+	tb.Helper()
+	var out [][]string
+	for _, p := range Paths(tb) {
+		d, _ := Pseudo(tb, p)
+		texts := make([]string, len(d.Segments))
+		for i, s := range d.Segments {
+			texts[i] = s.Text
+		}
+		out = append(out, texts)
+	}
+	return out
+}

@@ -56,6 +56,7 @@ var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
 	_ translate.Pricing     = (*Backend)(nil)
+	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
 )
 

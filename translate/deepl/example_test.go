@@ -36,9 +36,13 @@ func Example() {
 	for _, s := range out {
 		fmt.Println(s)
 	}
-	fmt.Printf("%+v\n", srv.Stats())
+	// DeepL bills the 36 characters outside the tags, &amp; as one.
+	fmt.Printf("%+v %d\n", srv.Stats(), b.BilledChars(translate.Request{
+		Texts:  []string{"<k1>Liu Yuqiang</k1>说：请访问<a2>百度</a2>。", "Read <b1>this</b1> &amp; that."},
+		Markup: true,
+	}))
 	// Output:
 	// ⟦<k1>Liu Yuqiang</k1>说：请访问<a2>百度</a2>。···⟧
 	// ⟦Ŗḗȧḋ <b1>ţḣïş</b1> &amp; ţḣȧţ.·····⟧
-	// {Requests:1 Injected:0 Rejected:0 Texts:2 Chars:67}
+	// {Requests:1 Injected:0 Rejected:0 Texts:2 Chars:36} 36
 }

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/markup"
 )
 
 // maxReplyBytes bounds how much of a reply is read: far more than the
@@ -76,6 +79,66 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		start = end
 	}
 	return out, nil
+}
+
+// BilledChars is what DeepL bills for req: the characters of the texts
+// outside their markup. DeepL counts the source text in Unicode code
+// points, whitespace included, and with tag_handling set (bitext always
+// sends xml) "the characters of the HTML or XML tags (including all their
+// attributes and values) are not counted towards billing"; the context
+// parameter is not billed either (DeepL help center, "Usage count and
+// billing in DeepL API",
+// https://support.deepl.com/hc/en-us/articles/360020685720, and the API
+// guide "Estimating character usage",
+// https://developers.deepl.com/docs/best-practices/estimating-character-usage).
+// An entity such as &amp; is text, not markup: DeepL reads it as the one
+// character it stands for, and so it is counted.
+func (b *Backend) BilledChars(req translate.Request) int {
+	n := 0
+	for _, t := range req.Texts {
+		if req.Markup {
+			n += textChars(t)
+		} else {
+			n += utf8.RuneCountInString(t) // sent escaped: each escape is its one character
+		}
+	}
+	return n
+}
+
+// textChars counts the code points of a tagged text outside its tags, an
+// entity (&lt;, &amp;, &#39;) as the one character it stands for.
+func textChars(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if _, _, _, w := markup.TagAt(s[i:]); w > 0 {
+				i += w
+				continue
+			}
+		}
+		if s[i] == '&' {
+			if j := strings.IndexByte(s[i:], ';'); j > 1 && isEntityName(s[i+1:i+j]) {
+				n++
+				i += j + 1
+				continue
+			}
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		n++
+		i += w
+	}
+	return n
+}
+
+// isEntityName reports whether s is the inside of an entity or character
+// reference: "amp", "#39", "#x27".
+func isEntityName(s string) bool {
+	for _, c := range []byte(s) {
+		if !(c == '#' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // post sends one translate request and returns the translations in order.

@@ -45,6 +45,7 @@ var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
 	_ translate.Pricing     = (*Backend)(nil)
+	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
 )
 
@@ -63,6 +64,28 @@ func (*Backend) Quota() translate.Rate { return translate.Rate{CharsPerMinute: 6
 // 500,000 free each month (https://cloud.google.com/translate/pricing).
 // Custom (AutoML) models and the translation LLM are priced differently.
 func (b *Backend) PricePerMillionChars() float64 { return 20 }
+
+// BilledChars is what Google bills for req: the code points of every
+// non-empty text as it is sent, which for req.Markup is the HTML that
+// markup.ToHTML makes, tags and attributes included. Google charges "per
+// character sent to the API for processing", whitespace and markup
+// included, and counts a character as a code point (Cloud Translation
+// pricing, "Charged characters", https://cloud.google.com/translate/pricing;
+// the request limits on https://cloud.google.com/translate/quotas count
+// code points the same way).
+func (b *Backend) BilledChars(req translate.Request) int {
+	n := 0
+	for _, text := range req.Texts {
+		if text == "" {
+			continue
+		}
+		if req.Markup {
+			text = markup.ToHTML(text)
+		}
+		n += utf8.RuneCountInString(text)
+	}
+	return n
+}
 
 // TermMode is pinned (HTML spans with translate="no" keep their contents)
 // unless a Google glossary is configured: then the native glossary

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	gtranslate "cloud.google.com/go/translate"
 	"golang.org/x/text/language"
@@ -73,6 +74,7 @@ var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
 	_ translate.Pricing     = (*Backend)(nil)
+	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
 )
 
@@ -176,6 +178,34 @@ func (*Backend) Quota() translate.Rate { return translate.Rate{CharsPerMinute: 6
 // US$20 per million characters beyond the monthly free 500,000 (Cloud
 // Translation pricing page, "Text translation" for the Basic edition).
 func (*Backend) PricePerMillionChars() float64 { return 20 }
+
+// BilledChars is what Google bills for req: the code points of every q
+// value Translate sends, HTML markup included (Cloud Translation pricing,
+// "Charged characters": every character sent for processing, whitespace
+// and markup included, https://cloud.google.com/translate/pricing). A text
+// too long for one URL goes as several pieces cut at sentence ends, and
+// the whitespace between them is not sent, so it is not billed; the count
+// is of the pieces. A request that cannot be sent at all is counted as its
+// texts in wire form.
+func (b *Backend) BilledChars(req translate.Request) int {
+	source, target := serviceLanguage(req.From), serviceLanguage(req.To)
+	format := gtranslate.Text
+	if req.Markup {
+		format = gtranslate.HTML
+	}
+	n := 0
+	ps, err := pieces(req, urlBudget-b.fixedURLSize(source, target, format))
+	if err != nil {
+		for _, t := range req.Texts {
+			n += utf8.RuneCountInString(wireForm(t, req.Markup))
+		}
+		return n
+	}
+	for _, p := range ps {
+		n += utf8.RuneCountInString(p.wire)
+	}
+	return n
+}
 
 // TermMode says glossary pins are kept: the service leaves the contents of a
 // translate="no" span untranslated.

@@ -60,6 +60,7 @@ type Backend struct {
 var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
+	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
 )
 
@@ -149,25 +150,11 @@ type translateRequest struct {
 // tags are spelled out as HTML.
 func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	out := make([]string, len(req.Texts))
-	asHTML := req.Markup
-	for _, t := range req.Texts {
-		asHTML = asHTML || hasPin(t)
-	}
-	var items []item
+	items, asHTML := wireItems(req)
 	for i, t := range req.Texts {
-		lead, core, trail := splitSpace(t)
-		if core == "" {
+		if strings.TrimSpace(t) == "" {
 			out[i] = t
-			continue
 		}
-		switch {
-		case !asHTML:
-		case req.Markup:
-			core = toHTML(core)
-		default:
-			core = toHTML(plainToTagged(core))
-		}
-		items = append(items, item{index: i, lead: lead, trail: trail, wire: core})
 	}
 	if len(items) == 0 {
 		return out, nil
@@ -201,6 +188,46 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		items = items[n:]
 	}
 	return out, nil
+}
+
+// wireItems puts the texts that are not blank in the form they are sent:
+// HTML when the request carries markup or any text holds a glossary pin,
+// else plain text, without the white space at their edges.
+func wireItems(req translate.Request) (items []item, asHTML bool) {
+	asHTML = req.Markup
+	for _, t := range req.Texts {
+		asHTML = asHTML || hasPin(t)
+	}
+	for i, t := range req.Texts {
+		lead, core, trail := splitSpace(t)
+		if core == "" {
+			continue
+		}
+		switch {
+		case !asHTML:
+		case req.Markup:
+			core = toHTML(core)
+		default:
+			core = toHTML(plainToTagged(core))
+		}
+		items = append(items, item{index: i, lead: lead, trail: trail, wire: core})
+	}
+	return items, asHTML
+}
+
+// BilledChars is the number of characters of req as the server counts
+// them against its --char-limit: the code points of each q value sent,
+// HTML included, white space at the edges of a text not sent. A
+// self-hosted LibreTranslate bills nothing; libretranslate.com's plans
+// are monthly subscriptions without a per-character price. It is the
+// measure of the load a run puts on the server.
+func (b *Backend) BilledChars(req translate.Request) int {
+	items, _ := wireItems(req)
+	n := 0
+	for _, it := range items {
+		n += utf8.RuneCountInString(it.wire)
+	}
+	return n
 }
 
 // fit returns how many of the items, from the first, one request can take

@@ -90,6 +90,7 @@ var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
+	_ translate.Billing     = (*Backend)(nil)
 	_ translate.Pricing     = (*Priced)(nil)
 )
 
@@ -192,6 +193,18 @@ func count(s, setting string, def int) (int, error) {
 // Limits caps one request: see DefaultMaxTexts. translate.All batches by
 // it, and Translate splits a larger request the same way.
 func (b *Backend) Limits() (maxTexts, maxChars int) { return b.maxTexts, b.maxChars }
+
+// BilledChars is the number of characters of the segment texts a request
+// sends: the code points of its non-empty texts, each sent once when the
+// model answers well. An OpenAI-compatible service bills tokens, not
+// characters (the prompt's instructions, the glossary hints and the reply
+// included; https://openai.com/api/pricing lists prices per million
+// tokens), so this is the measure a cost estimate converts to tokens (see
+// Price); a reply the backend rejects and asks again for is billed again by
+// the service, but not counted here.
+func (b *Backend) BilledChars(req translate.Request) int {
+	return translate.CodePoints(req.Texts)
+}
 
 // TermMode is hinted: glossary terms go into the prompt, and the model is
 // told to use them.

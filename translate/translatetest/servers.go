@@ -1,8 +1,10 @@
 package translatetest
 
 import (
+	"context"
 	"errors"
 	"net"
+	"sync/atomic"
 	"testing"
 
 	"github.com/bitext/bitext/translate"
@@ -45,4 +47,17 @@ func AsAPIError(t testing.TB, err error) *translate.APIError {
 		t.Fatalf("error %v (%T) is not an APIError", err, err)
 	}
 	return ae
+}
+
+// Meter returns b adding to *chars translate.BilledChars of every request
+// b answers without an error, as a run meters what it is billed. It keeps
+// b's limits, so that translate.All batches it as it batches b.
+func Meter(b translate.Backend, chars *atomic.Int64) translate.Backend {
+	return translate.Decorate(b, func(ctx context.Context, req translate.Request) ([]string, error) {
+		out, err := b.Translate(ctx, req)
+		if err == nil {
+			chars.Add(int64(translate.BilledChars(b, req)))
+		}
+		return out, err
+	})
 }

@@ -78,7 +78,9 @@ func New(opt Options) *Server {
 func (s *Server) Close() { s.srv.Close() }
 
 // Stats returns the counts so far. Requests counts every request, usage
-// and glossary look-ups included; Texts and Chars count translated texts.
+// and glossary look-ups included; Texts and Chars count translated texts,
+// Chars as DeepL bills them: code points, outside the markup when
+// tag_handling is set, the context not at all.
 func (s *Server) Stats() translatetest.Stats { return s.count.Stats() }
 
 // Requests returns the translate requests accepted so far, in order.

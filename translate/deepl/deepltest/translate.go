@@ -2,6 +2,7 @@ package deepltest
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"mime"
 	"net/http"
@@ -51,7 +52,7 @@ func (s *Server) handleTranslate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		out[i] = translation{DetectedSourceLanguage: detected(req.SourceLang), Text: t}
-		chars += utf8.RuneCountInString(text)
+		chars += billed(text, req.TagHandling)
 	}
 	if !s.bill(chars) {
 		writeMessage(w, 456, "Quota for this billing period has been exceeded.")
@@ -79,6 +80,31 @@ func detected(source string) string {
 		return "ZH"
 	}
 	return source
+}
+
+// billed is the number of characters DeepL bills for one text: its code
+// points, but with tag_handling set only those outside the markup, tags and
+// their attributes being free (DeepL help center, "Usage count and billing
+// in DeepL API"). The text is read as XML, so an entity is the one
+// character it stands for. A text that is not well-formed is billed whole.
+func billed(text, tagHandling string) int {
+	if tagHandling == "" {
+		return utf8.RuneCountInString(text)
+	}
+	d := xml.NewDecoder(strings.NewReader("<deepltest>" + text + "</deepltest>"))
+	n := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return n
+		}
+		if err != nil {
+			return utf8.RuneCountInString(text)
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			n += utf8.RuneCount(cd)
+		}
+	}
 }
 
 // bill charges chars to the account, or reports that its quota does not
