@@ -38,8 +38,12 @@ type fileConfig struct {
 	RequestsPerSecond float64 `yaml:"requests_per_second"`
 	// FrontKeys are the front-matter keys to translate (default: title,
 	// subtitle, description, excerpt, summary).
-	FrontKeys []string                     `yaml:"front_keys"`
-	Backends  map[string]map[string]string `yaml:"backends"` // per-backend settings
+	FrontKeys []string `yaml:"front_keys"`
+	// Memory is the translation memory file (--memory).
+	Memory string `yaml:"memory"`
+	// MaxCost is --max-cost.
+	MaxCost  float64                      `yaml:"max_cost"`
+	Backends map[string]map[string]string `yaml:"backends"` // per-backend settings
 }
 
 // typeSuffix is the Go type name yaml appends to unknown-field errors.

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"text/tabwriter"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/glossary/builtin"
 	"github.com/bitext/bitext/glossary/suggest"
+	"github.com/bitext/bitext/internal/run"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate/offline/dict"
 	"github.com/spf13/cobra"
@@ -247,7 +247,7 @@ Proposals for organisations are dictionary drafts: check them.`,
 				return err
 			}
 			from, _, _ := c.languages()
-			return runGlossarySuggest(e, g, document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys}, args, out)
+			return runGlossarySuggest(e, g, document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys}, args, out, c.from, c.to)
 		},
 	}
 	c.register(cmd)
@@ -255,16 +255,23 @@ Proposals for organisations are dictionary drafts: check them.`,
 	return cmd
 }
 
-func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args []string, out string) error {
-	posts, failed := findPosts(e.stderr, args, isTranslationName)
+func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args []string, out, from, to string) error {
+	posts, errs := run.Find(args, func(p string) bool { return run.IsOutputName(filepath.Base(p), from, to) })
+	for _, err := range errs {
+		printError(e.stderr, err)
+	}
+	failed := len(errs)
 	var docs []suggest.Doc
 	for _, post := range posts {
-		p := post.path
+		p := post.Path
 		d, err := parsePost(p, opt)
 		if err != nil {
 			printError(e.stderr, err)
 			failed++
 			continue
+		}
+		if d.Front.Field("translation") != nil {
+			continue // a bitext output under another name
 		}
 		doc := suggest.Doc{Path: p}
 		for _, s := range d.Segments {
@@ -288,16 +295,6 @@ func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args
 		return &exitError{code: exitFailed, printed: true}
 	}
 	return nil
-}
-
-// outputSuffix matches the language part of bitext's output names:
-// post.en.md, post.zh-en.md.
-var outputSuffix = regexp.MustCompile(`\.[a-z]{2,3}(-[a-z]{2,3})?$`)
-
-// isTranslationName recognises bitext outputs by their language suffixes,
-// whatever the language pair.
-func isTranslationName(name string) bool {
-	return outputSuffix.MatchString(strings.TrimSuffix(name, filepath.Ext(name)))
 }
 
 func newGlossaryListCmd(e *env) *cobra.Command {

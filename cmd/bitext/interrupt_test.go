@@ -20,7 +20,8 @@ import (
 
 // TestInterrupt: Ctrl-C during a run stops it with exit 3; the files
 // finished before it are complete, the one in flight and those after it are
-// not written at all.
+// not written at all; what came back is in the memory, so the next run
+// sends only the rest.
 func TestInterrupt(t *testing.T) {
 	fake := libretranslatetest.New(libretranslatetest.Options{})
 	defer fake.Close()
@@ -49,12 +50,18 @@ func TestInterrupt(t *testing.T) {
 
 	dir := t.TempDir()
 	for _, name := range []string{"a", "b", "c", "d"} {
-		os.WriteFile(filepath.Join(dir, name+".md"), []byte("# "+name+"\n\n这是一篇文章。\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, name+".md"), []byte("# "+name+"\n\n这是文章"+name+"。\n"), 0o644)
 	}
+	// One text a request, so that each file is one request.
+	os.WriteFile(filepath.Join(dir, "bitext.yaml"), []byte("backends:\n  libretranslate:\n    batch_limit: \"1\"\n"), 0o644)
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	args := []string{"translate", "--jobs", "1", "--backend", "libretranslate", "--endpoint", front.URL,
+		"--out", filepath.Join(dir, "out"), filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md"), filepath.Join(dir, "c.md"), filepath.Join(dir, "d.md")}
 	var stdout, stderr bytes.Buffer
 	e := &env{stdin: &bytes.Buffer{}, stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
-	code := executeContext(ctx, e, []string{"translate", "--jobs", "1", "--backend", "libretranslate", "--endpoint", front.URL,
-		"--out", filepath.Join(dir, "out"), filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md"), filepath.Join(dir, "c.md"), filepath.Join(dir, "d.md")})
+	code := executeContext(ctx, e, args)
 	if code != exitAborted {
 		t.Errorf("exit %d, want %d:\n%s", code, exitAborted, stderr.String())
 	}
@@ -69,5 +76,16 @@ func TestInterrupt(t *testing.T) {
 				t.Errorf("%s%s written: %v, want %v", name, suffix, got, want)
 			}
 		}
+	}
+
+	// The re-run sends c and d only: a and b are in the memory.
+	before := fake.Stats().Requests
+	stderr.Reset()
+	code = executeContext(context.Background(), e, args)
+	if code != exitOK {
+		t.Fatalf("re-run: exit %d:\n%s", code, stderr.String())
+	}
+	if sent := fake.Stats().Requests - before; sent != 2 {
+		t.Errorf("re-run sent %d requests, want 2 (c and d):\n%s", sent, stderr.String())
 	}
 }

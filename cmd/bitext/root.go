@@ -66,8 +66,8 @@ edition and a bilingual file for review.`,
 	return root
 }
 
-// run executes bitext with args and returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// runCLI executes bitext with args and returns the exit code.
+func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: osGetenv, stderrTTY: isTerminal(stderr)}
 	return execute(e, args)
 }

@@ -2,7 +2,6 @@ package run
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -143,7 +142,7 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
 		}
 	} else if ctx.Err() != nil {
 		return // stopped: the posts stay unwritten
-	} else if isFatal(err) {
+	} else if translate.IsFatal(err) {
 		r.stop(&StopError{err})
 		return
 	}
@@ -194,19 +193,6 @@ func (r *runner) entries(w *window, batch []int, out []string) []memory.Entry {
 		es[k] = e
 	}
 	return es
-}
-
-// isFatal reports a failure that every later request would meet too.
-func isFatal(err error) bool {
-	var ae *translate.APIError
-	if !errors.As(err, &ae) || ae.Temporary {
-		return false
-	}
-	switch ae.Status {
-	case 401, 402, 403, 456:
-		return true
-	}
-	return ae.Reason == "insufficient_quota"
 }
 
 // tick calls changed every d until the returned function is called, so a

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate"
@@ -38,7 +37,7 @@ func (m *meter) translate(ctx context.Context, req translate.Request) ([]string,
 	delete(m.inFlight, id)
 	if err == nil {
 		m.requests++
-		m.billed += int64(billedChars(m.b, req))
+		m.billed += int64(translate.BilledChars(m.b, req))
 	}
 	m.mu.Unlock()
 	if m.changed != nil {
@@ -57,15 +56,6 @@ func (m *meter) snapshot() (inFlight int, oldest time.Duration, requests int, bi
 		oldest = max(oldest, now.Sub(t))
 	}
 	return len(m.inFlight), oldest, m.requests, m.billed
-}
-
-// billedChars is what the service bills for a request.
-func billedChars(b translate.Backend, req translate.Request) int {
-	n := 0
-	for _, t := range req.Texts {
-		n += utf8.RuneCountInString(t)
-	}
-	return n
 }
 
 // liveStack puts the shared machinery around the backend: the meter, the
@@ -90,7 +80,7 @@ func (r *runner) liveStack() translate.Backend {
 func (r *runner) dryStack(billed *int64, requests *int) translate.Backend {
 	real := r.cfg.Backend
 	b := translate.Decorate(real, func(_ context.Context, req translate.Request) ([]string, error) {
-		*billed += int64(billedChars(real, req))
+		*billed += int64(translate.BilledChars(real, req))
 		*requests++
 		return req.Texts, nil
 	})
