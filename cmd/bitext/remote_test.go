@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
+
 	"fmt"
+	"github.com/bitext/bitext/internal/run"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -309,4 +312,75 @@ func TestGlossaryVerifiedWithNativeGlossary(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "post.en.md")); err != nil {
 		t.Errorf("the English edition was not written for review: %v", err)
 	}
+}
+
+// TestDryRunAgrees: for every paying backend, --dry-run sends nothing and
+// writes nothing, and its plan agrees with the real run that follows:
+// requests exactly, billed characters within 2%, in the same report
+// schema; the real run's billed characters are what the service counted.
+func TestDryRunAgrees(t *testing.T) {
+	if testing.Short() {
+		t.Skip("translates the corpus through four fake services")
+	}
+	for _, f := range startFakes(t, 0) {
+		if f.backend == "libretranslate" {
+			continue // self-hosted: nothing to pay
+		}
+		t.Run(f.backend, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			args := []string{"translate", "--backend", f.backend, "--endpoint", f.url, "--out", out,
+				"--glossary", filepath.Join(testcorpus.Dir(), "glossary", "seed.tsv"), testcorpus.Seed(), filepath.Join(testcorpus.Dir(), "posts")}
+			code, _, stderr := bitextEnv(t, dir, f.env, append(args, "--dry-run", "--report", "plan.json")...)
+			if code != exitOK {
+				t.Fatalf("dry run: exit %d:\n%s", code, stderr)
+			}
+			if st := f.stats(); st.Requests != 0 {
+				t.Fatalf("the dry run sent %d requests", st.Requests)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Fatalf("the dry run wrote %s", out)
+			}
+			if !strings.Contains(stderr, "bitext: dry run: nothing was sent or written") {
+				t.Errorf("the dry run does not say so:\n%s", stderr)
+			}
+			code, _, stderr = bitextEnv(t, dir, f.env, append(args, "--report", "run.json")...)
+			if code != exitOK {
+				t.Fatalf("run: exit %d:\n%s", code, stderr)
+			}
+			plan, real := readReport(t, filepath.Join(dir, "plan.json")), readReport(t, filepath.Join(dir, "run.json"))
+			st := f.stats()
+			t.Logf("%s: plan %d requests, %d characters, %v %s; run %d requests, %d characters billed (service: %d requests, %d characters)",
+				f.backend, plan.Totals.Requests, plan.Totals.CharactersSent, plan.Totals.Cost.Amount, plan.Totals.Cost.Currency,
+				real.Totals.Requests, real.Totals.CharactersSent, st.Requests, st.Chars)
+			if !plan.DryRun || real.DryRun || plan.Version != real.Version || len(plan.Files) != len(real.Files) {
+				t.Errorf("reports differ in kind: dry_run %v/%v, version %d/%d, %d/%d files", plan.DryRun, real.DryRun, plan.Version, real.Version, len(plan.Files), len(real.Files))
+			}
+			if plan.Totals.Requests != real.Totals.Requests {
+				t.Errorf("plan: %d requests, run: %d", plan.Totals.Requests, real.Totals.Requests)
+			}
+			if d := float64(plan.Totals.CharactersSent-real.Totals.CharactersSent) / float64(real.Totals.CharactersSent); d > 0.02 || d < -0.02 {
+				t.Errorf("plan: %d characters, run: %d", plan.Totals.CharactersSent, real.Totals.CharactersSent)
+			}
+			if real.Totals.CharactersSent != int64(st.Chars) {
+				t.Errorf("the run reports %d characters billed, the service counted %d", real.Totals.CharactersSent, st.Chars)
+			}
+			if plan.Totals.Cost.Known != real.Totals.Cost.Known || plan.Totals.Cost.Known && plan.Totals.Cost.Amount <= 0 {
+				t.Errorf("cost: plan %+v, run %+v", plan.Totals.Cost, real.Totals.Cost)
+			}
+		})
+	}
+}
+
+func readReport(t *testing.T, path string) *run.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r run.Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &r
 }

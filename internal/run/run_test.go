@@ -17,6 +17,8 @@ import (
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/deepl"
 	"github.com/bitext/bitext/translate/deepl/deepltest"
+	"github.com/bitext/bitext/translate/google"
+	"github.com/bitext/bitext/translate/google/googletest"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/bitext/bitext/translate/translatetest"
 	"golang.org/x/text/language"
@@ -369,5 +371,27 @@ func TestSourceNamedLikeAnOutput(t *testing.T) {
 	}
 	if !refused || !translated {
 		t.Errorf("a.md refused: %v, a.en.md translated: %v", refused, translated)
+	}
+}
+
+// Google v3 takes up to 5,000 code points a request: across the corpus,
+// requests are packed within 1.1× the fewest those limits allow.
+func TestGoogleRequestsNearTheMinimum(t *testing.T) {
+	srv := googletest.New(googletest.Options{})
+	t.Cleanup(srv.Close)
+	b := newBackend(t, google.Factory, srv.URL, map[string]string{"project": "bitext-test"})
+	if c, ok := b.(interface{ Close() error }); ok {
+		t.Cleanup(func() { c.Close() })
+	}
+	rep := translateOK(t, config(b, "google", memory.NewMap(), t.TempDir()), corpus(t))
+	_, maxChars := b.(translate.Limits).Limits()
+	fewest := (rep.Totals.CharactersNew + maxChars - 1) / maxChars
+	st := srv.Stats()
+	t.Logf("corpus through google: %d requests for %d characters (fewest possible %d), %d billed", st.Requests, rep.Totals.CharactersNew, fewest, st.Chars)
+	if float64(st.Requests) > 1.1*float64(fewest) || st.Requests != rep.Totals.Requests {
+		t.Errorf("%d requests (report: %d), the limits allow %d", st.Requests, rep.Totals.Requests, fewest)
+	}
+	if rep.Totals.CharactersSent != int64(st.Chars) {
+		t.Errorf("report says %d characters billed, the service counted %d", rep.Totals.CharactersSent, st.Chars)
 	}
 }
