@@ -88,10 +88,16 @@ func Normalize(text string) string {
 }
 
 // Key is the hash that finds a source text: 32 hex digits of the SHA-256
-// of its normalised form.
+// of its normalised form (Sum).
 func Key(text string) string {
+	sum := Sum(text)
+	return hex.EncodeToString(sum[:])
+}
+
+// Sum is Key as 16 bytes, for callers that keep many keys in memory.
+func Sum(text string) [16]byte {
 	sum := sha256.Sum256([]byte(Normalize(text)))
-	return hex.EncodeToString(sum[:16])
+	return [16]byte(sum[:16])
 }
 
 // GlossaryFingerprint hashes the glossary entries that matched a source

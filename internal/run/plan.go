@@ -142,7 +142,7 @@ func (r *runner) plan(ctx context.Context, w *window) error {
 		for si := range p.doc.Segments {
 			text := p.doc.Segments[si].Text
 			fp := r.fingerprint(text)
-			k := unitKey{memory.Key(text), fp}
+			k := unitKey{memory.Sum(text), fp}
 			ui, ok := index[k]
 			if !ok {
 				ui = len(w.units)
@@ -303,7 +303,8 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 			}
 		}
 		if len(windows) > 1 {
-			w.posts = nil // read again when sent: memory stays flat
+			// Read again when sent, so that memory stays flat.
+			w.posts, w.units, w.send = nil, nil, nil
 		}
 	}
 	clear(r.sent)

@@ -62,7 +62,10 @@ type runner struct {
 
 // unitKey identifies a distinct text to translate: its memory key and the
 // fingerprint of the glossary entries it matches.
-type unitKey struct{ hash, glossary string }
+type unitKey struct {
+	sum      [16]byte
+	glossary string
+}
 
 // Translate runs a translation over args (files and folders). Per-file
 // problems are in the report and the run goes on; the error is for what
@@ -109,10 +112,10 @@ func newRunner(cfg Config) (*runner, error) {
 		cfg.MaxFileSize = DefaultMaxFileSize
 	}
 	if cfg.WindowFiles <= 0 {
-		cfg.WindowFiles = 256
+		cfg.WindowFiles = 128
 	}
 	if cfg.WindowBytes <= 0 {
-		cfg.WindowBytes = 8 << 20
+		cfg.WindowBytes = 2 << 20
 	}
 	if cfg.Out != "" {
 		if st, err := os.Stat(cfg.Out); err == nil && !st.IsDir() {
