@@ -40,13 +40,6 @@ type Limits interface {
 	Limits() (maxTexts, maxChars int)
 }
 
-// Pricing is implemented by backends that charge per source character, so that a
-// run can estimate its cost before it starts.
-type Pricing interface {
-	// PricePerMillionChars is the list price in US dollars.
-	PricePerMillionChars() float64
-}
-
 // ErrCount reports a backend that returned the wrong number of translations.
 var ErrCount = errors.New("backend returned a different number of translations than texts sent")
 

@@ -55,8 +55,8 @@ func (d *decorated) Unwrap() Backend { return d.inner }
 // BilledChars forwards the wrapped backend's count of billed characters.
 func (d *decorated) BilledChars(req Request) int { return BilledChars(d.inner, req) }
 
-// PricePerMillionChars forwards the wrapped backend's price.
-func (p priced) PricePerMillionChars() float64 { return p.pricing.PricePerMillionChars() }
+// Price forwards the wrapped backend's price.
+func (p priced) Price() Price { return p.pricing.Price() }
 
 // limitsOf returns a backend's Limits, or zeros (no limit).
 func limitsOf(b Backend) (maxTexts, maxChars int) {

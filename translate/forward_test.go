@@ -17,10 +17,12 @@ type capable struct {
 	batches []string
 }
 
-func (*capable) Limits() (int, int)            { return 2, 6 }
-func (*capable) PricePerMillionChars() float64 { return 20 }
-func (*capable) TermMode() translate.TermMode  { return translate.TermsPinned }
-func (*capable) Quota() translate.Rate         { return translate.Rate{CharsPerMinute: 6_000_000} }
+func (*capable) Limits() (int, int) { return 2, 6 }
+func (*capable) Price() translate.Price {
+	return translate.Price{Currency: "USD", PerMillionChars: 20}
+}
+func (*capable) TermMode() translate.TermMode { return translate.TermsPinned }
+func (*capable) Quota() translate.Rate        { return translate.Rate{CharsPerMinute: 6_000_000} }
 
 // BilledChars counts every text as sent in a wrapper of 7 characters, as a
 // service that bills its markup would.
@@ -57,7 +59,7 @@ func TestDecoratorsKeepCapabilities(t *testing.T) {
 	} else if n, c := l.Limits(); n != 2 || c != 6 {
 		t.Errorf("Limits %d, %d; want 2, 6", n, c)
 	}
-	if p, ok := b.(translate.Pricing); !ok || p.PricePerMillionChars() != 20 {
+	if p, ok := b.(translate.Pricing); !ok || p.Price().PerMillionChars != 20 {
 		t.Errorf("Pricing lost (%v)", ok)
 	}
 	if translate.ModeOf(b) != translate.TermsPinned {

@@ -8,15 +8,31 @@ import (
 	"github.com/bitext/bitext/translate"
 )
 
-// cost is what billed characters cost at the backend's list price.
+// cost is what billed characters cost at the backend's list price, with
+// a note of what the amount leaves out: the price's date, a free monthly
+// allowance, a monthly fee, tokens estimated from characters.
 func (r *runner) cost(billed int64) Cost {
 	p, ok := r.cfg.Backend.(translate.Pricing)
 	if !ok || r.cfg.Local {
 		return Cost{}
 	}
-	per := p.PricePerMillionChars()
-	return Cost{Amount: float64(billed) * per / 1e6, Currency: "USD", Known: true,
-		Note: fmt.Sprintf("at %s per million characters (list price)", FormatMoney(per, "USD"))}
+	price := p.Price()
+	if !price.Known() {
+		return Cost{}
+	}
+	c := price.Cost(billed)
+	note := "at " + price.String() + " (list price"
+	if price.AsOf != "" {
+		note += " of " + price.AsOf
+	}
+	note += ")"
+	if price.FreeCharsPerMonth > 0 {
+		note += fmt.Sprintf(", before the first %d characters a month that are free", price.FreeCharsPerMonth)
+	}
+	if c.Estimated {
+		note += "; tokens estimated from characters"
+	}
+	return Cost{Amount: c.Amount, Currency: c.Currency, Known: true, Note: note}
 }
 
 // requestLatency is the time a remote service is assumed to take to answer

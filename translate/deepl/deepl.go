@@ -125,15 +125,29 @@ func (b *Backend) GoString() string { return b.String() }
 // size in any case.
 func (b *Backend) Limits() (maxTexts, maxChars int) { return maxTextsPerRequest, 30_000 }
 
-// PricePerMillionChars is the DeepL API Pro list price, US$25 per million
-// characters beyond the monthly base fee (https://www.deepl.com/pro-api,
-// plan comparison, as of 2025). A Free API key (":fx") costs nothing: the
-// Free plan stops at 500,000 characters a month instead of billing more.
-func (b *Backend) PricePerMillionChars() float64 {
-	if b.free {
-		return 0
+// Price is the DeepL API list price, in euros. API Pro: €4.99 a month
+// plus €0.00002 per character translated (€20 per million), with no free
+// characters; API Free (a key ending in ":fx"): nothing, for up to 500,000
+// characters a month, after which requests are refused (456) rather than
+// billed. Read on 2026-12-02 from DeepL's help center, "Usage count and
+// billing in DeepL API"
+// (https://support.deepl.com/hc/en-us/articles/360020685720), whose
+// English, German, Italian, Polish and Russian versions agree on the
+// amounts. (bitext used to say US$25 per million: that is not the price
+// DeepL's help center lists.)
+func (b *Backend) Price() translate.Price {
+	p := translate.Price{
+		Currency: "EUR",
+		AsOf:     "2026-12-02",
+		Source:   "https://support.deepl.com/hc/en-us/articles/360020685720",
 	}
-	return 25
+	if b.free {
+		p.FreeCharsPerMonth = 500_000
+		return p
+	}
+	p.PerMillionChars = 20
+	p.MonthlyFee = 4.99
+	return p
 }
 
 // TermMode is TermsPinned, since DeepL keeps the contents of ignore_tags,

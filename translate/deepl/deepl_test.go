@@ -174,14 +174,19 @@ func TestAddressAndPriceByPlan(t *testing.T) {
 		price float64
 	}{
 		"abc:fx": {deepl.FreeURL, 0},
-		"abc":    {deepl.ProURL, 25},
+		"abc":    {deepl.ProURL, 20},
 	} {
 		b, err := deepl.New(translate.Config{Values: map[string]string{deepl.SettingKey: key}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b.String() != "deepl("+want.base+")" || b.PricePerMillionChars() != want.price {
-			t.Errorf("key %s: %s at %v per million; want %s at %v", key, b, b.PricePerMillionChars(), want.base, want.price)
+		p := b.Price()
+		if b.String() != "deepl("+want.base+")" || p.PerMillionChars != want.price || p.Currency != "EUR" {
+			t.Errorf("key %s: %s at %v %s per million; want %s at €%v", key, b, p.PerMillionChars, p.Currency, want.base, want.price)
+		}
+		// API Pro has a monthly base price; API Free is free up to its cap.
+		if fee := map[bool]float64{true: 0, false: 4.99}[strings.HasSuffix(key, ":fx")]; p.MonthlyFee != fee {
+			t.Errorf("key %s: monthly fee %v, want %v", key, p.MonthlyFee, fee)
 		}
 	}
 }

@@ -59,11 +59,23 @@ func (b *Backend) Limits() (maxTexts, maxChars int) { return maxContents, batchC
 // raised quota can set a higher rate with --chars-per-minute.
 func (*Backend) Quota() translate.Rate { return translate.Rate{CharsPerMinute: 6_000_000} }
 
-// PricePerMillionChars is Google's list price for text translation with
-// the default NMT model: $20 per million characters beyond the first
-// 500,000 free each month (https://cloud.google.com/translate/pricing).
-// Custom (AutoML) models and the translation LLM are priced differently.
-func (b *Backend) PricePerMillionChars() float64 { return 20 }
+// Price is Google's list price for text translation with the default NMT
+// model, in US dollars: $20 per million characters, the first 500,000
+// characters a month free (shared by Basic and Advanced), read on
+// 2026-12-02 from the Cloud Translation pricing page
+// (https://cloud.google.com/translate/pricing) and a 2026 summary of it
+// that agrees. Custom (AutoML) models and the Translation LLM are priced
+// differently, so with such a model setting the estimate is the NMT one.
+func (b *Backend) Price() translate.Price { return googlePrice }
+
+// googlePrice is the list price of NMT text translation, for v2 and v3.
+var googlePrice = translate.Price{
+	Currency:          "USD",
+	PerMillionChars:   20,
+	FreeCharsPerMonth: 500_000,
+	AsOf:              "2026-12-02",
+	Source:            "https://cloud.google.com/translate/pricing",
+}
 
 // BilledChars is what Google bills for req: the code points of every
 // non-empty text as it is sent, which for req.Markup is the HTML that

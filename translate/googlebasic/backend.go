@@ -174,10 +174,20 @@ func (*Backend) Limits() (maxTexts, maxChars int) { return maxSegments, hintChar
 // raised quota can set a higher rate with --chars-per-minute.
 func (*Backend) Quota() translate.Rate { return translate.Rate{CharsPerMinute: 6_000_000} }
 
-// PricePerMillionChars is the list price of Cloud Translation - Basic,
-// US$20 per million characters beyond the monthly free 500,000 (Cloud
-// Translation pricing page, "Text translation" for the Basic edition).
-func (*Backend) PricePerMillionChars() float64 { return 20 }
+// Price is the list price of Cloud Translation - Basic, in US dollars:
+// $20 per million characters, the first 500,000 characters a month free
+// (applied as a $10 credit shared with Advanced), read on 2026-12-02 from
+// the Cloud Translation pricing page, "Cloud Translation - Basic"
+// (https://cloud.google.com/translate/pricing).
+func (*Backend) Price() translate.Price {
+	return translate.Price{
+		Currency:          "USD",
+		PerMillionChars:   20,
+		FreeCharsPerMonth: 500_000,
+		AsOf:              "2026-12-02",
+		Source:            "https://cloud.google.com/translate/pricing",
+	}
+}
 
 // BilledChars is what Google bills for req: the code points of every q
 // value Translate sends, HTML markup included (Cloud Translation pricing,

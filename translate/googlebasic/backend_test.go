@@ -303,8 +303,8 @@ func TestDeclaredLimitsKeepChineseBatchesToOneRequest(t *testing.T) {
 
 func TestPricingAndTermMode(t *testing.T) {
 	b := newBackend(t, "http://127.0.0.1:1", testKey)
-	if p := b.PricePerMillionChars(); p != 20 {
-		t.Errorf("price %v, want 20", p)
+	if p := b.Price(); p.PerMillionChars != 20 || p.Currency != "USD" || p.FreeCharsPerMonth != 500_000 || p.AsOf == "" {
+		t.Errorf("price %+v, want a dated $20 per million, 500,000 a month free", p)
 	}
 	if translate.ModeOf(b) != translate.TermsPinned {
 		t.Error("not TermsPinned")

@@ -43,7 +43,7 @@ var Factory = translate.Factory{
 		if err != nil {
 			return nil, err
 		}
-		if b.price > 0 {
+		if b.price > 0 || b.inputPrice > 0 || b.outputPrice > 0 {
 			return &Priced{b}, nil
 		}
 		return b, nil
@@ -61,8 +61,12 @@ var settings = []translate.Setting{
 		Help: "model name, e.g. gpt-4o-mini or qwen2.5:7b (required)"},
 	{Name: "temperature", Default: "0",
 		Help: "sampling temperature; 0 gives the steadiest translations; empty: not sent (reasoning models accept only their default)"},
+	{Name: "input_price",
+		Help: "USD per million input (prompt) tokens, the model's list price, for cost estimates"},
+	{Name: "output_price",
+		Help: "USD per million output (reply) tokens, the model's list price, for cost estimates"},
 	{Name: "price",
-		Help: "USD per million source characters, for cost estimates; unset: no estimate (prices depend on the model)"},
+		Help: "USD per million source characters, for cost estimates, instead of token prices; unset: estimate from input_price and output_price, or none"},
 	{Name: "max_texts", Default: strconv.Itoa(DefaultMaxTexts),
 		Help: "most segments in one request"},
 	{Name: "max_chars", Default: strconv.Itoa(DefaultMaxChars),
@@ -77,8 +81,10 @@ type Backend struct {
 	key         string
 	model       string
 	temperature float64
-	sendTemp    bool // false: leave the temperature to the server
-	price       float64
+	sendTemp    bool    // false: leave the temperature to the server
+	price       float64 // per million characters
+	inputPrice  float64 // per million tokens
+	outputPrice float64
 	maxTexts    int
 	maxChars    int
 
@@ -94,15 +100,28 @@ var (
 	_ translate.Pricing     = (*Priced)(nil)
 )
 
-// Priced is a Backend with a configured price (the price setting). Factory
-// returns it only then: a model's price is not known otherwise, and a
-// Backend that claimed one would make every estimate wrong.
+// Priced is a Backend with a configured price (the price, input_price and
+// output_price settings). Factory returns it only then: a model's price is
+// not known otherwise, and a Backend that claimed one would make every
+// estimate wrong.
 type Priced struct{ *Backend }
 
-// PricePerMillionChars is the price setting, in US dollars per million
-// source characters, as the user worked it out from their model's token
-// prices (OpenAI lists prices per million tokens, not characters).
-func (p *Priced) PricePerMillionChars() float64 { return p.price }
+// Price is the price from the settings, in US dollars: per million input
+// and output tokens as OpenAI and most hosts list them
+// (https://openai.com/api/pricing), or per million source characters when
+// the price setting is given. Characters are what a run knows before it
+// starts, so the cost of characters at token prices is an estimate (see
+// translate.EstimatedInputTokensPerChar); the tokens the server reports
+// afterwards (Stats) give the cost through TokenCost.
+func (p *Priced) Price() translate.Price {
+	pr := translate.Price{Currency: "USD", Source: "the openai backend's input_price, output_price and price settings"}
+	if p.price > 0 {
+		pr.PerMillionChars = p.price
+		return pr
+	}
+	pr.PerMillionInputTokens, pr.PerMillionOutputTokens = p.inputPrice, p.outputPrice
+	return pr
+}
 
 // New builds a Backend from its settings. Config.Endpoint, when set,
 // overrides base_url. Settings missing from Config.Values take their
@@ -139,6 +158,12 @@ func New(c translate.Config) (*Backend, error) {
 	}
 	b.sendTemp = get("temperature") != ""
 	if b.price, err = number(get("price"), "price", 0, 1e6); err != nil {
+		return nil, err
+	}
+	if b.inputPrice, err = number(get("input_price"), "input_price", 0, 1e6); err != nil {
+		return nil, err
+	}
+	if b.outputPrice, err = number(get("output_price"), "output_price", 0, 1e6); err != nil {
 		return nil, err
 	}
 	if b.maxTexts, err = count(get("max_texts"), "max_texts", DefaultMaxTexts); err != nil {

@@ -153,8 +153,24 @@ func TestPriceOnlyWhenSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, ok := b.(translate.Pricing)
-	if !ok || p.PricePerMillionChars() != 0.5 {
+	if !ok || p.Price().PerMillionChars != 0.5 || p.Price().Cost(2_000_000).Estimated {
 		t.Errorf("price setting 0.5: backend %T prices %v", b, p)
+	}
+	// Token prices: a cost from characters is an estimate, one from the
+	// tokens the server reported is not.
+	b, err = openai.Factory.New(translate.Config{Values: map[string]string{"model": "m", "input_price": "0.15", "output_price": "0.6"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok = b.(translate.Pricing)
+	if !ok {
+		t.Fatal("token prices set, but the backend has no price")
+	}
+	if c := p.Price().Cost(1_000_000); !c.Estimated || c.String() != "$0.75" {
+		t.Errorf("a million characters at token prices: %+v, want an estimated $0.75", c)
+	}
+	if c := p.Price().TokenCost(2_000_000, 1_000_000); c.Estimated || c.String() != "$0.90" {
+		t.Errorf("2M input and 1M output tokens: %+v, want $0.90", c)
 	}
 	if translate.ModeOf(b) != translate.TermsHinted {
 		t.Error("a priced backend is not hinted")
