@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,11 @@ type Setting struct {
 	Secret  bool
 	Default string
 	Help    string
+	// Shapes marks a setting that changes the translations (a model, a
+	// glossary, a temperature), as opposed to one that changes only how
+	// they are fetched (an address, a key, a batch size). Such settings
+	// are part of the backend's Profile, and so of the memory's key.
+	Shapes bool
 }
 
 // Config is what a factory receives to build a backend.
@@ -33,9 +39,15 @@ func (c Config) Get(name string) string { return c.Values[name] }
 
 // Factory builds one named backend.
 type Factory struct {
-	Name     string
-	Summary  string // one line for `bitext backends`
-	Offline  bool   // needs no network and no credentials
+	Name    string
+	Summary string // one line for `bitext backends`
+	Offline bool   // needs no network and no credentials
+	// Version names the backend's own rules and data, for backends whose
+	// output bitext itself makes (the offline dictionary, the pseudo
+	// translation) or shapes (the openai prompt): it changes whenever they
+	// change what comes out, so that Profile does. Empty for services
+	// whose output only their settings shape.
+	Version  string
 	Settings []Setting
 	New      func(Config) (Backend, error)
 }
@@ -84,4 +96,38 @@ func (r *Registry) All() []Factory {
 		out = append(out, r.byName[n])
 	}
 	return out
+}
+
+// Profile names what shapes a backend's output: the backend, its Version
+// and the settings marked Shapes with their values, sorted by name, e.g.
+// "openai@p3a1f model=gpt-4o-mini temperature=0" or "offline@3". The
+// translation memory keys machine translations by it, so that one
+// model's output is never passed off as another's. A setting left empty
+// counts as its Default; one still empty is left out. Secret settings and
+// the endpoint never appear, whatever a Setting says: a profile is printed
+// and stored. The same factory and settings always give the same profile.
+func Profile(f Factory, cfg Config) string {
+	var parts []string
+	for _, s := range f.Settings {
+		if !s.Shapes || s.Secret {
+			continue
+		}
+		v := strings.TrimSpace(cfg.Values[s.Name])
+		if v == "" {
+			v = s.Default
+		}
+		if v == "" {
+			continue
+		}
+		if strings.ContainsAny(v, " \t\n\"=") || !strconv.CanBackquote(v) {
+			v = strconv.Quote(v)
+		}
+		parts = append(parts, s.Name+"="+v)
+	}
+	sort.Strings(parts)
+	name := f.Name
+	if f.Version != "" {
+		name += "@" + f.Version
+	}
+	return strings.Join(append([]string{name}, parts...), " ")
 }

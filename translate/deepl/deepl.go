@@ -31,9 +31,9 @@ var Factory = translate.Factory{
 	Settings: []translate.Setting{
 		{Name: SettingKey, Env: "DEEPL_AUTH_KEY", Secret: true,
 			Help: "DeepL API auth key; keys ending in :fx use the Free API (api-free.deepl.com)"},
-		{Name: SettingGlossaryID,
+		{Name: SettingGlossaryID, Shapes: true,
 			Help: "ID of an existing DeepL glossary (zh to en) to apply; bitext does not create glossaries"},
-		{Name: SettingContext, Default: "on",
+		{Name: SettingContext, Default: "on", Shapes: true,
 			Help: "on: send the opening paragraphs of each batch as DeepL context (not translated, not billed); off: don't"},
 	},
 	New: func(cfg translate.Config) (translate.Backend, error) { return New(cfg) },

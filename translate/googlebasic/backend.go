@@ -41,7 +41,7 @@ var Factory = translate.Factory{
 			Help: "API key of a Google Cloud project with the Cloud Translation API enabled; without one, Application Default Credentials are used"},
 		{Name: "credentials", Env: credentialsEnv, Secret: true,
 			Help: "service-account JSON file for Application Default Credentials, used when no key is set (read by Google's client library itself)"},
-		{Name: "model", Default: "",
+		{Name: "model", Default: "", Shapes: true,
 			Help: "translation model: nmt or base; empty for the service's default (nmt)"},
 	},
 	New: func(cfg translate.Config) (translate.Backend, error) {

@@ -14,10 +14,18 @@ var Factory = translate.Factory{
 	Name:    "offline",
 	Summary: "built-in dictionary-and-rules Chinese-to-English draft (CC-CEDICT); no network, no key",
 	Offline: true,
+	Version: Version,
 	New: func(translate.Config) (translate.Backend, error) {
 		return New(Options{}), nil
 	},
 }
+
+// Version names the translator's dictionary, tables and rules, for
+// translate.Profile and so the translation memory: a draft made by one
+// version is not taken for another's. It must change whenever the embedded
+// data or the code that translates changes what comes out;
+// TestVersionNamesTheData fails when either changed and Version did not.
+const Version = "1"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).

@@ -37,6 +37,7 @@ var Factory = translate.Factory{
 	Name:     name,
 	Summary:  "any OpenAI-compatible chat completions server (OpenAI, Ollama, vLLM, llama.cpp); needs a model",
 	Offline:  false,
+	Version:  promptVersion,
 	Settings: settings,
 	New: func(c translate.Config) (translate.Backend, error) {
 		b, err := New(c)
@@ -57,9 +58,9 @@ var settings = []translate.Setting{
 		Help: "API base URL, e.g. http://localhost:11434/v1 for Ollama; --endpoint overrides it"},
 	{Name: "key", Env: "OPENAI_API_KEY", Secret: true,
 		Help: "API key, sent as a bearer token; leave unset for local servers that need none"},
-	{Name: "model", Env: "OPENAI_MODEL",
+	{Name: "model", Env: "OPENAI_MODEL", Shapes: true,
 		Help: "model name, e.g. gpt-4o-mini or qwen2.5:7b (required)"},
-	{Name: "temperature", Default: "0",
+	{Name: "temperature", Default: "0", Shapes: true,
 		Help: "sampling temperature; 0 gives the steadiest translations; empty: not sent (reasoning models accept only their default)"},
 	{Name: "input_price",
 		Help: "USD per million input (prompt) tokens, the model's list price, for cost estimates"},

@@ -2,6 +2,8 @@ package openai
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -31,6 +33,16 @@ type payload struct {
 	Context  string    `json:"context,omitempty"`
 	Segments []segment `json:"segments"`
 }
+
+// promptVersion names the instructions the backend gives the model, which
+// shape its translations as much as a setting does: "p" and the first
+// eight hex digits of the SHA-256 of the Chinese-to-English system
+// message, so that a change of their wording changes the backend's
+// translate.Profile and the memory does not mix the two prompts' output.
+var promptVersion = func() string {
+	sum := sha256.Sum256([]byte(systemMessage(language.Chinese, language.English)))
+	return "p" + hex.EncodeToString(sum[:4])
+}()
 
 // systemMessage is the translator's instructions for one language pair.
 func systemMessage(from, to language.Tag) string {

@@ -50,6 +50,10 @@ func reserved(r rune) bool {
 	return ok || r == open || r == close || r == pad || r == escape
 }
 
+// Version names the pseudo-translation's rules, for translate.Profile: it
+// changes when Text would write anything differently.
+const Version = "1"
+
 // Backend is the pseudo backend.
 type Backend struct{}
 
@@ -60,6 +64,7 @@ var Factory = translate.Factory{
 	Name:    "pseudo",
 	Summary: "reversible pseudo-translation (⟦ȧċċḗṅţḗḋ⟧, ~30% longer) for testing layouts; no network",
 	Offline: true,
+	Version: Version,
 	New:     func(translate.Config) (translate.Backend, error) { return Backend{}, nil },
 }
 

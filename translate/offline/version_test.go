@@ -1,0 +1,118 @@
+package offline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// versions records the content each Version was released with: the hash
+// of the embedded data and of the code that translates (see contentHash).
+// A Version is never reused for other content.
+var versions = map[string]string{
+	"1": "1ab890751f230b646e6e3387d39923e646b33aedbc8ba8f51bf3a299fb10c189",
+}
+
+// TestVersionNamesTheData fails when the dictionary, a table or the
+// translating code changed but Version did not, so that the translation
+// memory never takes a draft of the old translator for one of the new.
+func TestVersionNamesTheData(t *testing.T) {
+	got := contentHash(t)
+	want, ok := versions[Version]
+	switch {
+	case !ok:
+		t.Fatalf("Version %q is not in versions: add %q: %q to version_test.go", Version, Version, got)
+	case want != got:
+		t.Fatalf("the offline translator's data or code changed since Version %q (content %s, now %s): "+
+			"bump Version in backend.go and add it to versions in version_test.go with %q", Version, want, got, got)
+	}
+}
+
+// contentHash is the SHA-256 of what makes the translator's output: every
+// file embedded by go:embed in the offline packages (this one, dict and
+// zhnum), and their Go code without tests, comments or formatting, so
+// that editing a doc comment needs no new version.
+func contentHash(t *testing.T) string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "internal" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	fset := token.NewFileSet()
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, path, src, 0) // comments dropped
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Decls = withoutVersion(f.Decls)
+		var code bytes.Buffer
+		if err := format.Node(&code, fset, f); err != nil {
+			t.Fatal(err)
+		}
+		h.Write([]byte(filepath.ToSlash(path) + "\n"))
+		h.Write(code.Bytes())
+		for _, name := range embedded(src) {
+			data, err := os.ReadFile(filepath.Join(filepath.Dir(path), name))
+			if err != nil {
+				t.Fatalf("%s embeds %s: %v", path, name, err)
+			}
+			h.Write([]byte(name + "\n"))
+			h.Write(data)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// withoutVersion drops the declaration of Version, which names the content
+// and so is not part of it.
+func withoutVersion(decls []ast.Decl) []ast.Decl {
+	var out []ast.Decl
+	for _, d := range decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST && len(g.Specs) == 1 {
+			if v, ok := g.Specs[0].(*ast.ValueSpec); ok && len(v.Names) == 1 && v.Names[0].Name == "Version" {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// embedded lists the files named by the go:embed directives of a source.
+func embedded(src []byte) []string {
+	var names []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "//go:embed "); ok {
+			names = append(names, strings.Fields(rest)...)
+		}
+	}
+	return names
+}
