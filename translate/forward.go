@@ -1,6 +1,10 @@
 package translate
 
-import "context"
+import (
+	"context"
+
+	"golang.org/x/text/language"
+)
 
 // A decorator (Retry, RateLimit, Verify) changes how Translate runs, but the
 // code around it still asks the wrapped backend's questions by type
@@ -51,6 +55,11 @@ func (d *decorated) Quota() Rate { return QuotaOf(d.inner) }
 // Unwrap returns the wrapped backend, for capabilities this package does
 // not know about: a caller can walk the chain and type-assert each link.
 func (d *decorated) Unwrap() Backend { return d.inner }
+
+// CheckLanguages forwards the language check to the wrapped backend.
+func (d *decorated) CheckLanguages(ctx context.Context, from, to language.Tag) error {
+	return CheckLanguages(ctx, d.inner, from, to)
+}
 
 // BilledChars forwards the wrapped backend's count of billed characters.
 func (d *decorated) BilledChars(req Request) int { return BilledChars(d.inner, req) }

@@ -49,7 +49,8 @@ type Backend struct {
 	client     *http.Client
 
 	mu       sync.Mutex
-	glossary *glossaryInfo // the configured glossary, once looked up
+	glossary *glossaryInfo       // the configured glossary, once looked up
+	langs    map[string][]string // DeepL's source and target codes, once asked
 }
 
 var (

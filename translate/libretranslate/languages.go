@@ -56,6 +56,16 @@ func pick(langs []serverLanguage, candidates []string) (serverLanguage, bool) {
 	return serverLanguage{}, false
 }
 
+var _ translate.LanguageChecker = (*Backend)(nil)
+
+// CheckLanguages asks the server for its languages (GET /languages, once
+// per backend) and refuses, fatally, a pair it does not offer, or whose
+// target is not among the source's targets. A failed look-up is not fatal.
+func (b *Backend) CheckLanguages(ctx context.Context, from, to language.Tag) error {
+	_, _, err := b.codes(ctx, from, to)
+	return err
+}
+
 // codes returns the server's codes for a request's languages, asking the
 // server for its list on first use. An error names what the server offers.
 func (b *Backend) codes(ctx context.Context, from, to language.Tag) (source, target string, err error) {

@@ -2,8 +2,11 @@ package offline
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/language"
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/offline/dict"
@@ -25,7 +28,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "1"
+const Version = "2"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -114,11 +117,32 @@ type Backend struct {
 	t    *translator
 }
 
-var _ translate.Backend = (*Backend)(nil)
+var (
+	_ translate.Backend         = (*Backend)(nil)
+	_ translate.LanguageChecker = (*Backend)(nil)
+)
 
 // New returns a backend with the given options.
 func New(opt Options) *Backend {
 	return &Backend{opt: opt}
+}
+
+// CheckLanguages accepts only Chinese (any script or region) to English
+// (any variety): the dictionary is Chinese-English and the rules write
+// English. An undetermined tag (language.Und) is taken for the one the
+// backend translates. The refusal is fatal.
+func (*Backend) CheckLanguages(_ context.Context, from, to language.Tag) error {
+	if (from == language.Und || base(from) == "zh") && (to == language.Und || base(to) == "en") {
+		return nil
+	}
+	return translate.Fatal(fmt.Errorf("offline: the offline backend translates only Chinese to English (zh to en), not %s to %s; "+
+		"choose another backend with --backend (see 'bitext backends')", from, to))
+}
+
+// base is a tag's language, "zh" for zh-TW and zh-Hant alike.
+func base(t language.Tag) string {
+	b, _ := t.Base()
+	return b.String()
 }
 
 // Translate translates every text of req from Chinese to English. Tags come
@@ -128,6 +152,9 @@ func New(opt Options) *Backend {
 // knows: a source term is always written as its target.
 func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := b.CheckLanguages(ctx, req.From, req.To); err != nil {
 		return nil, err
 	}
 	t := b.translator()

@@ -21,6 +21,7 @@ import (
 // A Version is never reused for other content.
 var versions = map[string]string{
 	"1": "1ab890751f230b646e6e3387d39923e646b33aedbc8ba8f51bf3a299fb10c189",
+	"2": "c942a02b5dd477b9e951fe2657815c4fcc147107a895101941bdbf23267771c9",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the

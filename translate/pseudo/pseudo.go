@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/bitext/bitext/translate"
 )
 
@@ -57,7 +59,10 @@ const Version = "1"
 // Backend is the pseudo backend.
 type Backend struct{}
 
-var _ translate.Backend = Backend{}
+var (
+	_ translate.Backend         = Backend{}
+	_ translate.LanguageChecker = Backend{}
+)
 
 // Factory registers the backend as "pseudo".
 var Factory = translate.Factory{
@@ -70,6 +75,10 @@ var Factory = translate.Factory{
 
 // TermMode says the backend keeps glossary pins, as markup-aware services do.
 func (Backend) TermMode() translate.TermMode { return translate.TermsPinned }
+
+// CheckLanguages accepts every pair: the pseudo-translation is the same
+// in every language.
+func (Backend) CheckLanguages(context.Context, language.Tag, language.Tag) error { return nil }
 
 // Translate pseudo-translates every text.
 func (Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {

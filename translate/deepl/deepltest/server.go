@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"sort"
 	"strconv"
 	"sync"
 
@@ -69,6 +70,7 @@ func New(opt Options) *Server {
 	mux.HandleFunc("GET /v2/usage", s.handleUsage)
 	mux.HandleFunc("POST /v2/usage", s.handleUsage)
 	mux.HandleFunc("GET /v2/glossaries/{id}", s.handleGlossary)
+	mux.HandleFunc("GET /v2/languages", s.handleLanguages)
 	s.srv = httptest.NewServer(s.gate(mux))
 	s.URL = s.srv.URL
 	return s
@@ -171,6 +173,32 @@ func (s *Server) handleUsage(w http.ResponseWriter, _ *http.Request) {
 		limit = used
 	}
 	writeJSON(w, http.StatusOK, map[string]int{"character_count": used, "character_limit": limit})
+}
+
+// handleLanguages answers GET /v2/languages?type=source|target (source
+// when absent) with DeepL's list shape: [{"language": "DE", "name":
+// "German"}], sorted by code; names are the codes, which is all a client
+// may rely on.
+func (s *Server) handleLanguages(w http.ResponseWriter, r *http.Request) {
+	list := sourceLangs
+	switch r.URL.Query().Get("type") {
+	case "", "source":
+	case "target":
+		list = targetLangs
+	default:
+		writeMessage(w, http.StatusBadRequest, "Value for 'type' not supported.")
+		return
+	}
+	codes := make([]string, 0, len(list))
+	for c := range list {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	out := make([]map[string]string, len(codes))
+	for i, c := range codes {
+		out[i] = map[string]string{"language": c, "name": c}
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // handleGlossary answers GET /v2/glossaries/{id} with the glossary's
