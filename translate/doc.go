@@ -8,17 +8,20 @@
 // <b1>…</b1>, <a2>…</a2> and <x3/>, and soft line breaks as "\n". A backend must
 // return every tag it was given, unchanged, when Request.Markup is set.
 //
-// Backends neither retry nor rate-limit: they report failures as *APIError,
-// and decorators add the rest. Stacked as the CLI uses them,
+// Backends neither retry nor rate-limit: they report failures as *APIError
+// (temporary, fatal or neither; see IsTemporary and IsFatal), and
+// decorators add the rest. Stack builds the stack every command uses,
 //
-//	b = Verify(name, Retry(RateLimit(b, QuotaOf(b)), policy), warn)
+//	b = Stack(b, StackOptions{Name: name, Jobs: jobs, OnBilled: meter, Protect: protect})
 //	out, err := Parallel(ctx, name, b, req, jobs)
 //
-// every batch is checked (count, tags, empty and unchanged texts), a
-// temporary failure is retried with backoff, and each attempt waits for
-// its share of the quota. A decorated backend still answers Limits,
-// Pricing, TermHandler and Quota as the backend it wraps, so All and
-// Parallel batch it the same way.
+// so that what the service bills is metered (BilledChars), each attempt
+// waits for its share of the quota, a temporary failure is retried with
+// backoff, and every batch is checked (count, tags, empty and unchanged
+// texts). A decorated backend still answers Limits, Pricing, Billing,
+// LanguageChecker, TermHandler and Quota as the backend it wraps, so All
+// and Parallel batch it the same way. Profile names what shapes a
+// backend's output, for the translation memory's key.
 //
 // This package knows nothing about Markdown, documents or output files.
 package translate

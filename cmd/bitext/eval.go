@@ -114,7 +114,10 @@ func runEval(ctx context.Context, e *env, o *evalOptions, fc fileConfig, srcPath
 	for i, s := range srcs {
 		texts[i] = escape(s)
 	}
-	out, err := translate.All(ctx, factory.Name, backend, translate.Request{From: from, To: to, Texts: texts, Markup: true})
+	// The same stack as a translation run: the service's quota, retries of
+	// passing failures, and every answer checked before it is scored.
+	stacked := translate.Stack(backend, translate.StackOptions{Name: factory.Name, Jobs: 1})
+	out, err := translate.All(ctx, factory.Name, stacked, translate.Request{From: from, To: to, Texts: texts, Markup: true})
 	if err != nil {
 		return err
 	}
