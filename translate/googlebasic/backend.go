@@ -66,8 +66,9 @@ type Backend struct {
 	// removed when the call that needed them succeeds or fails for good;
 	// a call abandoned after a temporary failure leaves its few entries
 	// until the backend is dropped at the end of the run.
-	mu   sync.Mutex
-	done map[string][]gtranslate.Translation
+	mu    sync.Mutex
+	done  map[string][]gtranslate.Translation
+	langs []language.Tag // the service's languages, once asked
 }
 
 var (

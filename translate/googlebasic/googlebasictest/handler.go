@@ -37,6 +37,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		uriTooLong(w)
 		return
 	}
+	if r.URL.Path == Path+"/languages" {
+		s.languages(w, r)
+		return
+	}
 	if r.URL.Path != Path {
 		http.NotFound(w, r)
 		return
@@ -132,6 +136,34 @@ func (s *Server) translate(w http.ResponseWriter, p params) {
 		st.Texts += len(p.q)
 		st.Chars += chars
 	})
+	writeJSON(w, http.StatusOK, reply)
+}
+
+// languages answers GET /v2/languages: the codes the service translates,
+// {"data": {"languages": [{"language": "af", "name": "..."}]}}, each named
+// by its code (the service names them in the target language). It takes
+// the same key as a translation.
+func (s *Server) languages(w http.ResponseWriter, r *http.Request) {
+	if key := apiKey(r.URL.Query(), r.Header); s.opt.Key != "" && key != s.opt.Key {
+		if key == "" {
+			errUnregistered.write(w)
+		} else {
+			errKeyInvalid.write(w)
+		}
+		return
+	}
+	type lang struct {
+		Language string `json:"language"`
+		Name     string `json:"name,omitempty"`
+	}
+	var reply struct {
+		Data struct {
+			Languages []lang `json:"languages"`
+		} `json:"data"`
+	}
+	for _, c := range supportedCodes() {
+		reply.Data.Languages = append(reply.Data.Languages, lang{Language: c, Name: c})
+	}
 	writeJSON(w, http.StatusOK, reply)
 }
 
