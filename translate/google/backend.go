@@ -36,9 +36,11 @@ type Backend struct {
 	settings
 	secrets []string
 
-	mu     sync.Mutex
-	client *translateapi.TranslationClient
-	names  names
+	mu      sync.Mutex
+	client  *translateapi.TranslationClient
+	names   names
+	sources map[string]bool // the service's languages, once asked
+	targets map[string]bool
 }
 
 var (
