@@ -2,11 +2,8 @@ package libretranslate_test
 
 import (
 	"context"
-	"strings"
 	"sync/atomic"
 	"testing"
-
-	"golang.org/x/text/language"
 
 	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/translate"
@@ -31,21 +28,5 @@ func TestBilledCharsAreWhatTheServerCounts(t *testing.T) {
 	}
 	if got, want := billed.Load(), int64(srv.Stats().Chars); got != want || got == 0 {
 		t.Errorf("BilledChars adds up to %d, the fake counted %d", got, want)
-	}
-}
-
-func TestCheckLanguagesAsksTheServer(t *testing.T) {
-	srv := fake(t, libretranslatetest.Options{})
-	b, rec := backend(t, srv, nil)
-	ctx := context.Background()
-	if err := translate.CheckLanguages(ctx, b, language.Chinese, language.French); err != nil {
-		t.Errorf("zh to fr: %v", err)
-	}
-	err := translate.CheckLanguages(ctx, b, language.Chinese, language.Arabic)
-	if err == nil || !translate.IsFatal(err) || !strings.Contains(err.Error(), "does not offer ar") {
-		t.Errorf("zh to ar: %v; want a fatal refusal naming ar", err)
-	}
-	if rec.gets != 1 || srv.Stats().Requests != 0 {
-		t.Errorf("%d language lists fetched and %d translations sent; want 1 and none", rec.gets, srv.Stats().Requests)
 	}
 }

@@ -1,30 +1,28 @@
-package libretranslate
+package libretranslate_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/libretranslate/libretranslatetest"
 )
 
-func TestCodeCandidates(t *testing.T) {
-	for tag, want := range map[string]string{
-		"zh":         "zh-Hans zh",
-		"zh-CN":      "zh-Hans zh",
-		"zh-Hans":    "zh-Hans zh",
-		"zh-Hans-HK": "zh-Hans zh",
-		"zh-TW":      "zh-Hant zt",
-		"zh-HK":      "zh-Hant zt",
-		"zh-Hant":    "zh-Hant zt",
-		"pt-BR":      "pt-BR pb pt",
-		"pt":         "pt",
-		"en-US":      "en",
-		"en":         "en",
-		"ja":         "ja",
-	} {
-		got := strings.Join(codeCandidates(language.MustParse(tag)), " ")
-		if got != want {
-			t.Errorf("codeCandidates(%s) = %s, want %s", tag, got, want)
-		}
+func TestCheckLanguagesAsksTheServer(t *testing.T) {
+	srv := fake(t, libretranslatetest.Options{})
+	b, rec := backend(t, srv, nil)
+	ctx := context.Background()
+	if err := translate.CheckLanguages(ctx, b, language.Chinese, language.French); err != nil {
+		t.Errorf("zh to fr: %v", err)
+	}
+	err := translate.CheckLanguages(ctx, b, language.Chinese, language.Arabic)
+	if err == nil || !translate.IsFatal(err) || !strings.Contains(err.Error(), "does not offer ar") {
+		t.Errorf("zh to ar: %v; want a fatal refusal naming ar", err)
+	}
+	if rec.gets != 1 || srv.Stats().Requests != 0 {
+		t.Errorf("%d language lists fetched and %d translations sent; want 1 and none", rec.gets, srv.Stats().Requests)
 	}
 }
