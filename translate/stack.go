@@ -13,6 +13,11 @@ type StackOptions struct {
 	// retry does not send them again, and its success counts them all).
 	// Under Parallel it is called from several goroutines at once.
 	OnBilled func(chars int)
+	// OnStart, when set, is called as each attempt goes to the service,
+	// and the function it returns when the service has answered or
+	// failed: for a display of the requests in flight and how long they
+	// have waited. Both may be called from several goroutines at once.
+	OnStart func() (done func())
 	// Rate overrides the backend's declared Quota, field by field: a
 	// budget left zero is the quota's.
 	Rate Rate
@@ -58,7 +63,7 @@ func Stack(b Backend, opt StackOptions) Backend {
 		b = dryRun(b, opt.OnBilled)
 		b = Verify(opt.Name, b, func(Warning) {}) // every text comes back unchanged by design
 	} else {
-		b = meter(b, opt.OnBilled)
+		b = meter(b, opt.OnBilled, opt.OnStart)
 		rate := QuotaOf(b)
 		if opt.Rate.CharsPerMinute > 0 {
 			rate.CharsPerMinute = opt.Rate.CharsPerMinute
@@ -78,12 +83,18 @@ func Stack(b Backend, opt StackOptions) Backend {
 }
 
 // meter returns b calling onBilled with BilledChars of every request b
-// answers without an error.
-func meter(b Backend, onBilled func(int)) Backend {
-	if onBilled == nil {
+// answers without an error, and onStart around every request.
+func meter(b Backend, onBilled func(int), onStart func() func()) Backend {
+	if onBilled == nil && onStart == nil {
 		return b
 	}
+	if onBilled == nil {
+		onBilled = func(int) {}
+	}
 	return decorate(b, func(ctx context.Context, req Request) ([]string, error) {
+		if onStart != nil {
+			defer onStart()()
+		}
 		out, err := b.Translate(ctx, req)
 		if err == nil {
 			onBilled(BilledChars(b, req))

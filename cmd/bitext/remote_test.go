@@ -90,7 +90,7 @@ func TestRemoteBackends(t *testing.T) {
 			}
 			checkEditions(t, out)
 			noSecrets(t, f, stdout+stderr, out)
-			if priced := f.backend != "openai" && f.backend != "libretranslate"; priced != strings.Contains(stderr, "(list price)") {
+			if priced := f.backend != "openai" && f.backend != "libretranslate"; priced != strings.Contains(stderr, "(list price") {
 				t.Errorf("cost estimate shown: %v, want %v:\n%s", !priced, priced, stderr)
 			}
 			st := f.stats()

@@ -45,6 +45,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"translate", "good.md", "bad.md", "--backend", "pseudo"}, exitFailed},
 		{[]string{"translate", "missing.md", "--backend", "pseudo"}, exitFailed},
 		{[]string{"translate", "good.md", "--backend", "nosuch"}, exitUsage},
+		{[]string{"translate", "good.md", "--to", "fr"}, exitUsage}, // offline is Chinese to English only
+		{[]string{"translate", "good.md", "--out", "good.md"}, exitUsage},
 		{[]string{"translate", "good.md", "--nosuchflag"}, exitUsage},
 		{[]string{"nosuchcommand"}, exitUsage},
 		{[]string{"backends"}, exitOK},

@@ -176,6 +176,10 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	}
 	rep, err := run.Translate(ctx, cfg, args)
 	bar.done()
+	var ue *run.UsageError
+	if errors.As(err, &ue) {
+		return &exitError{code: exitUsage, err: ue.Err}
+	}
 	if rep != nil {
 		rep.Memory = where
 		if !o.quiet {
@@ -190,11 +194,8 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 			}
 		}
 	}
-	var ue *run.UsageError
 	var se *run.StopError
 	switch {
-	case errors.As(err, &ue):
-		return &exitError{code: exitUsage, err: ue.Err}
 	case errors.As(err, &se):
 		return &exitError{code: exitAborted, err: se.Err}
 	case err != nil && ctx.Err() != nil:

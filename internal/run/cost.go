@@ -26,9 +26,6 @@ func (r *runner) cost(billed int64) Cost {
 		note += " of " + price.AsOf
 	}
 	note += ")"
-	if price.FreeCharsPerMonth > 0 {
-		note += fmt.Sprintf(", before the first %d characters a month that are free", price.FreeCharsPerMonth)
-	}
 	if c.Estimated {
 		note += "; tokens estimated from characters"
 	}

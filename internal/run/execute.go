@@ -16,7 +16,8 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	r.cancel = cancel
-	r.stack = r.liveStack()
+	r.meter = newMeter(r.changed)
+	r.backend = r.stack(r.meter, false)
 	r.mu.Lock()
 	r.progress.SegmentsTotal = est.Segments
 	r.progress.CharactersTotal = est.CharactersNew
@@ -130,7 +131,7 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
 	for k, ui := range batch {
 		req.Texts[k] = w.units[ui].text
 	}
-	out, err := r.stack.Translate(ctx, req)
+	out, err := r.backend.Translate(ctx, req)
 	out, err = translate.Check(r.cfg.BackendName, req, out, err)
 	var entries []memory.Entry
 	if err == nil {

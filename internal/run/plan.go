@@ -274,9 +274,8 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 	est := &Totals{}
 	r.planning = true
 	defer func() { r.planning = false }()
-	var billed int64
-	requests := 0
-	dry := r.dryStack(&billed, &requests)
+	m := newMeter(nil)
+	dry := r.stack(m, true)
 	for _, w := range windows {
 		if err := ctx.Err(); err != nil {
 			return est, err
@@ -309,6 +308,7 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 	}
 	clear(r.sent)
 	r.sumFiles(est)
+	_, _, requests, billed := m.snapshot()
 	est.CharactersSent = billed
 	est.Requests = requests
 	est.Cost = r.cost(billed)

@@ -47,7 +47,7 @@ type runner struct {
 	planning bool
 
 	// Sending.
-	stack   translate.Backend
+	backend translate.Backend // the stack the run sends through
 	meter   *meter
 	retries translate.RetryCounter
 	probed  bool
@@ -75,6 +75,20 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 	r, err := newRunner(cfg)
 	if err != nil {
 		return nil, err
+	}
+	// The backend must take the language pair before anything is read or
+	// sent. Only a refusal stops the run: a service that cannot list its
+	// languages just now gets its say on the first request.
+	// A service that refuses to answer (a bad key) stops the run as it
+	// would on the first request; a pair it does not offer is a usage error.
+	if cfg.Local || !cfg.DryRun {
+		if err := translate.CheckLanguages(ctx, cfg.Backend, cfg.From, cfg.To); translate.IsFatal(err) {
+			var ae *translate.APIError
+			if errors.As(err, &ae) {
+				return r.report, &StopError{err}
+			}
+			return r.report, &UsageError{err}
+		}
 	}
 	r.collect(args)
 	r.preflight()
