@@ -107,6 +107,25 @@ func TestOpenCreatesFileAndFolder(t *testing.T) {
 	}
 }
 
+// TestOpenOddPath: a path with characters that mean something in a URI
+// is still one file, where it was asked for.
+func TestOpenOddPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "站点 50%")
+	path := filepath.Join(dir, "memory #1?x=y.db")
+	newMemory(t, path, 1)
+	if files := slices.Sorted(maps.Keys(snapshot(t, dir))); !slices.Equal(files, []string{"memory #1?x=y.db"}) {
+		t.Errorf("folder holds %q, want the memory alone", files)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := find(t, s, 0); got != entry(0).Target {
+		t.Errorf("lookup found %q, want %q", got, entry(0).Target)
+	}
+}
+
 // TestOpenRefuses checks that files that are not a bitext memory of this
 // schema are refused with an error naming them, byte for byte untouched.
 func TestOpenRefuses(t *testing.T) {

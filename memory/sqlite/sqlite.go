@@ -55,11 +55,10 @@ func Open(path string) (*Store, error) {
 	}
 	s, err := open(path, abs)
 	if err != nil {
-		if created {
-			// Leave nothing behind for a memory that never was.
-			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-				os.Remove(abs + suffix)
-			}
+		if fi, statErr := os.Stat(abs); created && statErr == nil && fi.Size() == 0 {
+			// Leave no empty file behind for a memory that never was (a
+			// file another process has begun to fill is not ours to remove).
+			os.Remove(abs)
 		}
 		return nil, fail(err)
 	}
@@ -193,7 +192,7 @@ func pathless(err error) error {
 func (s *Store) migrate(ctx context.Context) error {
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return explain("read", err)
+		return explain("open", err)
 	}
 	defer tx.Rollback()
 	var version, app int64
