@@ -123,19 +123,12 @@ func runBackends(e *env) error {
 	return w.Flush()
 }
 
-// profileOf names the backend and the settings that shape its output, the
-// memory's key for its translations: every setting that is not a secret,
-// so that a change of model or formality never reuses another's output.
+// profileOf names the backend and the settings that shape its output
+// (translate.Profile): the memory's key for its translations.
 func profileOf(f translate.Factory, fc fileConfig, getenv func(string) string) string {
 	cfg, err := backendConfig(f, fc, "", getenv)
 	if err != nil {
-		return f.Name
+		return f.Name // newBackend has refused these settings already
 	}
-	parts := []string{f.Name}
-	for _, s := range f.Settings {
-		if v := cfg.Get(s.Name); v != "" && !s.Secret {
-			parts = append(parts, s.Name+"="+v)
-		}
-	}
-	return strings.Join(parts, " ")
+	return translate.Profile(f, cfg)
 }

@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/output"
+	"github.com/spf13/cobra"
+)
+
+// memoryCommand holds what every memory subcommand needs.
+type memoryCommand struct {
+	memoryFlags
+	from, to string
+}
+
+func (c *memoryCommand) register(cmd *cobra.Command, pair bool) {
+	f := cmd.Flags()
+	f.StringVar(&c.path, "memory", defaultMemory, "translation memory file")
+	if pair {
+		f.StringVar(&c.from, "from", "zh", "source language (BCP 47 tag)")
+		f.StringVar(&c.to, "to", "en", "target language (BCP 47 tag)")
+	}
+}
+
+// open reads bitext.yaml for what the flags leave out, and opens the
+// memory, which must exist unless create is set.
+func (c *memoryCommand) open(cmd *cobra.Command, create bool) (memory.Store, error) {
+	fc, err := loadConfig(configFile)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	f := cmd.Flags()
+	c.memoryFlags.fill(f, fc)
+	if f.Lookup("from") != nil {
+		fillString(f, "from", &c.from, fc.From)
+		fillString(f, "to", &c.to, fc.To)
+	}
+	if !create {
+		if _, err := os.Stat(c.path); errors.Is(err, fs.ErrNotExist) {
+			return nil, &exitError{code: exitUsage, err: withHint(fmt.Errorf("memory %s: no such file", c.path),
+				"a run creates it; name another with --memory or memory: in bitext.yaml")}
+		}
+	}
+	s, _, err := c.memoryFlags.open()
+	return s, err
+}
+
+// pair is the language pair of the flags, in the memory's form.
+func (c *memoryCommand) pair() (memory.Pair, error) {
+	b := backendFlags{from: c.from, to: c.to}
+	from, to, err := b.languages()
+	if err != nil {
+		return memory.Pair{}, err
+	}
+	return memory.Pair{From: from.String(), To: to.String()}, nil
+}
+
+func newMemoryCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "memory",
+		Short: "Inspect the translation memory, and move it in and out as TMX",
+		Long: `The translation memory (.bitext/memory.db unless --memory or memory: in bitext.yaml
+says otherwise) holds every translation bitext was paid for or a reviewer wrote: a later
+run sends only texts it does not hold. It belongs in the site's repository or backups.
+TMX 1.4b files carry it to and from CAT tools (OmegaT, Trados, memoQ) and other machines.`,
+	}
+	cmd.AddCommand(newMemoryStatsCmd(e), newMemoryExportCmd(e), newMemoryImportCmd(e))
+	return cmd
+}
+
+func newMemoryStatsCmd(e *env) *cobra.Command {
+	c := &memoryCommand{}
+	cmd := &cobra.Command{
+		Use:     "stats",
+		Short:   "Count the memory's entries by language pair, status and backend",
+		Example: "  bitext memory stats\n  bitext memory stats --memory team.db",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := c.open(cmd, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			st, err := s.Stats(cmd.Context())
+			if err != nil {
+				return err
+			}
+			printStats(e, c.path, st)
+			return nil
+		},
+	}
+	c.register(cmd, false)
+	return cmd
+}
+
+func printStats(e *env, path string, st memory.Stats) {
+	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	size := ""
+	if fi, err := os.Stat(path); err == nil {
+		size = fmt.Sprintf(" (%d bytes)", fi.Size())
+	}
+	fmt.Fprintf(w, "%s%s: %d entries\n", path, size, st.Entries)
+	var pairs []memory.Pair
+	for p := range st.ByPair {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].From+pairs[i].To < pairs[j].From+pairs[j].To })
+	for _, p := range pairs {
+		fmt.Fprintf(w, "  %s -> %s\t%d\n", p.From, p.To, st.ByPair[p])
+	}
+	for _, s := range []memory.Status{memory.Reviewed, memory.Imported, memory.Machine} {
+		fmt.Fprintf(w, "  %s\t%d\n", s, st.ByStatus[s])
+	}
+	var profiles []string
+	for p := range st.ByProfile {
+		profiles = append(profiles, p)
+	}
+	sort.Strings(profiles)
+	for _, p := range profiles {
+		fmt.Fprintf(w, "    %s\t%d\n", p, st.ByProfile[p])
+	}
+	w.Flush()
+}
+
+func newMemoryExportCmd(e *env) *cobra.Command {
+	c := &memoryCommand{}
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export -o FILE.tmx",
+		Short: "Write the memory's entries of one language pair as TMX 1.4b",
+		Long: `Write the entries of one language pair as TMX 1.4b: inline tags as <bpt>, <ept> and
+<ph> holding bitext's tags, status, backend profile and glossary fingerprint as
+x-bitext-* properties, so that importing the file into another memory reproduces it.`,
+		Example: "  bitext memory export -o site.tmx\n  bitext memory export --from zh --to de -o site-de.tmx",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usageError("memory export: -o FILE is required")
+			}
+			s, err := c.open(cmd, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			pair, err := c.pair()
+			if err != nil {
+				return err
+			}
+			return runMemoryExport(cmd.Context(), e, s, pair, out)
+		},
+	}
+	c.register(cmd, true)
+	cmd.Flags().StringVarP(&out, "out", "o", "", "TMX file to write")
+	return cmd
+}
+
+func runMemoryExport(ctx context.Context, e *env, s memory.Store, pair memory.Pair, out string) error {
+	var b bytes.Buffer
+	n, skipped, err := memory.WriteTMX(&b, pair, memory.All(ctx, s))
+	if err != nil {
+		return err
+	}
+	for _, sk := range skipped {
+		warnf(e.stderr, "not exported: %s", sk)
+	}
+	if err := output.WriteAll([]output.File{{Path: out, Data: b.Bytes()}}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "bitext: %d %s (%s -> %s) written to %s\n", n, plural(n, "entry", "entries"), pair.From, pair.To, out)
+	return nil
+}
+
+func newMemoryImportCmd(e *env) *cobra.Command {
+	c := &memoryCommand{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.tmx...",
+		Short: "Add the entries of TMX files to the memory",
+		Long: `Add the translation units of TMX files for one language pair to the memory. Files
+bitext exported keep each entry's status and backend; units from other tools (OmegaT,
+Trados, memoQ) come in as imported, which later runs use before any machine
+translation. An imported entry never replaces a reviewed one. A unit that cannot be
+read is skipped and named with its line; nothing of a file that is not TMX is added.`,
+		Example: "  bitext memory import omegat-project.tmx",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := c.open(cmd, true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			pair, err := c.pair()
+			if err != nil {
+				return err
+			}
+			return runMemoryImport(cmd.Context(), e, s, pair, args)
+		},
+	}
+	c.register(cmd, true)
+	return cmd
+}
+
+func runMemoryImport(ctx context.Context, e *env, s memory.Store, pair memory.Pair, paths []string) error {
+	failed := 0
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			printError(e.stderr, pathError(path, err))
+			failed++
+			continue
+		}
+		entries, skipped, err := memory.ReadTMX(f, path, pair)
+		f.Close()
+		if err != nil {
+			printError(e.stderr, err)
+			failed++
+			continue
+		}
+		for _, sk := range skipped {
+			warnf(e.stderr, "skipped: %s", sk)
+		}
+		if err := s.Put(ctx, entries); err != nil {
+			printError(e.stderr, fmt.Errorf("%s: %w", path, err))
+			failed++
+			continue
+		}
+		fmt.Fprintf(e.stderr, "bitext: %s: %d %s imported (%s -> %s), %d skipped\n", path, len(entries), plural(len(entries), "entry", "entries"), pair.From, pair.To, len(skipped))
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailed, printed: true}
+	}
+	return nil
+}
