@@ -153,7 +153,7 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
 		u := w.units[ui]
 		if err == nil {
 			u.entry, u.done = &entries[k], true
-			r.sent[u.key] = true
+			r.markSent(u.key)
 			r.progress.Characters += chars(u.text)
 		}
 		for _, pi := range u.posts {

@@ -167,7 +167,7 @@ func (r *runner) plan(ctx context.Context, w *window) error {
 	for i, u := range w.units {
 		u.entry = found[i]
 		switch {
-		case r.sent[u.key] && (r.planning || u.entry != nil):
+		case r.wasSent(u.key) && (r.planning || u.entry != nil):
 			u.origin, u.done = repeated, true
 		case u.entry != nil:
 			u.origin, u.done = fromMemory, true
@@ -294,7 +294,7 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 			}
 		}
 		for _, ui := range w.send {
-			r.sent[w.units[ui].key] = true
+			r.markSent(w.units[ui].key)
 		}
 		for _, p := range w.posts {
 			if r.cfg.DryRun {

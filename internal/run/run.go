@@ -2,8 +2,10 @@ package run
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +44,9 @@ type runner struct {
 
 	// sent holds the texts this run has sent (or, planning, would send),
 	// so that a text met again in a later window counts as repeated.
-	sent map[unitKey]bool
+	// Each text is kept as 8 bytes (unitKey.short): a site of thousands
+	// of posts has hundreds of thousands of texts.
+	sent map[uint64]struct{}
 	// planning is set while the run is estimated: nothing is sent.
 	planning bool
 
@@ -66,6 +70,30 @@ type unitKey struct {
 	sum      [16]byte
 	glossary string
 }
+
+// short is the key in 8 bytes: the first 8 of the text's SHA-256-based
+// sum, mixed with the glossary fingerprint's. Two of a million texts share
+// one with odds of about one in 30 million; all that would change is
+// that one text is counted as repeated rather than sent or found (a text
+// the memory does not hold is sent whatever its count).
+func (k unitKey) short() uint64 {
+	v := binary.LittleEndian.Uint64(k.sum[:8])
+	if k.glossary != "" {
+		h := fnv.New64a()
+		h.Write([]byte(k.glossary))
+		v ^= h.Sum64()
+	}
+	return v
+}
+
+// wasSent reports whether the run has sent (or, planning, would send) the
+// text; markSent records that it has.
+func (r *runner) wasSent(k unitKey) bool {
+	_, ok := r.sent[k.short()]
+	return ok
+}
+
+func (r *runner) markSent(k unitKey) { r.sent[k.short()] = struct{}{} }
 
 // Translate runs a translation over args (files and folders). Per-file
 // problems are in the report and the run goes on; the error is for what
@@ -139,7 +167,7 @@ func newRunner(cfg Config) (*runner, error) {
 	r := &runner{
 		cfg:  cfg,
 		pair: memory.Pair{From: cfg.From.String(), To: cfg.To.String()},
-		sent: map[unitKey]bool{},
+		sent: map[uint64]struct{}{},
 		report: &Report{Version: ReportVersion, DryRun: cfg.DryRun, Backend: cfg.BackendName,
 			Profile: cfg.Profile, From: cfg.FromName, To: cfg.ToName},
 		start: time.Now(),
