@@ -241,8 +241,11 @@ func printSummary(w io.Writer, rep *run.Report, name string) {
 	if rep.DryRun {
 		fmt.Fprintf(w, "bitext: plan: %d %s, %d segments: %d to send, %d from the memory, %d repeated\n",
 			t.Files, plural(t.Files, "file", "files"), t.Segments, t.SegmentsSent, t.SegmentsFromMemory, t.SegmentsRepeated)
-		fmt.Fprintf(w, "bitext: plan: %d characters to send (%d from the memory, %d repeated); %s would bill %d characters in %d %s\n",
-			t.CharactersNew, t.CharactersFromMemory, t.CharactersRepeated, name, t.CharactersSent, t.Requests, plural(t.Requests, "request", "requests"))
+		fmt.Fprintf(w, "bitext: plan: %d characters to send (%d from the memory, %d repeated)", t.CharactersNew, t.CharactersFromMemory, t.CharactersRepeated)
+		if !rep.Local {
+			fmt.Fprintf(w, "; %s would bill %d characters in %d %s", name, t.CharactersSent, t.Requests, plural(t.Requests, "request", "requests"))
+		}
+		fmt.Fprintln(w)
 		if t.Cost.Known {
 			fmt.Fprintf(w, "bitext: plan: about %s %s\n", run.FormatMoney(t.Cost.Amount, t.Cost.Currency), t.Cost.Note)
 		}
@@ -265,7 +268,7 @@ func printSummary(w io.Writer, rep *run.Report, name string) {
 		}
 		fmt.Fprintln(w)
 	}
-	if t.Requests > 0 {
+	if t.Requests > 0 && !rep.Local {
 		fmt.Fprintf(w, "bitext: %s: %d characters billed in %d %s", name, t.CharactersSent, t.Requests, plural(t.Requests, "request", "requests"))
 		if t.Cost.Known {
 			fmt.Fprintf(w, ", about %s %s", run.FormatMoney(t.Cost.Amount, t.Cost.Currency), t.Cost.Note)

@@ -19,8 +19,10 @@ type Report struct {
 	DryRun  bool   `json:"dry_run"`
 	Backend string `json:"backend"`
 	Profile string `json:"profile"`
-	From    string `json:"from"`
-	To      string `json:"to"`
+	// Local says the backend ran in process: nothing was billed.
+	Local bool   `json:"local"`
+	From  string `json:"from"`
+	To    string `json:"to"`
 	// Memory names the translation memory ("" for none).
 	Memory string        `json:"memory,omitempty"`
 	Files  []*FileReport `json:"files"`

@@ -169,7 +169,7 @@ func newRunner(cfg Config) (*runner, error) {
 		pair: memory.Pair{From: cfg.From.String(), To: cfg.To.String()},
 		sent: map[uint64]struct{}{},
 		report: &Report{Version: ReportVersion, DryRun: cfg.DryRun, Backend: cfg.BackendName,
-			Profile: cfg.Profile, From: cfg.FromName, To: cfg.ToName},
+			Profile: cfg.Profile, Local: cfg.Local, From: cfg.FromName, To: cfg.ToName},
 		start: time.Now(),
 	}
 	return r, nil
