@@ -16,7 +16,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // Kind says what a segment is, which decides how its translation is written.
@@ -83,8 +82,8 @@ type Segment struct {
 	Context Span
 	Block   int // index of the top-level block in Document.Blocks
 
-	style yaml.Style // quoting style of a FrontField value
-	value string     // decoded FrontField value
+	quote quoting // how a FrontField value was written
+	value string  // decoded FrontField value
 }
 
 // BlockKind classifies a top-level block of the body.
@@ -269,24 +268,28 @@ func (d *Document) LineOf(i int) int {
 	return sort.Search(len(d.lineStarts), func(k int) bool { return d.lineStarts[k] > i })
 }
 
+// frontSegments makes a segment of each translatable front-matter value
+// named in FrontKeys: a string, or each string of a list (tags,
+// categories), so that a tag is translated the same way in every post.
 func (d *Document) frontSegments(opt Options) {
-	for _, f := range d.Front.Fields {
-		if !f.Scalar || !slices.Contains(opt.FrontKeys, f.Key) || !opt.Translatable(f.Value) {
-			continue
-		}
-		s := Segment{
-			Kind:    FrontField,
-			Key:     f.Key,
-			Span:    Span{f.ValueStart, f.ValueEnd},
-			Context: Span{f.ValueStart, f.ValueEnd},
-			Text:    escapeText(f.Value),
-			style:   f.Style,
-			value:   f.Value,
-			Block:   0,
-			Line:    f.Line,
+	add := func(key, value string, line int, sp Span, q quoting) {
+		if !opt.Translatable(value) {
+			return
 		}
 		d.Blocks[0].Segs = append(d.Blocks[0].Segs, len(d.Segments))
-		d.Segments = append(d.Segments, s)
+		d.Segments = append(d.Segments, Segment{Kind: FrontField, Key: key, Span: sp, Context: sp,
+			Text: escapeText(value), quote: q, value: value, Line: line})
+	}
+	for _, f := range d.Front.Fields {
+		if !slices.Contains(opt.FrontKeys, f.Key) {
+			continue
+		}
+		if f.Scalar {
+			add(f.Key, f.Value, f.Line, Span{f.ValueStart, f.ValueEnd}, f.quote)
+		}
+		for _, it := range f.Items {
+			add(f.Key, it.Value, it.Line, Span{it.Start, it.End}, it.quote)
+		}
 	}
 }
 

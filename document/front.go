@@ -11,16 +11,51 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// Front is the YAML front matter at the top of a post, split off before the
-// body is parsed (goldmark would read its "---" lines as thematic breaks).
+// Format is the language of a post's front matter.
+type Format uint8
+
+// Front-matter formats, told apart by Hugo's rules: "---" opens YAML,
+// "+++" TOML, and a "{" at the very start a JSON object.
+const (
+	YAML Format = iota + 1
+	TOML
+	JSON
+)
+
+func (f Format) String() string {
+	switch f {
+	case YAML:
+		return "YAML"
+	case TOML:
+		return "TOML"
+	case JSON:
+		return "JSON"
+	}
+	return "none"
+}
+
+// Front is the front matter at the top of a post (YAML, TOML or JSON), split
+// off before the body is parsed (goldmark would read its "---" lines as
+// thematic breaks).
 type Front struct {
 	// Present reports whether the file has front matter.
 	Present bool
+	Format  Format
 	// Start and End are the span of the whole block, both "---" lines included.
 	// Without front matter both equal the body start (after any BOM).
 	Start, End int
-	// Close is the offset of the closing delimiter line: new keys go there.
+	// Close is the offset of the closing delimiter line (YAML, TOML) or
+	// of the closing brace (JSON).
 	Close int
+	// Insert is where a new top-level key goes: Close for YAML, the first
+	// table header for TOML (keys after one belong to its table), and just
+	// after the last member for JSON (see Members).
+	Insert int
+	// Members counts the top-level keys: a JSON insertion needs a comma
+	// when there are any.
+	Members int
+	// Indent is the indentation of the top-level keys of a JSON object.
+	Indent string
 	// Newline is the line ending the block uses ("\n", "\r\n", "\r\r\n" ...).
 	Newline string
 	// Fields are the top-level keys in file order.
@@ -36,7 +71,32 @@ type Field struct {
 	ValueStart, ValueEnd int
 	// Scalar reports a string scalar; only those can be translated.
 	Scalar bool
-	Style  yaml.Style
+	// Items are the strings of a list of strings (tags: [a, b]), each with
+	// its span; nil for any other value.
+	Items []Item
+	Style yaml.Style
+	quote quoting
+}
+
+// Item is one string of a front-matter list.
+type Item struct {
+	Value      string
+	Line       int
+	Start, End int // the item as written, quotes included
+	quote      quoting
+}
+
+// quoting is how a front-matter string was written, so that its
+// translation is written the same way.
+type quoting struct {
+	format Format
+	yaml   yaml.Style
+	// toml is the TOML string form: '"' basic, '\'' literal, 'M' a
+	// multi-line basic string, 'L' a multi-line literal one.
+	toml byte
+	// indicator and indent are a YAML block scalar's indicator ("|",
+	// ">-") and the indentation of its lines.
+	indicator, indent string
 }
 
 // Field returns the field with the given key, or nil.
@@ -74,27 +134,41 @@ func isDelimiter(line []byte, closing bool) bool {
 
 // splitFront finds the front matter at offset start (just after any BOM).
 func splitFront(src []byte, start int) (Front, error) {
-	f := Front{Start: start, End: start, Close: start}
+	f := Front{Start: start, End: start, Close: start, Insert: start}
 	next, nl := lineEnd(src, start)
 	first := src[start:next]
 	first = first[:len(first)-len(nl)]
-	if !isDelimiter(first, false) || nl == "" {
+	switch {
+	case isJSONFront(src[start:]):
+		f.Present, f.Format, f.Newline = true, JSON, nl
+		if nl == "" {
+			f.Newline = "\n"
+		}
+		return f, parseJSON(src, &f)
+	case nl == "":
+		return f, nil
+	case isDelimiter(first, false):
+		f.Format = YAML
+	case string(bytes.TrimRight(first, " \t\r")) == "+++":
+		f.Format = TOML
+	default:
 		return f, nil
 	}
 	f.Present = true
 	f.Newline = nl
-	line := 2
-	for i := next; i < len(src); line++ {
+	for i := next; i < len(src); {
 		n, _ := lineEnd(src, i)
 		content := bytes.TrimRight(src[i:n], "\r\n")
-		if isDelimiter(content, true) {
-			f.Close = i
-			f.End = n
+		if f.Format == YAML && isDelimiter(content, true) || f.Format == TOML && string(bytes.TrimRight(content, " \t")) == "+++" {
+			f.Close, f.End, f.Insert = i, n, i
+			if f.Format == TOML {
+				return f, parseTOML(src, &f)
+			}
 			return f, parseFields(src, &f)
 		}
 		i = n
 	}
-	return f, &Error{Line: 1, Msg: "front matter: opening '---' is never closed"}
+	return f, &Error{Line: 1, Msg: fmt.Sprintf("front matter: opening '%s' is never closed", bytes.TrimRight(first, " \t\r"))}
 }
 
 // yamlLine matches the line number in yaml.v3 error messages.
@@ -163,6 +237,7 @@ func parseFields(src []byte, f *Front) error {
 			Value:  val.Value,
 			Style:  val.Style,
 			Scalar: val.Kind == yaml.ScalarNode && val.ShortTag() == "!!str",
+			quote:  quoting{format: YAML, yaml: val.Style},
 		}
 		// The value ends before the next key (or the closing delimiter).
 		limit := f.Close
@@ -170,7 +245,7 @@ func parseFields(src []byte, f *Front) error {
 			limit = offset(pairs[k+2].Line, 1)
 		}
 		fd.ValueStart = offset(val.Line, val.Column)
-		if val.Kind == yaml.ScalarNode && val.Line == key.Line && val.Tag != "!!null" || val.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+		if val.Kind == yaml.ScalarNode && val.Line == key.Line && val.Tag != "!!null" && val.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || val.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
 			fd.ValueEnd = scalarEnd(src, fd.ValueStart, limit, val.Style)
 		} else if val.Kind == yaml.ScalarNode && val.Value == "" && val.Style == 0 {
 			fd.ValueStart = offset(key.Line, key.Column) + len(key.Value) + 1
@@ -181,9 +256,71 @@ func parseFields(src []byte, f *Front) error {
 		if fd.ValueEnd < fd.ValueStart {
 			fd.ValueEnd = fd.ValueStart
 		}
+		if val.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			// A block scalar: its lines are indented alike, below the
+			// indicator line.
+			if next, nl := lineEnd(src, fd.ValueStart); next < fd.ValueEnd {
+				ind := src[fd.ValueStart : next-len(nl)]
+				if c := bytes.Index(ind, []byte(" #")); c >= 0 {
+					ind = ind[:c]
+				}
+				line := src[next:fd.ValueEnd]
+				fd.quote.indicator = string(bytes.TrimRight(ind, " \t"))
+				fd.quote.indent = string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
+			}
+		}
+		if val.Kind == yaml.SequenceNode {
+			fd.Items = yamlItems(src, val, offset, fd.ValueEnd)
+		}
 		f.Fields = append(f.Fields, fd)
 	}
+	f.Members = len(f.Fields)
 	return nil
+}
+
+// yamlItems returns the strings of a sequence of strings, or nil when it
+// holds anything else (numbers, mappings, nested lists): only lists of
+// plain strings are translated item by item.
+func yamlItems(src []byte, seq *yaml.Node, offset func(line, col int) int, limit int) []Item {
+	var items []Item
+	for i, n := range seq.Content {
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			return nil
+		}
+		end := limit
+		if i+1 < len(seq.Content) {
+			end = offset(seq.Content[i+1].Line, seq.Content[i+1].Column)
+		}
+		start := offset(n.Line, n.Column)
+		var stop int
+		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+			stop = scalarEnd(src, start, end, n.Style)
+		} else {
+			stop = plainItemEnd(src, start, end, seq.Style&yaml.FlowStyle != 0)
+		}
+		if stop <= start || bytes.ContainsAny(src[start:stop], "\r\n") {
+			return nil // a plain item over several lines: left as it is
+		}
+		items = append(items, Item{Value: n.Value, Line: n.Line + 1, Start: start, End: stop, quote: quoting{format: YAML, yaml: n.Style}})
+	}
+	return items
+}
+
+// plainItemEnd finds the end of a plain scalar item of a sequence: the line
+// end (or a comment) in a block sequence, also ',' or ']' in a flow one.
+func plainItemEnd(src []byte, i, limit int, flow bool) int {
+	next, nl := lineEnd(src, i)
+	end := min(next-len(nl), limit)
+	line := src[i:end]
+	if c := bytes.Index(line, []byte(" #")); c >= 0 {
+		line = line[:c]
+	}
+	if flow {
+		if c := bytes.IndexAny(line, ",]"); c >= 0 {
+			line = line[:c]
+		}
+	}
+	return i + len(bytes.TrimRight(line, " \t"))
 }
 
 // scalarEnd finds the end of a scalar that starts at i: the closing quote of

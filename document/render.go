@@ -386,8 +386,17 @@ func (d *Document) appendFront(dst []byte, s *Segment, tr string) ([]byte, error
 		// spellings of one string)
 		return append(dst, d.Src[s.Start:s.End]...), nil
 	}
-	v = strings.Join(strings.Fields(v), " ")
-	return append(dst, QuoteYAML(v, s.style)...), nil
+	if s.quote.format == YAML && s.quote.indent != "" {
+		// A block scalar keeps its lines.
+		lines := strings.Split(v, "\n")
+		for i, l := range lines {
+			lines[i] = strings.Join(strings.Fields(l), " ")
+		}
+		v = strings.Join(lines, "\n")
+	} else {
+		v = strings.Join(strings.Fields(v), " ")
+	}
+	return append(dst, quoteFor(v, s.quote, d.Front.Newline)...), nil
 }
 
 // Plain returns the text of a tagged text: tags removed, entities decoded.

@@ -15,6 +15,12 @@ type Meta struct {
 	Source  string // source file name (base name)
 	From    string // source language tag, e.g. "zh"
 	To      string // target language tag, e.g. "en"
+	// Set are front-matter keys to set in the outputs (draft, published,
+	// a language-prefixed url), after lang.
+	Set []Setting
+	// Reviewed is the mapping's reviewed value: "" or "false", "true",
+	// or a count such as "12/40".
+	Reviewed string
 	// Seal records a checksum of the written file in its translation
 	// mapping, so that a later run can tell whether a person edited it
 	// (see Inspect). Runs set it; tests of the layouts leave it off.
@@ -101,41 +107,109 @@ func apply(src []byte, edits []edit) []byte {
 	return append(out, src[pos:]...)
 }
 
-// frontEdits sets lang and adds the translation mapping. layout is recorded
-// for bilingual files ("" for the English edition).
+// Setting is a top-level front-matter key an output sets: replaced where
+// the source has it, added where it does not. Value is a string or a bool.
+type Setting struct {
+	Key   string
+	Value any
+}
+
+// frontEdits sets lang and meta's settings and adds the translation
+// mapping, each in the front matter's own format (YAML, TOML or JSON).
+// layout is recorded for bilingual files ("" for the English edition).
 func frontEdits(d *document.Document, meta Meta, layout string) []edit {
 	f := &d.Front
 	nl := f.Newline
 	if !f.Present {
 		nl = newline(d.Src)
 	}
-	var add strings.Builder
-	var edits []edit
 	lang := meta.To
 	if layout != "" {
 		lang = meta.From + "-" + meta.To
 	}
-	if l := f.Field("lang"); l != nil {
-		edits = append(edits, edit{document.Span{Start: l.ValueStart, End: l.ValueEnd}, []byte(lang)})
-	} else {
-		add.WriteString("lang: " + lang + nl)
+	format := f.Format
+	if !f.Present {
+		format = document.YAML
 	}
-	add.WriteString("translation:" + nl)
-	add.WriteString("  backend: " + document.QuoteYAML(meta.Backend, 0) + nl)
-	add.WriteString("  source: " + document.QuoteYAML(meta.Source, 0) + nl)
-	add.WriteString("  from: " + document.QuoteYAML(meta.From, 0) + nl)
+	sets := append([]Setting{{"lang", lang}}, meta.Set...)
+	var edits []edit
+	var add []Setting
+	for _, st := range sets {
+		if fd := f.Field(st.Key); fd != nil && fd.Items == nil && fd.ValueEnd >= fd.ValueStart {
+			edits = append(edits, edit{document.Span{Start: fd.ValueStart, End: fd.ValueEnd}, []byte(document.QuoteValue(st.Value, format))})
+		} else {
+			add = append(add, st)
+		}
+	}
+	mapping := []Setting{{"backend", meta.Backend}, {"source", meta.Source}, {"from", meta.From}}
 	if layout != "" {
-		add.WriteString("  layout: " + layout + nl)
+		mapping = append(mapping, Setting{"layout", layout})
 	}
-	add.WriteString("  reviewed: false" + nl)
+	reviewed := any(false)
+	if meta.Reviewed != "" && meta.Reviewed != "false" {
+		reviewed = meta.Reviewed
+		if meta.Reviewed == "true" {
+			reviewed = true
+		}
+	}
+	mapping = append(mapping, Setting{"reviewed", reviewed})
 	if meta.Seal {
-		add.WriteString("  checksum: " + checksumPlaceholder + nl)
+		mapping = append(mapping, Setting{"checksum", checksumPlaceholder})
 	}
-	if f.Present {
-		edits = append(edits, edit{document.Span{Start: f.Close, End: f.Close}, []byte(add.String())})
-	} else {
-		block := "---" + nl + add.String() + "---" + nl
-		edits = append(edits, edit{document.Span{Start: f.Start, End: f.Start}, []byte(block)})
+	var b strings.Builder
+	switch format {
+	case document.TOML:
+		for _, st := range add {
+			b.WriteString(st.Key + " = " + document.QuoteValue(st.Value, format) + nl)
+		}
+		edits = append(edits, edit{document.Span{Start: f.Insert, End: f.Insert}, []byte(b.String())})
+		b.Reset()
+		b.WriteString("[translation]" + nl)
+		for _, st := range mapping {
+			b.WriteString(st.Key + " = " + document.QuoteValue(st.Value, format) + nl)
+		}
+		edits = append(edits, edit{document.Span{Start: f.Close, End: f.Close}, []byte(b.String())})
+	case document.JSON:
+		in := f.Indent
+		first := f.Members == 0
+		member := func(text string) {
+			if !first {
+				b.WriteString(",")
+			}
+			first = false
+			b.WriteString(nl + in + text)
+		}
+		for _, st := range add {
+			member(document.QuoteJSON(st.Key) + ": " + document.QuoteValue(st.Value, format))
+		}
+		var m strings.Builder
+		m.WriteString(`"translation": {`)
+		for i, st := range mapping {
+			if i > 0 {
+				m.WriteString(",")
+			}
+			m.WriteString(nl + in + in + document.QuoteJSON(st.Key) + ": " + document.QuoteValue(st.Value, format))
+		}
+		m.WriteString(nl + in + "}")
+		member(m.String())
+		if f.Members == 0 {
+			b.WriteString(nl)
+		}
+		edits = append(edits, edit{document.Span{Start: f.Insert, End: f.Insert}, []byte(b.String())})
+	default:
+		for _, st := range add {
+			b.WriteString(st.Key + ": " + document.QuoteValue(st.Value, format) + nl)
+		}
+		b.WriteString("translation:" + nl)
+		for _, st := range mapping {
+			b.WriteString("  " + st.Key + ": " + document.QuoteValue(st.Value, format) + nl)
+		}
+		if f.Present {
+			edits = append(edits, edit{document.Span{Start: f.Close, End: f.Close}, []byte(b.String())})
+		} else {
+			block := "---" + nl + b.String() + "---" + nl
+			edits = append(edits, edit{document.Span{Start: f.Start, End: f.Start}, []byte(block)})
+		}
 	}
 	return edits
 }

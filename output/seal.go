@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/document"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // A sealed output carries "checksum: sha256-<64 hex digits>" in its
@@ -84,13 +83,10 @@ func Inspect(path string, data []byte) Existing {
 		return Existing{}
 	}
 	e := Existing{Bitext: true}
-	var fm struct {
-		Translation struct {
-			Reviewed yaml.Node `yaml:"reviewed"`
-		} `yaml:"translation"`
-	}
-	if err := yaml.Unmarshal(frontYAML(d), &fm); err == nil {
-		e.Reviewed = fm.Translation.Reviewed.Value
+	if m, err := d.Front.Decode(d.Src); err == nil {
+		if tr, ok := m["translation"].(map[string]any); ok && tr["reviewed"] != nil {
+			e.Reviewed = fmt.Sprint(tr["reviewed"])
+		}
 	}
 	region := data[f.ValueStart:d.Front.End]
 	if loc := checksumPattern.FindIndex(region); loc != nil {
@@ -103,16 +99,6 @@ func Inspect(path string, data []byte) Existing {
 		e.Intact = hex.EncodeToString(sum[:]) == want
 	}
 	return e
-}
-
-// frontYAML returns the YAML between a document's front-matter delimiters.
-func frontYAML(d *document.Document) []byte {
-	f := &d.Front
-	start := bytes.IndexByte(d.Src[f.Start:f.Close], '\n')
-	if start < 0 {
-		return nil
-	}
-	return d.Src[f.Start+start+1 : f.Close]
 }
 
 // ErrTouched is wrapped by the errors of CheckReplace.
