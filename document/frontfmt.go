@@ -373,12 +373,19 @@ func QuoteJSON(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// QuoteValue writes a value (a string or a bool) for front matter of the
-// format: what outputs use for keys they add, such as lang and draft.
+// QuoteValue writes a value (a string, a bool or a list of strings) for
+// front matter of the format: what outputs use for keys they set, such as
+// lang and draft.
 func QuoteValue(v any, f Format) string {
 	switch v := v.(type) {
 	case bool:
 		return strconv.FormatBool(v)
+	case []string:
+		parts := make([]string, len(v))
+		for i, s := range v {
+			parts[i] = QuoteValue(s, f)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
 	case string:
 		switch f {
 		case TOML:

@@ -86,7 +86,9 @@ type writer struct {
 func (w *writer) front(layout string) {
 	d := w.d
 	f := &d.Front
-	fe := frontEdits(d, w.meta, layout)
+	meta := w.meta
+	meta.Set = meta.ReviewSet
+	fe := frontEdits(d, meta, layout)
 	var edits []edit
 	for i := range d.Segments {
 		if d.Segments[i].Kind == document.FrontField {

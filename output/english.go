@@ -15,9 +15,10 @@ type Meta struct {
 	Source  string // source file name (base name)
 	From    string // source language tag, e.g. "zh"
 	To      string // target language tag, e.g. "en"
-	// Set are front-matter keys to set in the outputs (draft, published,
-	// a language-prefixed url), after lang.
-	Set []Setting
+	// Set are front-matter keys to set in the English edition (draft,
+	// published, a language-prefixed url), after lang; ReviewSet those of
+	// the bilingual file.
+	Set, ReviewSet []Setting
 	// Reviewed is the mapping's reviewed value: "" or "false", "true",
 	// or a count such as "12/40".
 	Reviewed string
@@ -135,7 +136,7 @@ func frontEdits(d *document.Document, meta Meta, layout string) []edit {
 	var edits []edit
 	var add []Setting
 	for _, st := range sets {
-		if fd := f.Field(st.Key); fd != nil && fd.Items == nil && fd.ValueEnd >= fd.ValueStart {
+		if fd := f.Field(st.Key); fd != nil && fd.ValueEnd >= fd.ValueStart {
 			edits = append(edits, edit{document.Span{Start: fd.ValueStart, End: fd.ValueEnd}, []byte(document.QuoteValue(st.Value, format))})
 		} else {
 			add = append(add, st)

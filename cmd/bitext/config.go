@@ -39,6 +39,9 @@ type fileConfig struct {
 	// FrontKeys are the front-matter keys to translate (default: title,
 	// subtitle, description, excerpt, summary).
 	FrontKeys []string `yaml:"front_keys"`
+	// Site and Publish are --site and --publish.
+	Site    string `yaml:"site"`
+	Publish string `yaml:"publish"`
 	// Memory is the translation memory file (--memory).
 	Memory string `yaml:"memory"`
 	// MaxCost is --max-cost.

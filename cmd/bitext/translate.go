@@ -38,6 +38,7 @@ type translateOptions struct {
 	report                            string
 	maxCost                           float64
 	maxFileSize                       int64
+	site, publish                     string
 }
 
 func newTranslateCmd(e *env) *cobra.Command {
@@ -80,7 +81,9 @@ what it would send and cost, sending nothing.`,
 	f.Float64Var(&o.charsPerMinute, "chars-per-minute", 0, "send at most this many characters a minute (default: the service's quota, if the backend declares one)")
 	f.Float64Var(&o.requestsPerSecond, "requests-per-second", 0, "send at most this many requests a second (default: the service's quota, if declared)")
 	f.StringVar(&o.layout, "layout", string(output.Table), "bilingual layout: table or interleave")
-	f.StringVar(&o.out, "out", "", "output folder (default: beside each input)")
+	f.StringVar(&o.out, "out", "", "output folder (default: where the site expects each output; see --site)")
+	f.StringVar(&o.site, "site", "", "site conventions for outputs: hugo, jekyll or none (default: recognised from hugo.toml, config.* or _config.yml)")
+	f.StringVar(&o.publish, "publish", "auto", "mark English editions published (yes), unpublished (no), or unpublished only for offline drafts (auto)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per file, and every retry")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print errors only")
 	f.BoolVar(&o.dryRun, "dry-run", false, "plan and estimate (characters, requests, cost, time); send and write nothing")
@@ -97,6 +100,8 @@ func (o *translateOptions) fill(cmd *cobra.Command, fc fileConfig) {
 	o.backendFlags.fill(f, fc)
 	fillString(f, "layout", &o.layout, fc.Layout)
 	fillString(f, "out", &o.out, fc.Out)
+	fillString(f, "site", &o.site, fc.Site)
+	fillString(f, "publish", &o.publish, fc.Publish)
 	o.glossaryFlags.fill(f, fc)
 	o.memoryFlags.fill(f, fc)
 	if !f.Changed("strict") && fc.Strict {
@@ -129,6 +134,13 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if err != nil {
 		return usageError("--layout: %v", err)
 	}
+	site, err := output.ParseGenerator(o.site)
+	if err != nil {
+		return usageError("--site: %v", err)
+	}
+	if o.publish != "auto" && o.publish != "yes" && o.publish != "no" {
+		return usageError("--publish %q: want yes, no or auto", o.publish)
+	}
 	g, err := o.glossaryFlags.load(from, to)
 	if err != nil {
 		return err
@@ -157,9 +169,10 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		From: from, To: to, FromName: o.from, ToName: o.to,
 		BackendName: factory.Name, Backend: backend, Local: factory.Offline,
 		Profile:  profileOf(factory, fc, e.getenv),
-		Glossary: g, Memory: store, Layout: layout, Out: o.out,
-		Doc:  document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
-		Jobs: o.jobs, Rate: rate, Retries: o.retries, Timeout: o.timeout,
+		Glossary: g, Memory: store, Layout: layout, Out: o.out, Site: site,
+		Draft: o.publish == "no" || o.publish == "auto" && factory.Name == "offline",
+		Doc:   document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
+		Jobs:  o.jobs, Rate: rate, Retries: o.retries, Timeout: o.timeout,
 		DryRun: o.dryRun, Force: o.force, MaxCost: o.maxCost, MaxFileSize: o.maxFileSize,
 		Log: e.stderr, Verbose: o.verbose && !o.quiet,
 		OnFile: func(f *run.FileReport) { printFile(e.stderr, f, o.quiet) },

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/output"
 )
 
 // Input is one post of a run and where its outputs go.
@@ -20,6 +21,8 @@ type Input struct {
 	Size     int64
 	// English and Bilingual are the output paths.
 	English, Bilingual string
+	// Site is the site the post belongs to.
+	Site *output.Site
 	// Err is set when the post is refused before it is translated; the
 	// rest of the run goes on.
 	Err error

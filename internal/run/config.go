@@ -37,8 +37,15 @@ type Config struct {
 	Memory memory.Store
 
 	Layout output.Layout
-	// Out is the output folder; "" writes outputs beside each input.
+	// Out is the output folder; "" writes outputs where the post's site
+	// expects them (see output.Site).
 	Out string
+	// Site is the generator whose conventions the outputs follow; ""
+	// recognises it from the files around each post.
+	Site output.Generator
+	// Draft marks English editions unpublished (Hugo draft, Jekyll
+	// published: false): the default for offline drafts.
+	Draft bool
 	Doc document.Options
 
 	// Jobs bounds the requests in flight at once.

@@ -55,7 +55,9 @@ func (r *runner) finish(w *window, p *post) {
 		}
 	}
 	f.Glossary = glossaryOf(f.tally)
-	meta := output.Meta{Backend: r.cfg.BackendName, Source: filepath.Base(in.Path), From: r.cfg.FromName, To: r.cfg.ToName, Seal: true}
+	meta := output.Meta{Backend: r.cfg.BackendName, Source: sourceFrom(in.English, in.Path), From: r.cfg.FromName, To: r.cfg.ToName, Seal: true,
+		Set:       in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, false),
+		ReviewSet: in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, true)}
 	t, err := output.Render(d, translations, meta)
 	if err != nil {
 		f.fail(prefixPath(in.Path, err))
@@ -70,6 +72,17 @@ func (r *runner) finish(w *window, p *post) {
 	if r.cfg.Verbose && r.cfg.Log != nil {
 		fmt.Fprintf(r.cfg.Log, "bitext: %s -> %s, %s (%d segments, %d from memory)\n", in.Path, in.English, in.Bilingual, len(d.Segments), f.FromMemory)
 	}
+}
+
+// sourceFrom is the source's path as the translation mapping records it:
+// relative to the English edition's folder, with forward slashes, so that
+// the pair can be found from either file wherever the site is checked out.
+func sourceFrom(english, source string) string {
+	rel, err := filepath.Rel(filepath.Dir(english), source)
+	if err != nil {
+		rel = filepath.Base(source)
+	}
+	return filepath.ToSlash(rel)
 }
 
 func missMessage(source, target string) string {

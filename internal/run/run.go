@@ -15,6 +15,7 @@ import (
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -185,20 +186,70 @@ func (r *runner) collect(args []string) {
 			r.cfg.OnFile(f)
 		}
 	}
+	sites := map[string]*output.Site{}
 	for _, p := range found {
 		stem := strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path))
 		en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
+		in := Input{Path: p.Path, Explicit: p.Explicit}
 		dir := filepath.Dir(p.Path)
+		site, ok := sites[dir]
+		if !ok {
+			var err error
+			if site, err = output.FindSite(dir, r.cfg.Site); err != nil {
+				in.Err = fmt.Errorf("%s: %w", p.Path, err)
+				site = &output.Site{Generator: output.None}
+			}
+			sites[dir] = site
+		}
+		in.Site = site
 		if r.cfg.Out != "" {
 			dir = filepath.Join(r.cfg.Out, p.Rel)
+			in.English, in.Bilingual = filepath.Join(dir, en), filepath.Join(dir, bi)
+		} else {
+			in.English, in.Bilingual = site.Paths(p.Path, en, bi, r.cfg.ToName)
 		}
-		in := Input{Path: p.Path, Explicit: p.Explicit, English: filepath.Join(dir, en), Bilingual: filepath.Join(dir, bi)}
 		if st, err := os.Stat(p.Path); err == nil {
 			in.Size = st.Size()
 		}
 		r.inputs = append(r.inputs, in)
 	}
+	r.dropOutputs()
 	r.claimOutputs()
+}
+
+// dropOutputs removes from the inputs the files a walk found that are the
+// outputs of other inputs and carry bitext's translation mapping: bitext's
+// own outputs under names that do not say so (a polyglot post's English
+// edition in _posts/en/ has its original's name).
+func (r *runner) dropOutputs() {
+	outputs := map[string]bool{}
+	for _, in := range r.inputs {
+		for _, p := range []string{in.English, in.Bilingual} {
+			if abs, err := filepath.Abs(p); err == nil {
+				outputs[abs] = true
+			}
+		}
+	}
+	kept := r.inputs[:0]
+	for _, in := range r.inputs {
+		abs, err := filepath.Abs(in.Path)
+		if err == nil && !in.Explicit && outputs[abs] && r.isOutput(in.Path) {
+			continue
+		}
+		kept = append(kept, in)
+	}
+	r.inputs = kept
+}
+
+// isOutput reports whether the file at path has bitext's translation
+// mapping.
+func (r *runner) isOutput(path string) bool {
+	data, err := readPost(path, r.cfg.MaxFileSize)
+	if err != nil {
+		return false
+	}
+	d, err := document.Parse(path, data, r.cfg.Doc)
+	return err == nil && translationLine(d) > 0
 }
 
 // pathOf returns the path an error of Find names.
@@ -241,6 +292,9 @@ func (r *runner) claimOutputs() {
 	claimed := map[string]string{}
 	for i := range r.inputs {
 		in := &r.inputs[i]
+		if in.Err != nil {
+			continue
+		}
 		for _, p := range []string{in.English, in.Bilingual} {
 			abs, err := filepath.Abs(p)
 			if err != nil {
