@@ -6,9 +6,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/document"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -23,8 +21,6 @@ type Structure struct {
 	FrontKeys []string // top-level front-matter keys
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
-
 // Extract reads the structure of a post. path is used in errors.
 func Extract(path string, src []byte) (Structure, error) {
 	d, err := document.Parse(path, src, document.Options{Translatable: func(string) bool { return false }})
@@ -36,7 +32,8 @@ func Extract(path string, src []byte) (Structure, error) {
 		s.FrontKeys = append(s.FrontKeys, f.Key)
 	}
 	body := src[d.Front.End:]
-	root := md.Parser().Parse(text.NewReader(body))
+	// the same dialect the segmenter reads (footnotes, definition lists)
+	root := document.Markdown().Parser().Parse(text.NewReader(body))
 	var inlineHTML []string
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -12,6 +12,6 @@
 //
 // Front matter is split off before the body is parsed, because goldmark reads
 // "---" as a thematic break. The body is parsed by goldmark with the GitHub
-// Flavored Markdown extensions; positions come from the AST, never from a
-// re-rendering.
+// Flavored Markdown extensions, definition lists and footnote definitions
+// (see Markdown); positions come from the AST, never from a re-rendering.
 package document

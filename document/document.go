@@ -12,9 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -180,8 +179,6 @@ func HasHan(s string) bool {
 	return false
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
-
 const bom = "\ufeff"
 
 // Parse splits src, the content of the file at path, into segments. The
@@ -337,7 +334,8 @@ func blockKind(n ast.Node) BlockKind {
 	switch n.Kind() {
 	case ast.KindHeading:
 		return BlockHeading
-	case ast.KindParagraph, ast.KindList, ast.KindBlockquote, ast.KindTextBlock:
+	case ast.KindParagraph, ast.KindList, ast.KindBlockquote, ast.KindTextBlock,
+		extast.KindDefinitionList, extast.KindFootnote:
 		return BlockProse
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
 		return BlockCode
@@ -415,6 +413,11 @@ func (p *bodyParser) walk(n ast.Node) {
 		return
 	case ast.KindHeading:
 		p.leaf(n, Heading)
+		return
+	case extast.KindDefinitionTerm:
+		// a term is one line of inline text, like a paragraph; its
+		// descriptions hold paragraphs or tight text of their own
+		p.leaf(n, Paragraph)
 		return
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock,
 		ast.KindThematicBreak, ast.KindLinkReferenceDefinition:

@@ -7,7 +7,8 @@ import (
 
 // protect finds the spans of content that CommonMark reads as plain text but
 // that must reach the output byte for byte: Liquid tags ({% … %}, {{ … }}),
-// TeX math ($…$, $$…$$), HTML entity references, and link or image syntax
+// TeX math ($…$, $$…$$), HTML entity references, footnote references
+// ("[^1]"), and link or image syntax
 // whose URL is broken across two lines (CommonMark does not read it as a
 // link, and translating it would garble it). Bytes inside opaque marks (code
 // spans, raw HTML) are skipped.
@@ -56,7 +57,9 @@ func protect(src []byte, content Span, marks []mark) []Span {
 		case '&':
 			j = entityEnd(src, i, end)
 		case '!', '[':
-			j = brokenLinkEnd(src, i, end)
+			if j = footnoteRefEnd(src, i, end); j == 0 {
+				j = brokenLinkEnd(src, i, end)
+			}
 		}
 		if j > i {
 			out = append(out, Span{i, j})
@@ -123,6 +126,26 @@ func entityEnd(src []byte, i, end int) int {
 	}
 	if j > start && isASCIILetter(src[start]) && j < end && src[j] == ';' {
 		return j + 1
+	}
+	return 0
+}
+
+// footnoteRefEnd returns the end of a footnote reference ("[^1]",
+// "[^note]") starting at i, or 0. The label has no blanks or brackets.
+func footnoteRefEnd(src []byte, i, end int) int {
+	if src[i] != '[' || i+2 >= end || src[i+1] != '^' {
+		return 0
+	}
+	for k := i + 2; k < end; k++ {
+		switch c := src[k]; {
+		case c == ']':
+			if k == i+2 {
+				return 0
+			}
+			return k + 1
+		case c == '[' || c == '\\' || isSpace(c):
+			return 0
+		}
 	}
 	return 0
 }

@@ -1,0 +1,99 @@
+package document_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/translate/pseudo"
+)
+
+var hanRun = regexp.MustCompile(`\p{Han}+`)
+
+// english stands in for a backend: every run of Han characters becomes
+// "En", tags and everything else stay, so that a test can say exactly what
+// the English edition holds.
+func english(s string) string { return hanRun.ReplaceAllString(s, "En") }
+
+// splice parses src as a Chinese post and returns it with every segment
+// translated by tr, and the document.
+func splice(t *testing.T, src string, opt document.Options, tr func(string) string) (string, *document.Document) {
+	t.Helper()
+	if opt.Translatable == nil {
+		opt.Translatable = document.HasHan
+	}
+	d, err := document.Parse("a.md", []byte(src), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOrdered(t, d)
+	return string(identity(t, d, tr)), d
+}
+
+func texts(d *document.Document) []string {
+	var out []string
+	for _, s := range d.Segments {
+		out = append(out, s.Text)
+	}
+	return out
+}
+
+type spliceCase struct {
+	name, src string
+	texts     []string // the segments' texts; nil: not checked
+	want      string   // the post with english() as the backend
+}
+
+func runSplice(t *testing.T, cases []spliceCase, opt document.Options) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, d := splice(t, c.src, opt, english)
+			if c.texts != nil && strings.Join(texts(d), "\x00") != strings.Join(c.texts, "\x00") {
+				t.Errorf("segments:\n got %q\nwant %q", texts(d), c.texts)
+			}
+			if got != c.want {
+				t.Errorf("English edition:\n got %q\nwant %q", got, c.want)
+			}
+			for _, u := range d.Untranslated {
+				t.Errorf("line %d left untranslated: %s", u.Line, u.Reason)
+			}
+			// and the real round trips
+			sameBytes(t, d, "identity", identity(t, d, func(s string) string { return s }), []byte(c.src))
+			sameBytes(t, d, "pseudo then inverse", identity(t, d, pseudoRoundTrip(t)), []byte(c.src))
+		})
+	}
+}
+
+// Footnote references stay exactly as written (a backend sees a tag), the
+// text of a definition is translated, and definition lists keep their
+// terms and ": " lines.
+func TestFootnotesAndDefinitionLists(t *testing.T) {
+	runSplice(t, []spliceCase{{
+		name:  "footnote reference and definition",
+		src:   "正文[^1]和[^note]。\n\n[^1]: 这是脚注。\n    第二行\n\n[^note]: 另一个\n",
+		texts: []string{"正文<x1/>和<x2/>。", "这是脚注。\n第二行", "另一个"},
+		want:  "En[^1]En[^note]。\n\n[^1]: En。\n    En\n\n[^note]: En\n",
+	}, {
+		name:  "a footnote inside a list item",
+		src:   "- 列表[^a]\n\n  [^a]: 列表里的脚注\n",
+		texts: []string{"列表<x1/>", "列表里的脚注"},
+		want:  "- En[^a]\n\n  [^a]: En\n",
+	}, {
+		name:  "definition list",
+		src:   "术语\n: 定义一\n: 定义二\n\n另一个\n\n:   长定义\n\n    第二段\n",
+		texts: []string{"术语", "定义一", "定义二", "另一个", "长定义", "第二段"},
+		want:  "En\n: En\n: En\n\nEn\n\n:   En\n\n    En\n",
+	}}, document.Options{})
+}
+
+// The pseudo backend changes every letter it is given; a footnote label
+// must not be among them.
+func TestFootnoteLabelSurvivesPseudo(t *testing.T) {
+	src := "见[^note1]。\n\n[^note1]: 注释 note.\n"
+	got, _ := splice(t, src, document.Options{}, pseudo.Text)
+	if strings.Count(got, "[^note1]") != 2 {
+		t.Errorf("footnote label changed:\n%s", got)
+	}
+}
