@@ -97,3 +97,41 @@ func TestFootnoteLabelSurvivesPseudo(t *testing.T) {
 		t.Errorf("footnote label changed:\n%s", got)
 	}
 }
+
+// URLs, e-mail addresses and domain names in running text are tags, even
+// where GFM does not autolink them (right after a Chinese character, or a
+// bare domain), so that no backend can change them.
+func TestAddressesAreTags(t *testing.T) {
+	runSplice(t, []spliceCase{{
+		name:  "URL after a Chinese character, e-mail, bare domain",
+		src:   "访问https://example.com/a?b=1了解，联系 me@example.org 或example.cn。\n",
+		texts: []string{"访问<x1/>了解，联系 <x2/> 或<x3/>。"},
+		want:  "Enhttps://example.com/a?b=1En，En me@example.org Enexample.cn。\n",
+	}, {
+		name:  "trailing punctuation and brackets are not part of the address",
+		src:   "见（www.gov.cn/zhengce）和 (http://x.org/a_(b))。邮箱：john.doe+x@mail.example.com.\n",
+		texts: []string{"见（<x1/>）和 (<x2/>)。邮箱：<x3/>."},
+		want:  "En（www.gov.cn/zhengce）En (http://x.org/a_(b))。En：john.doe+x@mail.example.com.\n",
+	}, {
+		name:  "not addresses: versions, file names, Node.js",
+		src:   "版本v1.2.3、README.md 和 Node.js 都不是网址。\n",
+		texts: []string{"版本v1.2.3、README.md 和 Node.js 都不是网址。"},
+		want:  "Env1.2.3、README.md En Node.js En。\n",
+	}, {
+		name:  "a link's text and destination",
+		src:   "看[官网 example.com](https://example.com)和<https://a.cn>。\n",
+		texts: []string{"看<a1>官网 <x2/></a1>和<x3/>。"},
+		want:  "En[En example.com](https://example.com)En<https://a.cn>。\n",
+	}}, document.Options{})
+}
+
+// What protect keeps, the pseudo backend cannot alter.
+func TestAddressesSurvivePseudo(t *testing.T) {
+	src := "联系me@example.org，访问example.cn或https://x.org/p?q=1。\n"
+	got, _ := splice(t, src, document.Options{}, pseudo.Text)
+	for _, a := range []string{"me@example.org", "example.cn", "https://x.org/p?q=1"} {
+		if !strings.Contains(got, a) {
+			t.Errorf("%s changed: %s", a, got)
+		}
+	}
+}

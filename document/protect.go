@@ -10,12 +10,14 @@ import (
 // TeX math ($…$, $$…$$), HTML entity references, footnote references
 // ("[^1]"), and link or image syntax
 // whose URL is broken across two lines (CommonMark does not read it as a
-// link, and translating it would garble it). Bytes inside opaque marks (code
-// spans, raw HTML) are skipped.
+// link, and translating it would garble it), and what is not prose: URLs
+// that CommonMark does not autolink (after a Chinese character, say), e-mail
+// addresses and domain names. Bytes of marks (code spans, raw HTML, the
+// delimiters and destinations of links) are markup already and skipped.
 func protect(src []byte, content Span, marks []mark) []Span {
 	var skip []Span
 	for _, m := range marks {
-		if m.kind == markOpaque && !m.dead {
+		if !m.dead && m.End > m.Start {
 			skip = append(skip, m.Span)
 		}
 	}
@@ -23,6 +25,9 @@ func protect(src []byte, content Span, marks []mark) []Span {
 	var out []Span
 	end := content.End
 	k := 0
+	// floor is where a URL found by looking back from a '.', ':' or '@'
+	// may start: not inside what was skipped or protected already.
+	floor := content.Start
 	for i := content.Start; i < end; {
 		n := bytes.IndexAny(src[i:end], specials)
 		if n < 0 {
@@ -34,14 +39,25 @@ func protect(src []byte, content Span, marks []mark) []Span {
 		}
 		if k < len(skip) && skip[k].Start <= i {
 			i = skip[k].End
+			floor = i
 			continue
+		}
+		limit := end
+		if k < len(skip) {
+			limit = skip[k].Start
 		}
 		c := src[i]
 		var j int
 		switch c {
 		case '\\':
 			i += 2
+			floor = min(i, end)
 			continue
+		case '.', ':', '@':
+			if s, e := addressAt(src, floor, i, limit); e > 0 {
+				i = s
+				j = e
+			}
 		case '{':
 			if i+1 < end && (src[i+1] == '%' || src[i+1] == '{') {
 				closer := []byte("%}")
@@ -64,6 +80,7 @@ func protect(src []byte, content Span, marks []mark) []Span {
 		if j > i {
 			out = append(out, Span{i, j})
 			i = j
+			floor = j
 			continue
 		}
 		i++
@@ -200,7 +217,7 @@ func brokenLinkEnd(src []byte, i, end int) int {
 }
 
 // specials are the bytes that can start a protected span (or escape one).
-const specials = "\\{$&!["
+const specials = "\\{$&![.:@"
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
