@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -357,8 +358,11 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			soft = append(soft, br)
 		}
 	}
-	protected := append(protect(src, content, lb.marks), hard...)
-	lb.merge(protected)
+	guards := protect(src, content, lb.marks)
+	for _, h := range hard {
+		guards = append(guards, guard{Span: h})
+	}
+	lb.guard(guards)
 
 	live := lb.marks[:0:0]
 	for _, m := range lb.marks {
@@ -368,6 +372,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	}
 	lb.marks = live
 	lb.relink()
+	lb.nest()
 	// Soft breaks that fall inside markup belong to it.
 	breaks := soft[:0:0]
 	for _, b := range soft {
@@ -472,29 +477,50 @@ func oddBackslashes(src []byte, start, end int) bool {
 	return k%2 == 1
 }
 
-// merge turns every protected range, and all marks it touches, into one
-// opaque mark. A paired mark that loses its partner becomes opaque itself.
-func (lb *leafBuilder) merge(protected []Span) {
-	for _, p := range protected {
-		for changed := true; changed; {
-			changed = false
-			for i := range lb.marks {
-				m := &lb.marks[i]
-				if m.dead || !(m.Start < p.End && p.Start < m.End) {
-					continue
-				}
-				p = Span{min(p.Start, m.Start), max(p.End, m.End)}
-				m.dead = true
-				if m.kind != markOpaque {
-					partner := &lb.marks[m.partner]
-					partner.kind = markOpaque
-					partner.partner = -1
-				}
-				changed = true
-			}
+// guard applies what protect found: each protected range becomes one
+// opaque mark, a pair becomes a pair of marks (or, if markup the parser
+// found overlaps its ends, two opaque marks).
+func (lb *leafBuilder) guard(gs []guard) {
+	for _, g := range gs {
+		if g.letter == 0 || g.letter == 'g' && !lb.translatable(lb.src[g.open.End:g.close.Start]) {
+			lb.merge(g.Span)
+			continue
 		}
-		lb.marks = append(lb.marks, mark{Span: p, kind: markOpaque, partner: -1})
+		o := lb.merge(g.open)
+		c := lb.merge(g.close)
+		if lb.marks[o].Span != g.open || lb.marks[c].Span != g.close {
+			continue
+		}
+		lb.marks[o].kind, lb.marks[o].letter = markOpen, g.letter
+		lb.marks[o].partner = c
+		lb.marks[c].kind, lb.marks[c].letter = markClose, g.letter
+		lb.marks[c].partner = o
 	}
+}
+
+// merge turns a protected range, and all marks it touches, into one opaque
+// mark, and returns its index. A paired mark that loses its partner
+// becomes opaque itself.
+func (lb *leafBuilder) merge(p Span) int {
+	for changed := true; changed; {
+		changed = false
+		for i := range lb.marks {
+			m := &lb.marks[i]
+			if m.dead || !(m.Start < p.End && p.Start < m.End) {
+				continue
+			}
+			p = Span{min(p.Start, m.Start), max(p.End, m.End)}
+			m.dead = true
+			if m.kind != markOpaque {
+				partner := &lb.marks[m.partner]
+				partner.kind = markOpaque
+				partner.partner = -1
+			}
+			changed = true
+		}
+	}
+	lb.marks = append(lb.marks, mark{Span: p, kind: markOpaque, partner: -1})
+	return len(lb.marks) - 1
 }
 
 // relink sorts the marks by position and pairs each closing mark with the
@@ -523,6 +549,32 @@ func (lb *leafBuilder) relink() {
 	for i := range out {
 		if out[i].kind != markOpaque && out[i].partner < 0 {
 			out[i].kind = markOpaque
+		}
+	}
+}
+
+// nest makes the pairs of marks nest: a pair that crosses another (as a
+// pair of raw HTML tags or a broken link can cross emphasis the parser
+// found) becomes two opaque marks, so that its bytes still come back as
+// tags and the tagged text stays well formed.
+func (lb *leafBuilder) nest() {
+	var stack []int
+	for i := range lb.marks {
+		m := &lb.marks[i]
+		switch m.kind {
+		case markOpen:
+			stack = append(stack, i)
+		case markClose:
+			if n := len(stack); n > 0 && stack[n-1] == m.partner {
+				stack = stack[:n-1]
+				continue
+			}
+			p := m.partner
+			if k := slices.Index(stack, p); k >= 0 {
+				stack = slices.Delete(stack, k, k+1)
+			}
+			lb.marks[p].kind, lb.marks[p].partner = markOpaque, -1
+			m.kind, m.partner = markOpaque, -1
 		}
 	}
 }

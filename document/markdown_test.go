@@ -135,3 +135,25 @@ func TestAddressesSurvivePseudo(t *testing.T) {
 		}
 	}
 }
+
+// An image or link whose URL is broken across lines is plain text to
+// CommonMark, so a reader sees its alt text: that is translated, and the
+// URL bytes are kept as they are.
+func TestBrokenImageAltIsTranslated(t *testing.T) {
+	runSplice(t, []spliceCase{{
+		name:  "image",
+		src:   "![陆慷](http://cms-\nbucket.ws.126.net/a.jpg)\n\n正文。\n",
+		texts: []string{"<g1>陆慷</g1>", "正文。"},
+		want:  "![En](http://cms-\nbucket.ws.126.net/a.jpg)\n\nEn。\n",
+	}, {
+		name:  "broken over three lines, after another image, in a quote",
+		src:   "> ![图一](http://a.cn/x.png)![图二](http\n> ://cms-\n> bucket.ws.126.net/b.jpeg?imageView&thumbnail=550x0)\n",
+		texts: []string{"<g1>图一</g1><g2>图二</g2>"},
+		want:  "> ![En](http://a.cn/x.png)![En](http\n> ://cms-\n> bucket.ws.126.net/b.jpeg?imageView&thumbnail=550x0)\n",
+	}, {
+		name:  "link, and an image with English alt text stays one tag",
+		src:   "看[原文](http://x.cn/a\nb.html)和![logo](http://x.cn/l\n.png)。\n",
+		texts: []string{"看<a1>原文</a1>和<x2/>。"},
+		want:  "En[En](http://x.cn/a\nb.html)En![logo](http://x.cn/l\n.png)。\n",
+	}}, document.Options{})
+}

@@ -14,7 +14,7 @@ import (
 // that CommonMark does not autolink (after a Chinese character, say), e-mail
 // addresses and domain names. Bytes of marks (code spans, raw HTML, the
 // delimiters and destinations of links) are markup already and skipped.
-func protect(src []byte, content Span, marks []mark) []Span {
+func protect(src []byte, content Span, marks []mark) []guard {
 	var skip []Span
 	for _, m := range marks {
 		if !m.dead && m.End > m.Start {
@@ -22,7 +22,7 @@ func protect(src []byte, content Span, marks []mark) []Span {
 		}
 	}
 	sort.Slice(skip, func(a, b int) bool { return skip[a].Start < skip[b].Start })
-	var out []Span
+	var out []guard
 	end := content.End
 	k := 0
 	// floor is where a URL found by looking back from a '.', ':' or '@'
@@ -73,12 +73,21 @@ func protect(src []byte, content Span, marks []mark) []Span {
 		case '&':
 			j = entityEnd(src, i, end)
 		case '!', '[':
-			if j = footnoteRefEnd(src, i, end); j == 0 {
-				j = brokenLinkEnd(src, i, end)
+			if j = footnoteRefEnd(src, i, end); j > 0 {
+				break
+			}
+			if bracket, e := brokenLink(src, i, end); e > 0 {
+				g := guard{Span: Span{i, e}, letter: 'a', open: Span{i, i + 1}, close: Span{bracket, e}}
+				if c == '!' {
+					g.letter, g.open.End = 'g', i+2
+				}
+				out = append(out, g)
+				i, floor = e, e
+				continue
 			}
 		}
 		if j > i {
-			out = append(out, Span{i, j})
+			out = append(out, guard{Span: Span{i, j}})
 			i = j
 			floor = j
 			continue
@@ -147,6 +156,15 @@ func entityEnd(src []byte, i, end int) int {
 	return 0
 }
 
+// guard is one thing protect found: markup to keep byte for byte, as one
+// opaque tag; or, when letter is set, a pair of markup (open and close)
+// around visible text that is translated, like a link's.
+type guard struct {
+	Span
+	letter      byte
+	open, close Span
+}
+
 // footnoteRefEnd returns the end of a footnote reference ("[^1]",
 // "[^note]") starting at i, or 0. The label has no blanks or brackets.
 func footnoteRefEnd(src []byte, i, end int) int {
@@ -167,53 +185,62 @@ func footnoteRefEnd(src []byte, i, end int) int {
 	return 0
 }
 
-// brokenLinkEnd returns the end of "[text](dest" + line break + "dest)" (or
-// the same after "!") starting at i, or 0.
-func brokenLinkEnd(src []byte, i, end int) int {
+// brokenLink reads "[text](dest" + line break + "dest)" (or the same after
+// "!") starting at i: a link or image whose destination is broken across
+// lines, which CommonMark reads as plain text. It returns the offset of the
+// "]" and the end, or end == 0. A reader sees the text, so it is
+// translated; the rest is kept byte for byte.
+func brokenLink(src []byte, i, limit int) (bracket, end int) {
 	j := i
 	if src[j] == '!' {
 		j++
-		if j >= end || src[j] != '[' {
-			return 0
+		if j >= limit || src[j] != '[' {
+			return 0, 0
 		}
 	}
-	close := -1
-	for k := j + 1; k < end; k++ {
+	bracket = -1
+	for k := j + 1; k < limit; k++ {
 		if src[k] == '\n' || src[k] == '[' {
-			return 0
+			return 0, 0
 		}
 		if src[k] == ']' {
-			close = k
+			bracket = k
 			break
 		}
 	}
-	if close < 0 || close+1 >= end || src[close+1] != '(' {
-		return 0
+	if bracket < 0 || bracket+1 >= limit || src[bracket+1] != '(' {
+		return 0, 0
 	}
-	k := close + 2
-	for k < end && !isSpace(src[k]) && src[k] != '(' && src[k] != ')' {
-		k++
-	}
-	// the destination must break here, across a line ending
-	n := k
-	for n < end && src[n] == '\r' {
+	// the destination: runs of non-blank bytes, each but the last ended by
+	// a line break (and the next line's indentation or quote markers)
+	k := bracket + 2
+	breaks := 0
+	for {
+		start := k
+		for k < limit && !isSpace(src[k]) && src[k] != '(' && src[k] != ')' {
+			k++
+		}
+		if k < limit && src[k] == ')' && k > start {
+			break
+		}
+		n := k
+		for n < limit && src[n] == '\r' {
+			n++
+		}
+		if n >= limit || src[n] != '\n' {
+			return 0, 0
+		}
 		n++
+		for n < limit && (src[n] == ' ' || src[n] == '\t' || src[n] == '>') {
+			n++
+		}
+		k = n
+		breaks++
 	}
-	if n >= end || src[n] != '\n' {
-		return 0
+	if breaks == 0 {
+		return 0, 0
 	}
-	n++
-	for n < end && (src[n] == ' ' || src[n] == '\t' || src[n] == '>') {
-		n++
-	}
-	rest := n
-	for n < end && !isSpace(src[n]) && src[n] != '(' && src[n] != ')' {
-		n++
-	}
-	if n == rest || n >= end || src[n] != ')' {
-		return 0
-	}
-	return n + 1
+	return bracket, k + 1
 }
 
 // specials are the bytes that can start a protected span (or escape one).
