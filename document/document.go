@@ -58,7 +58,37 @@ type Tag struct {
 	// Quote is the character that closes a title (t) tag's content: '"',
 	// '\'' or ')'. Render escapes it in a translated title.
 	Quote byte
+	// Attr is set when the tag's content is a value inside markup that a
+	// reader sees (an HTML attribute such as alt, a Hugo shortcode's
+	// caption): how the value is quoted, which decides how Render escapes
+	// its translation and whether it must add quotes.
+	Attr Quoting
+	// Lead says the tag must open right after the tag before it in Tags
+	// closes (or opens, for its parent), with no text between: the values
+	// inside one HTML tag or shortcode are written in their source order,
+	// and come before the element's content.
+	Lead bool
 }
+
+// Quoting is how a value inside markup is quoted in the source.
+type Quoting uint8
+
+// Quotings of values inside markup.
+const (
+	// HTMLDouble is an HTML attribute value in double quotes: a '"' or an
+	// ambiguous '&' in a translation becomes a character reference.
+	HTMLDouble Quoting = iota + 1
+	HTMLSingle         // in single quotes, where a '\'' becomes &#39;
+	// HTMLBare is an unquoted HTML attribute value: Render puts a
+	// translation in double quotes when it holds a blank or a quote.
+	HTMLBare
+	// ShortcodeDouble is a Hugo shortcode parameter in double quotes,
+	// where a '"' takes a backslash.
+	ShortcodeDouble
+	// ShortcodeBare is an unquoted shortcode parameter: Render puts a
+	// translation with a blank or a quote in double quotes.
+	ShortcodeBare
+)
 
 // Segment is one unit of translation: a paragraph, heading, list-item text,
 // table cell, or front-matter value. Image alt text and link titles are
@@ -83,6 +113,15 @@ type Segment struct {
 
 	quote quoting // how a FrontField value was written
 	value string  // decoded FrontField value
+	// html says Text is HTML text (from an HTML block), whose characters
+	// Render writes back as HTML; attr is the quoting of the attribute
+	// value that a HTMLAttr segment is.
+	html bool
+	attr Quoting
+	// spell maps a character of the text to how the source spelled it in
+	// HTML ("&ldquo;" for “, "&" for a bare ampersand), when it spelled it
+	// one way only, so that the source's own text renders byte for byte.
+	spell map[rune]string
 }
 
 // BlockKind classifies a top-level block of the body.
@@ -153,6 +192,10 @@ type Options struct {
 	// "has a letter". Text that fails it is passed through untouched: image
 	// URLs split over lines, numbers, Liquid tags.
 	Translatable func(plain string) bool
+	// Shortcodes are the Hugo shortcodes whose title, alt and caption
+	// parameters are translated ({{< figure src="a.png" caption="…" >}}).
+	// Nil means DefaultShortcodes; every other shortcode is kept whole.
+	Shortcodes []string
 }
 
 // DefaultFrontKeys are the front-matter keys translated by default.
@@ -206,6 +249,9 @@ func (d *Document) parse(opt Options) error {
 	}
 	if opt.Translatable == nil {
 		opt.Translatable = HasLetter
+	}
+	if opt.Shortcodes == nil {
+		opt.Shortcodes = DefaultShortcodes
 	}
 	start := 0
 	if bytes.HasPrefix(src, []byte(bom)) {
@@ -311,23 +357,80 @@ func (d *Document) body(base int, opt Options) {
 			starts[i] = starts[i-1] // never go backwards
 		}
 	}
+	// Blocks that share a Liquid block kept whole become one block: it is
+	// never split between table rows.
+	p.regions = opaqueRegions(body)
+	type top struct {
+		n ast.Node
+		Span
+	}
+	var ts []top
 	for i, n := range tops {
 		end := len(body)
 		if i+1 < len(tops) {
 			end = starts[i+1]
 		}
 		end = trimBlankLines(body, starts[i], end)
-		if end <= starts[i] {
-			continue
+		if end > starts[i] {
+			ts = append(ts, top{n, Span{starts[i], end}})
 		}
-		b := Block{Kind: blockKind(n), Span: Span{base + starts[i], base + end}}
-		if h, ok := n.(*ast.Heading); ok {
+	}
+	for i := 0; i < len(ts); {
+		span := ts[i].Span
+		j := i + 1
+		for j < len(ts) && p.shareRegion(span, ts[j].Span) {
+			span.End = ts[j].End
+			j++
+		}
+		b := Block{Kind: blockKind(ts[i].n), Span: Span{base + span.Start, base + span.End}}
+		inner := Span{skipSpace(body, span.Start, span.End), trimSpaceEnd(body, span.Start, span.End)}
+		for _, r := range p.regions {
+			if r.Start <= inner.Start && r.End >= inner.End {
+				b.Kind = r.kind()
+				break
+			}
+			if r.Start < span.End && span.Start < r.End {
+				b.Nested = true // a Liquid block inside a list, or after text
+			}
+		}
+		if h, ok := ts[i].n.(*ast.Heading); ok && j == i+1 {
 			b.Level = h.Level
 		}
 		d.Blocks = append(d.Blocks, b)
 		p.block = len(d.Blocks) - 1
-		p.walk(n)
+		for _, t := range ts[i:j] {
+			p.walk(t.n)
+		}
+		i = j
 	}
+}
+
+// shareRegion reports whether one Liquid block kept whole overlaps both a
+// and b.
+func (p *bodyParser) shareRegion(a, b Span) bool {
+	for _, r := range p.regions {
+		if r.Start < a.End && a.Start < r.End && r.Start < b.End && b.Start < r.End {
+			return true
+		}
+	}
+	return false
+}
+
+// keep returns the parts of ctx inside Liquid blocks kept whole, and
+// reports prose in a {% raw %} block, which is kept as it is too.
+func (p *bodyParser) keep(ctx Span) []Span {
+	var out []Span
+	for _, r := range p.regions {
+		k := Span{max(r.Start, ctx.Start), min(r.End, ctx.End)}
+		if k.End <= k.Start {
+			continue
+		}
+		out = append(out, k)
+		if r.name == "raw" {
+			p.untranslated(k, "text inside {% raw %}…{% endraw %} is kept as it is")
+		}
+	}
+	return out
 }
 
 func blockKind(n ast.Node) BlockKind {
@@ -370,11 +473,12 @@ func trimBlankLines(src []byte, start, end int) int {
 // bodyParser walks goldmark's AST of the body. Offsets in the AST are
 // relative to src (the body); base converts them to Document.Src offsets.
 type bodyParser struct {
-	d     *Document
-	src   []byte
-	base  int
-	opt   Options
-	block int
+	d       *Document
+	src     []byte
+	base    int
+	opt     Options
+	block   int
+	regions []region // Liquid blocks kept whole, in body offsets
 }
 
 func (p *bodyParser) lineStart(i int) int {
@@ -450,7 +554,8 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	}
 	leaf := len(p.d.Blocks[p.block].Leaves)
 	p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
-	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines, needs: p.opt.Translatable}
+	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines, needs: p.opt.Translatable,
+		shortcodes: p.opt.Shortcodes, keep: p.keep(ctx)}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if !lb.inline(c) {
 			p.untranslated(ctx, "inline markup that bitext cannot place")
@@ -458,6 +563,9 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 		}
 	}
 	seg, ok := lb.build(ctx, p.opt.Translatable)
+	for _, u := range lb.unsafe {
+		p.untranslated(u, "a shortcode parameter in backquotes (a raw string) is kept as it is")
+	}
 	if !ok {
 		if lb.overlap {
 			p.untranslated(ctx, "overlapping inline markup")

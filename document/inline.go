@@ -30,6 +30,8 @@ type mark struct {
 	quote   byte // the closing quote of a title (t)
 	partner int  // index of the other delimiter, for paired marks
 	dead    bool
+	attr    Quoting // for an open mark: its content is a value inside markup
+	lead    bool    // for an open mark: see Tag.Lead
 }
 
 // leafBuilder turns the inline content of one leaf block into segment text.
@@ -41,6 +43,14 @@ type leafBuilder struct {
 	overlap bool // build found marks it could not order
 	// needs is Options.Translatable.
 	needs func(string) bool
+	// shortcodes is Options.Shortcodes.
+	shortcodes []string
+	// keep are spans of the leaf to keep as they are (the parts of it in a
+	// Liquid block kept whole).
+	keep []Span
+	// unsafe lists text to translate that build had to keep as it is
+	// (a caption in backquotes); the caller reports it.
+	unsafe []Span
 }
 
 // translatable reports whether raw source text needs translating.
@@ -358,9 +368,12 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			soft = append(soft, br)
 		}
 	}
-	guards := protect(src, content, lb.marks)
+	guards := protect(src, content, lb.marks, lb.shortcodes)
 	for _, h := range hard {
 		guards = append(guards, guard{Span: h})
+	}
+	for _, k := range lb.keep {
+		guards = append(guards, guard{Span: k})
 	}
 	lb.guard(guards)
 
@@ -455,7 +468,8 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			name := string(m.letter) + strconv.Itoa(n)
 			names[i] = name
 			t.WriteString("<" + name + ">")
-			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span, Quote: m.quote})
+			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span,
+				Quote: m.quote, Attr: m.attr, Lead: m.lead})
 		case markClose:
 			t.WriteString("</" + names[m.partner] + ">")
 		}
@@ -482,6 +496,15 @@ func oddBackslashes(src []byte, start, end int) bool {
 // found overlaps its ends, two opaque marks).
 func (lb *leafBuilder) guard(gs []guard) {
 	for _, g := range gs {
+		for _, r := range g.raw {
+			if lb.translatable(lb.src[r.Start:r.End]) {
+				lb.unsafe = append(lb.unsafe, r)
+			}
+		}
+		if len(g.vals) > 0 {
+			lb.values(lb.merge(g.Span), g.vals)
+			continue
+		}
 		if g.letter == 0 || g.letter == 'g' && !lb.translatable(lb.src[g.open.End:g.close.Start]) {
 			lb.merge(g.Span)
 			continue
@@ -495,6 +518,37 @@ func (lb *leafBuilder) guard(gs []guard) {
 		lb.marks[o].partner = c
 		lb.marks[c].kind, lb.marks[c].letter = markClose, g.letter
 		lb.marks[c].partner = o
+	}
+}
+
+// values splits the opaque mark at index k around the values inside it
+// that need translating, each the content of a pair of marks: the first
+// pair's opening is the markup before the first value, each closing is the
+// markup up to the next value, and every later pair opens empty, with
+// Lead, right where the one before closes. When none needs translating,
+// or the mark grew past its markup while absorbing others, it stays whole.
+func (lb *leafBuilder) values(k int, vals []value) {
+	whole := lb.marks[k].Span
+	var tr []value
+	for _, v := range vals {
+		if v.Start >= whole.Start && v.End <= whole.End && lb.translatable(lb.src[v.Start:v.End]) {
+			tr = append(tr, v)
+		}
+	}
+	if len(tr) == 0 {
+		return
+	}
+	lb.marks[k].dead = true
+	pos := whole.Start
+	for i, v := range tr {
+		end := whole.End
+		if i+1 < len(tr) {
+			end = tr[i+1].Start
+		}
+		o := len(lb.marks)
+		lb.marks = append(lb.marks, mark{Span: Span{pos, v.Start}, kind: markOpen, letter: 't', attr: v.q, lead: i > 0})
+		lb.pair(o, Span{v.End, end})
+		pos = end
 	}
 }
 

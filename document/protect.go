@@ -6,7 +6,8 @@ import (
 )
 
 // protect finds the spans of content that CommonMark reads as plain text but
-// that must reach the output byte for byte: Liquid tags ({% … %}, {{ … }}),
+// that must reach the output byte for byte: Liquid tags ({% … %}, {{ … }})
+// and Hugo shortcodes (but for the captions of those named in shortcodes),
 // TeX math ($…$, $$…$$), HTML entity references, footnote references
 // ("[^1]"), and link or image syntax
 // whose URL is broken across two lines (CommonMark does not read it as a
@@ -14,7 +15,7 @@ import (
 // that CommonMark does not autolink (after a Chinese character, say), e-mail
 // addresses and domain names. Bytes of marks (code spans, raw HTML, the
 // delimiters and destinations of links) are markup already and skipped.
-func protect(src []byte, content Span, marks []mark) []guard {
+func protect(src []byte, content Span, marks []mark, shortcodes []string) []guard {
 	var skip []Span
 	for _, m := range marks {
 		if !m.dead && m.End > m.Start {
@@ -59,15 +60,17 @@ func protect(src []byte, content Span, marks []mark) []guard {
 				j = e
 			}
 		case '{':
-			if i+1 < end && (src[i+1] == '%' || src[i+1] == '{') {
-				closer := []byte("%}")
-				if src[i+1] == '{' {
-					closer = []byte("}}")
-				}
-				if e := bytes.Index(src[i+2:end], closer); e >= 0 {
-					j = i + 2 + e + 2
-				}
+			if j = templateEnd(src, i, end); j == 0 {
+				break
 			}
+			vals, raw := shortcodeValues(src, i, j, shortcodes)
+			out = append(out, guard{Span: Span{i, j}, vals: vals, raw: raw})
+			for _, v := range vals {
+				// what is not prose inside a caption is kept too
+				out = append(out, protect(src, v.Span, nil, nil)...)
+			}
+			i, floor = j, j
+			continue
 		case '$':
 			j = mathEnd(src, i, end)
 		case '&':
@@ -157,10 +160,13 @@ func entityEnd(src []byte, i, end int) int {
 }
 
 // guard is one thing protect found: markup to keep byte for byte, as one
-// opaque tag; or, when letter is set, a pair of markup (open and close)
-// around visible text that is translated, like a link's.
+// opaque tag, but for the values inside it that a reader sees (vals, a
+// figure shortcode's caption); or, when letter is set, a pair of markup
+// (open and close) around visible text that is translated, like a link's.
 type guard struct {
 	Span
+	vals        []value
+	raw         []Span // values a reader sees that cannot be translated safely
 	letter      byte
 	open, close Span
 }

@@ -38,6 +38,7 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 	fail := func(format string, args ...any) ([]byte, error) {
 		return dst, &TagError{Segment: s.ID, Line: s.Line, Msg: fmt.Sprintf(format, args...)}
 	}
+	start := len(dst)
 	seen := make([]uint8, len(s.Tags)) // 1: opening seen, 2: closing seen
 	// open is the stack of paired tags being rendered.
 	type opened struct {
@@ -57,26 +58,55 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 	if (s.Kind == Paragraph || s.Kind == ListText) && s.Start == s.Context.Start {
 		first = len(dst)
 	}
-	writeTag := func(sp Span) {
+	// the last tag written (index in s.Tags) and where it ended, for Lead
+	lastTag, lastEnd := -1, -1
+	writeTag := func(k int, sp Span) {
 		tagBytes = append(tagBytes, Span{len(dst), len(dst) + sp.Len()})
 		dst = append(dst, d.Src[sp.Start:sp.End]...)
+		lastTag, lastEnd = k, len(dst)
 	}
-	// escapes lists what a translation's text must escape where it lands:
-	// '|' in a table cell, a title's closing quote inside a title.
-	escapes := func() string {
-		e := ""
-		if s.Kind == TableCell {
-			e = "|"
-		}
-		if len(open) > 0 {
-			switch q := s.Tags[open[len(open)-1].k].Quote; q {
-			case '"', '\'':
-				e += string(q)
-			case ')':
-				e += "()"
+	// insert puts b into dst at pos, moving what the offsets above point at.
+	insert := func(pos int, b string) {
+		dst = append(dst[:pos], append([]byte(b), dst[pos:]...)...)
+		for x := range tagBytes {
+			if tagBytes[x].Start >= pos {
+				tagBytes[x].Start += len(b)
+				tagBytes[x].End += len(b)
 			}
 		}
-		return e
+		for x := 0; x < len(lines); x += 2 {
+			if lines[x] > pos {
+				lines[x] += len(b)
+			}
+		}
+		for x := range open {
+			if open[x].start > pos {
+				open[x].start += len(b)
+			}
+		}
+	}
+	// place says how a translation's text is written where it lands.
+	place := func() textPlace {
+		p := textPlace{pipe: s.Kind == TableCell, html: s.attr, spell: s.spell}
+		if s.html && p.html == 0 {
+			p.html = inHTMLText
+		}
+		if len(open) > 0 {
+			t := &s.Tags[open[len(open)-1].k]
+			switch t.Quote {
+			case '"', '\'':
+				p.backslash = string(t.Quote)
+			case ')':
+				p.backslash = "()"
+			}
+			switch t.Attr {
+			case HTMLDouble, HTMLSingle, HTMLBare:
+				p.html = t.Attr
+			case ShortcodeDouble, ShortcodeBare:
+				p.backslash, p.html = "\"", 0
+			}
+		}
+		return p
 	}
 	for i := 0; i < len(tr); {
 		switch c := tr[i]; c {
@@ -96,16 +126,24 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 					return fail("tag <%s/> appears twice in the translation", name)
 				}
 				seen[k] = 3
-				writeTag(t.Open)
+				writeTag(k, t.Open)
 			case kind == tagOpen && t.Paired:
 				if seen[k] != 0 {
 					return fail("tag <%s> appears twice in the translation", name)
 				}
 				seen[k] = 1
+				if t.Lead {
+					// a value inside one piece of markup: it must follow
+					// the tag before it, with nothing but blanks between
+					if k == 0 || lastTag != k-1 || len(bytes.TrimSpace(dst[lastEnd:])) > 0 {
+						return fail("tag <%s> must follow %s right away", name, s.Tags[max(k-1, 0)].form())
+					}
+					dst = dst[:lastEnd]
+				}
 				if t.Quote != 0 && len(open) > 0 {
 					open[len(open)-1].textEnd = len(dst)
 				}
-				writeTag(t.Open)
+				writeTag(k, t.Open)
 				open = append(open, opened{k: k, start: len(dst), textEnd: -1, titleEnd: -1})
 			case kind == tagClose && t.Paired:
 				if seen[k] != 1 || len(open) == 0 || open[len(open)-1].k != k {
@@ -142,7 +180,11 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 						}
 					}
 				}
-				writeTag(t.Close)
+				if bareNeedsQuotes(t.Attr, dst[o.start:]) {
+					insert(o.start, "\"")
+					dst = append(dst, '"')
+				}
+				writeTag(k, t.Close)
 				if t.Quote != 0 && len(open) > 0 {
 					open[len(open)-1].titleEnd = len(dst)
 				}
@@ -153,7 +195,7 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 			continue
 		case '&':
 			if r, n := decodeEntity(tr[i:]); n > 0 {
-				dst = appendText(dst, r, escapes())
+				dst = place().appendText(dst, r, d.nextByte(s, tr, i+n, breaks))
 				i += n
 				continue
 			}
@@ -176,13 +218,17 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		for j < len(tr) && tr[j] != '<' && tr[j] != '&' && tr[j] != '\n' {
 			j++
 		}
-		dst = appendText(dst, tr[i:j], escapes())
+		dst = place().appendText(dst, tr[i:j], d.nextByte(s, tr, j, breaks))
 		i = j
 	}
 	for k, t := range s.Tags {
 		if seen[k] != 3 {
 			return fail("tag %s is missing from the translation", t.form())
 		}
+	}
+	if bareNeedsQuotes(s.attr, dst[start:]) {
+		insert(start, "\"")
+		dst = append(dst, '"')
 	}
 	// A line is escaped only when the source's line at the same place did
 	// not look the same way: the source parsed as it is, so whatever its
@@ -196,6 +242,44 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		dst = escapeAt(dst, first, blockMarker(dst[first:], true))
 	}
 	return dst, nil
+}
+
+// nextByte returns the first byte that rendering tr[i:] writes (with
+// breaks line breaks already used), or the source byte after the segment
+// when nothing does: what an '&' written just before is followed by.
+func (d *Document) nextByte(s *Segment, tr string, i, breaks int) byte {
+	for i < len(tr) {
+		switch tr[i] {
+		case '<':
+			if name, kind, n := parseTag(tr[i:]); n > 0 {
+				if k := s.tag(name); k >= 0 {
+					sp := s.Tags[k].Open
+					if kind == tagClose {
+						sp = s.Tags[k].Close
+					}
+					if sp.Len() > 0 {
+						return d.Src[sp.Start]
+					}
+					i += n
+					continue
+				}
+			}
+		case '&':
+			if r, n := decodeEntity(tr[i:]); n > 0 {
+				return r[0]
+			}
+		case '\n':
+			if breaks < len(s.Breaks) && s.Breaks[breaks].Len() > 0 {
+				return d.Src[s.Breaks[breaks].Start]
+			}
+			return ' '
+		}
+		return tr[i]
+	}
+	if s.End < len(d.Src) {
+		return d.Src[s.End]
+	}
+	return 0
 }
 
 // escapeAt inserts a backslash at dst[at+mark], unless mark is negative.
@@ -306,22 +390,6 @@ func rule(line []byte) bool {
 func setextUnderline(line []byte) bool {
 	t := bytes.TrimRight(line, " \t")
 	return len(t) > 0 && len(bytes.Trim(t, string(t[:1]))) == 0
-}
-
-// appendText appends literal text, putting a backslash before each byte of
-// escapes that is not already escaped: '|' in a table cell, a title's
-// closing quote in a title.
-func appendText(dst []byte, s string, escapes string) []byte {
-	if escapes == "" || !strings.ContainsAny(s, escapes) {
-		return append(dst, s...)
-	}
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(escapes, s[i]) >= 0 && !escaped(dst, len(dst)) {
-			dst = append(dst, '\\')
-		}
-		dst = append(dst, s[i])
-	}
-	return dst
 }
 
 // escaped reports whether the byte at p[i] would be escaped: an odd run of
