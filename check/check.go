@@ -17,7 +17,7 @@ type Structure struct {
 	URLs      []string // link, image and autolink destinations, sorted
 	Code      []string // code blocks (fenced and indented), in order
 	CodeSpans []string // inline code, sorted
-	HTML      []string // HTML blocks in order, and raw inline HTML sorted after them
+	HTML      []string // HTML blocks in order, and raw inline HTML sorted after them, without what is translated (document.HTMLMarkup)
 	FrontKeys []string // top-level front-matter keys
 }
 
@@ -54,11 +54,11 @@ func Extract(path string, src []byte) (Structure, error) {
 			s.Code = append(s.Code, string(lines(n, body)))
 		case *ast.HTMLBlock:
 			s.Blocks = append(s.Blocks, "HTMLBlock")
-			h := string(lines(n, body))
+			h := lines(n, body)
 			if n.HasClosure() {
-				h += string(n.ClosureLine.Value(body))
+				h = append(h, n.ClosureLine.Value(body)...)
 			}
-			s.HTML = append(s.HTML, h)
+			s.HTML = append(s.HTML, document.HTMLMarkup(h))
 		case *ast.Link:
 			s.URLs = append(s.URLs, string(n.Destination))
 		case *ast.Image:
@@ -79,7 +79,7 @@ func Extract(path string, src []byte) (Structure, error) {
 				seg := n.Segments.At(i)
 				b.Write(body[seg.Start:seg.Stop])
 			}
-			inlineHTML = append(inlineHTML, b.String())
+			inlineHTML = append(inlineHTML, document.HTMLMarkup([]byte(b.String())))
 		case *extast.Table:
 			s.Blocks = append(s.Blocks, fmt.Sprintf("Table(%d)", len(n.Alignments)))
 		default:

@@ -27,10 +27,17 @@ const (
 	Paragraph
 	ListText // text of a tight list item
 	TableCell
+	// HTMLText is a run of text in an HTML block, between block-level
+	// tags; its inline elements are tags. Render writes it back as HTML.
+	HTMLText
+	// HTMLAttr is the value of an attribute a reader sees (alt, title,
+	// placeholder, aria-label) on a block-level HTML element; Key is the
+	// attribute's name.
+	HTMLAttr
 )
 
 var kindNames = [...]string{FrontField: "front", Heading: "heading", Paragraph: "paragraph",
-	ListText: "list", TableCell: "cell"}
+	ListText: "list", TableCell: "cell", HTMLText: "html", HTMLAttr: "html-attr"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
@@ -50,7 +57,8 @@ type Tag struct {
 	// Name is what appears in the text: "b1" for <b1>…</b1>, "x3" for <x3/>.
 	// The letter says what the markup is (b bold, i italic, s strikethrough,
 	// a link text, g an image's alt text, t the title of the link or image
-	// around it, x anything opaque), the number is unique within the segment.
+	// around it or a value inside markup (see Attr), h an HTML element,
+	// x anything opaque), the number is unique within the segment.
 	Name   string
 	Paired bool
 	Open   Span // the opening tag's bytes, or the whole markup for <x/> tags
@@ -98,7 +106,7 @@ type Segment struct {
 	// "-N" appended for the N-th repeat of the same text in one document.
 	ID   string
 	Kind Kind
-	Key  string // the front-matter key, for FrontField segments
+	Key  string // the front-matter key (FrontField) or attribute name (HTMLAttr)
 	Span        // the bytes of Src a translation replaces
 	Line int    // 1-based line of Span.Start
 	// Text is what the backend sees (see the package comment).
@@ -528,6 +536,9 @@ func (p *bodyParser) walk(n ast.Node) {
 		if n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
 			p.d.Blocks[p.block].Nested = true
 		}
+		if h, ok := n.(*ast.HTMLBlock); ok {
+			p.htmlBlock(h)
+		}
 		return
 	}
 	if n.Kind().String() == "TableCell" {
@@ -552,19 +563,29 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 	if ctx.End <= ctx.Start {
 		return
 	}
-	leaf := len(p.d.Blocks[p.block].Leaves)
-	p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 	lb := leafBuilder{src: p.src, ctx: ctx, lines: lines, needs: p.opt.Translatable,
 		shortcodes: p.opt.Shortcodes, keep: p.keep(ctx)}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if !lb.inline(c) {
+			p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 			p.untranslated(ctx, "inline markup that bitext cannot place")
 			return
 		}
 	}
+	lb.pairHTML()
+	p.addLeaf(&lb, ctx, kind, "", 0)
+}
+
+// addLeaf records a leaf of the current block (ctx, in body offsets) and
+// the segment lb makes of it, if any; key and attr are those of an HTML
+// attribute value (HTMLAttr).
+func (p *bodyParser) addLeaf(lb *leafBuilder, ctx Span, kind Kind, key string, attr Quoting) {
+	b := &p.d.Blocks[p.block]
+	leaf := len(b.Leaves)
+	b.Leaves = append(b.Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 	seg, ok := lb.build(ctx, p.opt.Translatable)
 	for _, u := range lb.unsafe {
-		p.untranslated(u, "a shortcode parameter in backquotes (a raw string) is kept as it is")
+		p.untranslated(u.Span, u.Reason)
 	}
 	if !ok {
 		if lb.overlap {
@@ -573,12 +594,14 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 		return
 	}
 	seg.Kind = kind
+	seg.Key = key
+	seg.attr = attr
 	seg.Context = ctx
 	seg.Block = p.block
 	p.rebase(&seg)
 	seg.Line = p.d.LineOf(seg.Start)
-	p.d.Blocks[p.block].Segs = append(p.d.Blocks[p.block].Segs, len(p.d.Segments))
-	p.d.Blocks[p.block].Leaves[leaf].Seg = len(p.d.Segments)
+	b.Segs = append(b.Segs, len(p.d.Segments))
+	b.Leaves[leaf].Seg = len(p.d.Segments)
 	p.d.Segments = append(p.d.Segments, seg)
 }
 

@@ -32,6 +32,8 @@ type mark struct {
 	dead    bool
 	attr    Quoting // for an open mark: its content is a value inside markup
 	lead    bool    // for an open mark: see Tag.Lead
+	elem    string  // for an HTML tag (letter h): the element's name
+	whole   bool    // for an HTML start tag: the element is kept whole
 }
 
 // leafBuilder turns the inline content of one leaf block into segment text.
@@ -48,9 +50,24 @@ type leafBuilder struct {
 	// keep are spans of the leaf to keep as they are (the parts of it in a
 	// Liquid block kept whole).
 	keep []Span
-	// unsafe lists text to translate that build had to keep as it is
-	// (a caption in backquotes); the caller reports it.
-	unsafe []Span
+	// unsafe lists text to translate that had to be kept as it is (a
+	// caption in backquotes, a tag bitext cannot read); the caller reports
+	// it.
+	unsafe []Untranslated
+	// html says the leaf is text of an HTML block: entities are decoded and
+	// the text is written back as HTML.
+	html bool
+	// groups are the marks of one HTML tag or shortcode split around the
+	// values inside it: if protection kills one, the whole tag is kept.
+	groups []group
+	// spell is how the source spells characters in HTML (Segment.spell).
+	spell map[rune]string
+}
+
+// group is the marks (indexes) made from one piece of markup.
+type group struct {
+	whole Span
+	marks []int
 }
 
 // translatable reports whether raw source text needs translating.
@@ -92,7 +109,20 @@ func (lb *leafBuilder) extent(n ast.Node) (Span, bool) {
 		if n.Segments == nil || n.Segments.Len() == 0 {
 			return Span{}, false
 		}
-		return lb.opaque(Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}), true
+		whole := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
+		if whole.Len() < 3 || src[whole.Start+1] == '!' || src[whole.Start+1] == '?' {
+			// a comment, declaration, CDATA or processing instruction
+			return lb.opaque(whole), true
+		}
+		var ps pieces
+		var tag []byte
+		for i := 0; i < n.Segments.Len(); i++ {
+			g := n.Segments.At(i)
+			ps = append(ps, Span{g.Start, g.Stop})
+			tag = append(tag, src[g.Start:g.Stop]...)
+		}
+		lb.htmlTag(maskTemplates(tag), ps.at)
+		return whole, true
 	case *ast.AutoLink:
 		label := n.Label(src)
 		s := offsetOf(src, label)
@@ -360,6 +390,8 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			continue
 		}
 		switch {
+		case lb.html:
+			soft = append(soft, br) // HTML has no Markdown hard breaks
 		case raw-end >= 2 && !strings.ContainsRune(string(src[end:raw]), '\t'):
 			hard = append(hard, br)
 		case end > line.Start && src[end-1] == '\\' && oddBackslashes(src, line.Start, end):
@@ -368,7 +400,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			soft = append(soft, br)
 		}
 	}
-	guards := protect(src, content, lb.marks, lb.shortcodes)
+	guards := protect(src, content, lb.marks, lb.shortcodes, lb.html)
 	for _, h := range hard {
 		guards = append(guards, guard{Span: h})
 	}
@@ -376,6 +408,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 		guards = append(guards, guard{Span: k})
 	}
 	lb.guard(guards)
+	lb.repairGroups()
 
 	live := lb.marks[:0:0]
 	for _, m := range lb.marks {
@@ -406,7 +439,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	cs, ce := content.Start, content.End
 	for len(lb.marks) >= 2 {
 		first := lb.marks[0]
-		if first.kind != markOpen || first.letter != 'b' && first.letter != 'i' && first.letter != 's' ||
+		if first.kind != markOpen || !strings.ContainsRune("bish", rune(first.letter)) ||
 			first.Start != cs || lb.marks[first.partner].End != ce {
 			break
 		}
@@ -424,6 +457,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	}
 	cs = skipSpace(src, cs, ce)
 	ce = trimSpaceEnd(src, cs, ce)
+	lb.spellHTML(cs, ce)
 
 	var t strings.Builder
 	t.Grow(ce - cs + 16)
@@ -432,8 +466,13 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	names := make(map[int]string, len(lb.marks))
 	n := 0
 	pos := cs
+	inAttr := 0 // depth of pairs whose content is an HTML attribute value
 	run := func(a, b int) {
-		writeEscaped(&t, src[a:b])
+		if lb.html || inAttr > 0 {
+			writeHTMLText(&t, src[a:b])
+		} else {
+			writeEscaped(&t, src[a:b])
+		}
 		if !needed && b > a {
 			// The callback only reads the run; no need to copy it.
 			needed = translatable(unsafe.String(&src[a], b-a))
@@ -470,8 +509,14 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			t.WriteString("<" + name + ">")
 			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span,
 				Quote: m.quote, Attr: m.attr, Lead: m.lead})
+			if isHTMLQuoting(m.attr) {
+				inAttr++
+			}
 		case markClose:
 			t.WriteString("</" + names[m.partner] + ">")
+			if isHTMLQuoting(lb.marks[m.partner].attr) {
+				inAttr--
+			}
 		}
 	}
 	emitText(pos, ce)
@@ -479,6 +524,8 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 		return Segment{}, false
 	}
 	seg.Text = t.String()
+	seg.html = lb.html
+	seg.spell = lb.spell
 	return seg, true
 }
 
@@ -498,7 +545,7 @@ func (lb *leafBuilder) guard(gs []guard) {
 	for _, g := range gs {
 		for _, r := range g.raw {
 			if lb.translatable(lb.src[r.Start:r.End]) {
-				lb.unsafe = append(lb.unsafe, r)
+				lb.unsafe = append(lb.unsafe, Untranslated{Span: r, Reason: "a shortcode parameter in backquotes (a raw string) is kept as it is"})
 			}
 		}
 		if len(g.vals) > 0 {
@@ -522,11 +569,8 @@ func (lb *leafBuilder) guard(gs []guard) {
 }
 
 // values splits the opaque mark at index k around the values inside it
-// that need translating, each the content of a pair of marks: the first
-// pair's opening is the markup before the first value, each closing is the
-// markup up to the next value, and every later pair opens empty, with
-// Lead, right where the one before closes. When none needs translating,
-// or the mark grew past its markup while absorbing others, it stays whole.
+// that need translating (see valueMarks). When none does, or the mark grew
+// past its markup while absorbing others, it stays whole.
 func (lb *leafBuilder) values(k int, vals []value) {
 	whole := lb.marks[k].Span
 	var tr []value
@@ -539,16 +583,50 @@ func (lb *leafBuilder) values(k int, vals []value) {
 		return
 	}
 	lb.marks[k].dead = true
+	lb.valueMarks(whole, tr, "")
+}
+
+// valueMarks records the markup whole (a shortcode, an HTML tag) split
+// around the values inside it, each the content of a pair of t marks:
+// each closing is the markup up to the next value (or the end), and every
+// pair but the first of a void tag opens empty, with Lead, right where the
+// one before closes. For the start tag of an element with content (elem
+// set), the markup before the first value opens the element (an h mark)
+// and every value pair is Lead.
+func (lb *leafBuilder) valueMarks(whole Span, vals []value, elem string) {
+	g := group{whole: whole}
 	pos := whole.Start
-	for i, v := range tr {
+	if elem != "" {
+		g.marks = append(g.marks, len(lb.marks))
+		lb.marks = append(lb.marks, mark{Span: Span{pos, vals[0].Start}, kind: markOpen, letter: 'h', partner: -1, elem: elem})
+		pos = vals[0].Start
+	}
+	for i, v := range vals {
 		end := whole.End
-		if i+1 < len(tr) {
-			end = tr[i+1].Start
+		if i+1 < len(vals) {
+			end = vals[i+1].Start
 		}
 		o := len(lb.marks)
-		lb.marks = append(lb.marks, mark{Span: Span{pos, v.Start}, kind: markOpen, letter: 't', attr: v.q, lead: i > 0})
+		lb.marks = append(lb.marks, mark{Span: Span{pos, v.Start}, kind: markOpen, letter: 't', attr: v.q, lead: i > 0 || elem != ""})
 		lb.pair(o, Span{v.End, end})
+		g.marks = append(g.marks, o, o+1)
 		pos = end
+	}
+	lb.groups = append(lb.groups, g)
+}
+
+// repairGroups keeps whole every tag or shortcode one of whose marks
+// protection killed or made opaque (but an element's opening, which may
+// stay unpaired): its values cannot be told from its markup any more.
+func (lb *leafBuilder) repairGroups() {
+	for _, g := range lb.groups {
+		for _, k := range g.marks {
+			m := lb.marks[k]
+			if m.dead || m.letter == 't' && m.kind == markOpaque {
+				lb.merge(g.whole)
+				break
+			}
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 // that CommonMark does not autolink (after a Chinese character, say), e-mail
 // addresses and domain names. Bytes of marks (code spans, raw HTML, the
 // delimiters and destinations of links) are markup already and skipped.
-func protect(src []byte, content Span, marks []mark, shortcodes []string) []guard {
+func protect(src []byte, content Span, marks []mark, shortcodes []string, html bool) []guard {
 	var skip []Span
 	for _, m := range marks {
 		if !m.dead && m.End > m.Start {
@@ -67,14 +67,17 @@ func protect(src []byte, content Span, marks []mark, shortcodes []string) []guar
 			out = append(out, guard{Span: Span{i, j}, vals: vals, raw: raw})
 			for _, v := range vals {
 				// what is not prose inside a caption is kept too
-				out = append(out, protect(src, v.Span, nil, nil)...)
+				out = append(out, protect(src, v.Span, nil, nil, html)...)
 			}
 			i, floor = j, j
 			continue
 		case '$':
 			j = mathEnd(src, i, end)
 		case '&':
-			j = entityEnd(src, i, end)
+			if !html {
+				// (in HTML, references are decoded: see spellHTML)
+				j = entityEnd(src, i, end)
+			}
 		case '!', '[':
 			if j = footnoteRefEnd(src, i, end); j > 0 {
 				break

@@ -135,10 +135,16 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 				if t.Lead {
 					// a value inside one piece of markup: it must follow
 					// the tag before it, with nothing but blanks between
-					if k == 0 || lastTag != k-1 || len(bytes.TrimSpace(dst[lastEnd:])) > 0 {
+					// (or, first in the segment, begin it: what it
+					// follows is outside)
+					after := lastEnd
+					if k == 0 {
+						after = start
+					}
+					if k > 0 && lastTag != k-1 || k == 0 && lastTag >= 0 || len(bytes.TrimSpace(dst[after:])) > 0 {
 						return fail("tag <%s> must follow %s right away", name, s.Tags[max(k-1, 0)].form())
 					}
-					dst = dst[:lastEnd]
+					dst = dst[:after]
 				}
 				if t.Quote != 0 && len(open) > 0 {
 					open[len(open)-1].textEnd = len(dst)

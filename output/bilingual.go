@@ -17,8 +17,9 @@ type Layout string
 // Bilingual layouts.
 const (
 	// Table puts source and translation side by side in two-column GFM
-	// tables, one row per segment; headings, code, HTML and other blocks
-	// break the table and appear between tables as they are.
+	// tables, one row per segment (a run of text of an HTML block too);
+	// headings, code and other blocks break the table and appear between
+	// tables as they are.
 	Table Layout = "table"
 	// Interleave follows each source block with its translation, in the
 	// same markup.
@@ -108,7 +109,7 @@ func (w *writer) front(layout string) {
 		}
 		src := s.Key + ": " + document.Plain(s.Text)
 		tr := s.Key + ": " + strings.Join(strings.Fields(document.Plain(w.texts[i])), " ")
-		w.row([]byte(src), []byte(tr), s.ID)
+		w.row([]byte(src), []byte(tr), s.ID, false)
 	}
 }
 
@@ -130,17 +131,18 @@ func (w *writer) startTable() {
 
 func (w *writer) endTable() { w.inTable = false }
 
-// row writes one table row; src and tr are Markdown inline content.
-func (w *writer) row(src, tr []byte, id string) {
+// row writes one table row; src and tr are Markdown inline content, or
+// HTML text when html is set.
+func (w *writer) row(src, tr []byte, id string, html bool) {
 	w.startTable()
 	w.buf.WriteString("| ")
-	appendCell(&w.buf, src)
+	appendCell(&w.buf, src, html)
 	if id != "" {
 		w.buf.WriteByte(' ')
 		w.buf.WriteString(IDComment(id))
 	}
 	w.buf.WriteString(" | ")
-	appendCell(&w.buf, tr)
+	appendCell(&w.buf, tr, html)
 	w.buf.WriteString(" |")
 	w.buf.WriteString(w.nl)
 }
@@ -167,22 +169,27 @@ func (w *writer) table(b *document.Block) {
 		w.separate()
 		w.buf.WriteString(strings.Repeat("#", max(b.Level, 1)))
 		w.buf.WriteByte(' ')
-		appendCell(&w.buf, d.Src[s.Context.Start:s.Context.End])
+		appendCell(&w.buf, d.Src[s.Context.Start:s.Context.End], false)
 		w.buf.WriteString(" / ")
-		appendCell(&w.buf, w.leafTranslation(s.Context, i))
+		appendCell(&w.buf, w.leafTranslation(s.Context, i), false)
 		w.buf.WriteByte(' ')
 		w.buf.WriteString(IDComment(s.ID))
 		w.buf.WriteString(w.nl)
-	case b.Kind != document.BlockProse || b.Nested:
+	case b.Kind != document.BlockProse && b.Kind != document.BlockHTML || b.Nested:
 		w.interleave(b)
 	default:
+		// A prose block's leaves, or an HTML block's runs of text and
+		// attribute values, are rows: their inline markup (raw HTML too)
+		// works in a table cell. An HTML block with content a row cannot
+		// show (a pre, a script) is Nested, and interleaved above.
+		html := b.Kind == document.BlockHTML
 		for _, l := range b.Leaves {
 			src := d.Src[l.Context.Start:l.Context.End]
 			if l.Seg < 0 {
-				w.row(src, src, "")
+				w.row(src, src, "", html)
 				continue
 			}
-			w.row(src, w.leafTranslation(l.Context, l.Seg), d.Segments[l.Seg].ID)
+			w.row(src, w.leafTranslation(l.Context, l.Seg), d.Segments[l.Seg].ID, html)
 		}
 	}
 }
@@ -234,14 +241,17 @@ var (
 
 // appendCell writes Markdown inline content as one table cell: hard line
 // breaks become <br>, soft ones a space (nothing between two CJK
-// characters), and every '|' not already escaped gets a backslash.
-func appendCell(dst *bytes.Buffer, p []byte) {
+// characters), and every '|' not already escaped gets a backslash. In HTML
+// text (html) every line break is soft.
+func appendCell(dst *bytes.Buffer, p []byte, html bool) {
 	if bytes.IndexByte(p, '\n') < 0 && bytes.IndexByte(p, '|') < 0 {
 		dst.Write(p)
 		return
 	}
 	if bytes.IndexByte(p, '\n') >= 0 {
-		p = hardBreak.ReplaceAll(p, []byte("<br>"))
+		if !html {
+			p = hardBreak.ReplaceAll(p, []byte("<br>"))
+		}
 		var b []byte
 		last := 0
 		for _, m := range softBreak.FindAllIndex(p, -1) {

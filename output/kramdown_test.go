@@ -40,7 +40,7 @@ func TestBilingualTableRendersInKramdown(t *testing.T) {
 		var cells, heads int
 		for _, s := range d.Segments {
 			switch b := d.Blocks[s.Block]; {
-			case b.Kind == document.BlockFront, b.Kind == document.BlockProse && !b.Nested:
+			case b.Kind == document.BlockFront, (b.Kind == document.BlockProse || b.Kind == document.BlockHTML) && !b.Nested:
 				cells++
 			case b.Kind == document.BlockHeading:
 				heads++
