@@ -470,7 +470,9 @@ func trimBlankLines(src []byte, start, end int) int {
 			k--
 		}
 		ls := bytes.LastIndexByte(src[start:k], '\n') + 1 + start
-		if len(bytes.TrimSpace(src[ls:end])) != 0 {
+		// blank as CommonMark (and goldmark) has it: spaces, tabs and line
+		// endings only; a line of \v or a no-break space is text
+		if skipSpace(src, ls, end) != end {
 			return end
 		}
 		end = ls

@@ -96,7 +96,8 @@ func appendEscaped(dst []byte, s string, escapes string) []byte {
 
 // bareNeedsQuotes reports whether a rendered value that was unquoted in
 // the source (q is HTMLBare or ShortcodeBare) must now be quoted: it is
-// empty, or holds a blank or a byte an unquoted value cannot.
+// empty, or holds a blank or a byte an unquoted value cannot. (A value
+// rendered exactly as the source wrote it stays as it is.)
 func bareNeedsQuotes(q Quoting, v []byte) bool {
 	switch q {
 	case HTMLBare:

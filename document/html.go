@@ -227,13 +227,14 @@ func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // must not change how the tags around it are read. Offsets are kept.
 func maskTemplates(p []byte) []byte {
 	var out []byte
+	tf := newTemplates(p, len(p))
 	for i := 0; i < len(p); {
 		k := bytes.IndexByte(p[i:], '{')
 		if k < 0 {
 			break
 		}
 		i += k
-		e := templateEnd(p, i, len(p))
+		e := tf.end(i)
 		if e == 0 {
 			i++
 			continue

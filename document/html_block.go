@@ -99,9 +99,14 @@ func (w *htmlWalker) walk() {
 				w.keptContent(end, skip.markdown)
 			}
 			if tok.Len() > 0 {
-				// the block ends inside a tag (a blank line cut it)
+				// the block ends inside a tag (a blank line cut it): its
+				// attributes (not its name) may hold text to translate
 				w.flush()
-				w.unsafe(tok.Span, "an HTML tag not closed before the blank line that ends the HTML block is kept as it is")
+				rest := tok.Span
+				for rest.Start < rest.End && !isHTMLSpace(w.buf[rest.Start]) {
+					rest.Start++
+				}
+				w.unsafe(rest, "an HTML tag not closed before the blank line that ends the HTML block is kept as it is")
 			}
 			w.flush()
 			return
@@ -250,7 +255,9 @@ func (w *htmlWalker) flush() {
 	for _, t := range run {
 		switch {
 		case t.opaque:
-			lb.opaque(w.src(t.Span))
+			// (an element kept whole to the end of the block may end in
+			// the blanks trimmed off)
+			lb.opaque(w.src(Span{max(t.Start, b.Start), min(t.End, b.End)}))
 		case t.tt == nethtml.StartTagToken || t.tt == nethtml.SelfClosingTagToken || t.tt == nethtml.EndTagToken:
 			at := func(i int, end bool) int { return w.ps.at(t.Start+i, end) }
 			lb.htmlTag(w.buf[t.Start:t.End], at)
@@ -274,8 +281,12 @@ func (w *htmlWalker) attrSegments(tok htmlTok, t htmlTag, ok bool) {
 			continue
 		}
 		v := w.src(Span{tok.Start + a.val.Start, tok.Start + a.val.End})
+		if badBare(a, w.buf[tok.Start:tok.End]) {
+			w.p.untranslated(v, badBareReason)
+			continue
+		}
 		lb := leafBuilder{src: w.p.src, ctx: v, lines: w.lines, needs: w.p.opt.Translatable,
-			shortcodes: w.p.opt.Shortcodes, keep: w.p.keep(v), html: true}
+			shortcodes: w.p.opt.Shortcodes, keep: w.p.keep(v), html: true, attr: a.q}
 		w.p.addLeaf(&lb, v, HTMLAttr, a.name, a.q)
 	}
 }

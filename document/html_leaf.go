@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"html"
 	"sort"
 	"strings"
@@ -31,9 +32,14 @@ func (lb *leafBuilder) htmlTag(tag []byte, at func(i int, end bool) int) {
 	if !noTr {
 		for _, a := range t.attrs {
 			v := Span{at(a.val.Start, false), at(a.val.End, true)}
-			if htmlAttrs[a.name] && v.Len() > 0 && lb.translatable(lb.src[v.Start:v.End]) {
-				vals = append(vals, value{v, a.q})
+			if !htmlAttrs[a.name] || v.Len() == 0 || !lb.translatable(lb.src[v.Start:v.End]) {
+				continue
 			}
+			if badBare(a, tag) {
+				lb.unsafe = append(lb.unsafe, Untranslated{Span: v, Reason: badBareReason})
+				continue
+			}
+			vals = append(vals, value{v, a.q})
 		}
 	}
 	switch {
@@ -55,6 +61,15 @@ func (lb *leafBuilder) htmlTag(tag []byte, at func(i int, end bool) int) {
 		}
 	}
 }
+
+// badBare reports an unquoted attribute value holding a quote, '=', '<'
+// or '`': the tokenizer takes it, but a translation that needs quotes
+// around it could not be quoted safely.
+func badBare(a htmlAttr, tag []byte) bool {
+	return a.q == HTMLBare && bytes.ContainsAny(tag[a.val.Start:a.val.End], "\"'=<`")
+}
+
+const badBareReason = "an unquoted HTML attribute value with a quote or '=' in it is kept as it is"
 
 // pairHTML pairs the h marks of HTML start and end tags by element, as
 // they nest; a tag left without its partner is opaque. An element kept
@@ -134,15 +149,29 @@ func writeHTMLText(b *strings.Builder, p []byte) {
 	writeEscaped(b, p[last:])
 }
 
+// htmlGap is text between marks that is HTML, and where: inHTMLText, or
+// the quoting of the attribute value it is in.
+type htmlGap struct {
+	Span
+	q Quoting
+}
+
 // htmlGaps returns the text between the marks in [cs, ce) that is HTML:
 // all of it in an HTML block, else what lies inside attribute values.
-func (lb *leafBuilder) htmlGaps(cs, ce int) []Span {
-	var gaps []Span
-	depth := 0
+func (lb *leafBuilder) htmlGaps(cs, ce int) []htmlGap {
+	var gaps []htmlGap
+	var in []Quoting // attribute values open around pos
 	pos := cs
 	add := func(a, b int) {
-		if b > a && (lb.html || depth > 0) {
-			gaps = append(gaps, Span{a, b})
+		q := lb.attr
+		if len(in) > 0 {
+			q = in[len(in)-1]
+		}
+		if q == 0 && lb.html {
+			q = inHTMLText
+		}
+		if b > a && q != 0 {
+			gaps = append(gaps, htmlGap{Span{a, b}, q})
 		}
 	}
 	for _, m := range lb.marks {
@@ -153,9 +182,9 @@ func (lb *leafBuilder) htmlGaps(cs, ce int) []Span {
 		pos = m.End
 		switch {
 		case m.kind == markOpen && isHTMLQuoting(m.attr):
-			depth++
-		case m.kind == markClose && isHTMLQuoting(lb.marks[m.partner].attr):
-			depth--
+			in = append(in, m.attr)
+		case m.kind == markClose && isHTMLQuoting(lb.marks[m.partner].attr) && len(in) > 0:
+			in = in[:len(in)-1]
 		}
 	}
 	add(pos, ce)

@@ -55,8 +55,10 @@ type leafBuilder struct {
 	// it.
 	unsafe []Untranslated
 	// html says the leaf is text of an HTML block: entities are decoded and
-	// the text is written back as HTML.
+	// the text is written back as HTML; attr is set when all of it is one
+	// attribute value (HTMLAttr).
 	html bool
+	attr Quoting
 	// groups are the marks of one HTML tag or shortcode split around the
 	// values inside it: if protection kills one, the whole tag is kept.
 	groups []group

@@ -26,6 +26,7 @@ func protect(src []byte, content Span, marks []mark, shortcodes []string, html b
 	var out []guard
 	end := content.End
 	k := 0
+	tf := newTemplates(src, end)
 	// floor is where a URL found by looking back from a '.', ':' or '@'
 	// may start: not inside what was skipped or protected already.
 	floor := content.Start
@@ -60,7 +61,7 @@ func protect(src []byte, content Span, marks []mark, shortcodes []string, html b
 				j = e
 			}
 		case '{':
-			if j = templateEnd(src, i, end); j == 0 {
+			if j = tf.end(i); j == 0 {
 				break
 			}
 			vals, raw := shortcodeValues(src, i, j, shortcodes)

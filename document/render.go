@@ -186,7 +186,7 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 						}
 					}
 				}
-				if bareNeedsQuotes(t.Attr, dst[o.start:]) {
+				if bareNeedsQuotes(t.Attr, dst[o.start:]) && !bytes.Equal(dst[o.start:], d.Src[t.Open.End:t.Close.Start]) {
 					insert(o.start, "\"")
 					dst = append(dst, '"')
 				}
@@ -232,20 +232,32 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 			return fail("tag %s is missing from the translation", t.form())
 		}
 	}
-	if bareNeedsQuotes(s.attr, dst[start:]) {
+	if bareNeedsQuotes(s.attr, dst[start:]) && !bytes.Equal(dst[start:], d.Src[s.Start:s.End]) {
 		insert(start, "\"")
 		dst = append(dst, '"')
 	}
 	// A line is escaped only when the source's line at the same place did
 	// not look the same way: the source parsed as it is, so whatever its
 	// lines start with is harmless there (a lazy continuation line, say).
+	// A rendered line is judged with what follows the segment on it in
+	// the source (the closing "*" of a wrapper, say).
+	rest := d.Src[s.End:]
+	if k := bytes.IndexByte(rest, '\n'); k >= 0 {
+		rest = rest[:k]
+	}
+	line := func(at int) []byte {
+		if bytes.IndexByte(dst[at:], '\n') >= 0 || len(rest) == 0 {
+			return dst[at:]
+		}
+		return append(bytes.Clone(dst[at:]), rest...)
+	}
 	for k := len(lines) - 2; k >= 0; k -= 2 {
 		if blockMarker(d.Src[lines[k+1]:], false) < 0 {
-			dst = escapeAt(dst, lines[k], blockMarker(dst[lines[k]:], false))
+			dst = escapeAt(dst, lines[k], blockMarker(line(lines[k]), false))
 		}
 	}
 	if first >= 0 && blockMarker(d.Src[s.Start:], true) < 0 {
-		dst = escapeAt(dst, first, blockMarker(dst[first:], true))
+		dst = escapeAt(dst, first, blockMarker(line(first), true))
 	}
 	return dst, nil
 }

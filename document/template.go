@@ -38,24 +38,27 @@ func (r region) kind() BlockKind {
 // stop with an error); it stays an inline tag.
 func opaqueRegions(src []byte) []region {
 	var out []region
+	tf := newTemplates(src, len(src))
+	unclosed := map[string]bool{} // names whose end tag is missing after some opener
 	for i := 0; i < len(src); {
 		k := bytes.IndexByte(src[i:], '{')
 		if k < 0 {
 			break
 		}
 		i += k
-		e := templateEnd(src, i, len(src))
+		e := tf.end(i)
 		if e == 0 {
 			i++
 			continue
 		}
 		name, hugo := blockTagName(src[i:e])
-		if name == "" {
+		if name == "" || unclosed[name] {
 			i = e
 			continue
 		}
-		end := closingTag(src, e, name, hugo)
+		end := closingTag(tf, e, name, hugo)
 		if end == 0 {
+			unclosed[name] = true
 			i = e
 			continue
 		}
@@ -84,14 +87,15 @@ func blockTagName(tag []byte) (name string, hugo bool) {
 
 // closingTag returns the end of the first tag at or after i that closes the
 // block name ({% endraw %}, {{< /highlight >}}), or 0.
-func closingTag(src []byte, i int, name string, hugo bool) int {
+func closingTag(tf *templates, i int, name string, hugo bool) int {
+	src := tf.src
 	for i < len(src) {
 		k := bytes.IndexByte(src[i:], '{')
 		if k < 0 {
 			return 0
 		}
 		i += k
-		e := templateEnd(src, i, len(src))
+		e := tf.end(i)
 		if e == 0 {
 			i++
 			continue
@@ -111,32 +115,66 @@ func closingTag(src []byte, i int, name string, hugo bool) int {
 	return 0
 }
 
-// templateEnd returns the end of the Liquid tag ({% … %}), Liquid output
-// ({{ … }}) or Hugo shortcode ({{< … >}}, {{% … %}}) starting at src[i],
-// looking no further than limit, or 0.
-func templateEnd(src []byte, i, limit int) int {
+// templates finds the end of Liquid tags and Hugo shortcodes in src[:limit]
+// (see end). It remembers where each kind of closing delimiter was found
+// last and where one was missing, so that a post full of stray braces is
+// read in linear time, not quadratic.
+type templates struct {
+	src   []byte
+	limit int
+	found [4]struct{ from, at int } // by closer: a search from "from" found one at "at"
+	none  [4]int                    // by closer: none from here on (or -1)
+}
+
+var templateClosers = [4]string{"%}", ">}}", "%}}", "}}"}
+
+func newTemplates(src []byte, limit int) *templates {
+	t := &templates{src: src, limit: limit}
+	for k := range t.none {
+		t.none[k] = -1
+		t.found[k].from = -1
+	}
+	return t
+}
+
+// end returns the end of the Liquid tag ({% … %}), Liquid output ({{ … }})
+// or Hugo shortcode ({{< … >}}, {{% … %}}) starting at src[i], or 0.
+func (t *templates) end(i int) int {
+	src, limit := t.src, t.limit
 	if i+1 >= limit || src[i] != '{' {
 		return 0
 	}
-	var closer string
-	start := i + 2
+	k, start := 0, i+2
 	switch {
 	case src[i+1] == '%':
-		closer = "%}"
+		k = 0
 	case src[i+1] == '{' && i+2 < limit && src[i+2] == '<':
-		closer, start = ">}}", i+3
+		k, start = 1, i+3
 	case src[i+1] == '{' && i+2 < limit && src[i+2] == '%':
-		closer, start = "%}}", i+3
+		k, start = 2, i+3
 	case src[i+1] == '{':
-		closer = "}}"
+		k = 3
 	default:
 		return 0
 	}
-	if e := bytes.Index(src[start:limit], []byte(closer)); e >= 0 {
-		return start + e + len(closer)
+	closer := templateClosers[k]
+	if f := t.found[k]; f.from >= 0 && start >= f.from && start <= f.at {
+		return f.at + len(closer)
 	}
-	return 0
+	if n := t.none[k]; n >= 0 && start >= n {
+		return 0
+	}
+	e := bytes.Index(src[start:limit], []byte(closer))
+	if e < 0 {
+		t.none[k] = start
+		return 0
+	}
+	t.found[k].from, t.found[k].at = start, start+e
+	return start + e + len(closer)
 }
+
+// templateEnd is templates.end for one look-up.
+func templateEnd(src []byte, i, limit int) int { return newTemplates(src, limit).end(i) }
 
 // templateInner returns what is between the delimiters of a whole tag,
 // without Liquid's whitespace-control dashes or Hugo's comment markers, and
