@@ -79,6 +79,7 @@ func (w *htmlWalker) walk() {
 		name     string
 		depth    int
 		start    int
+		tagEnd   int  // the end of its start tag
 		inline   bool // kept as one tag of the run (code, an inline translate="no")
 		markdown bool // kramdown's markdown="1": reported
 	}
@@ -94,7 +95,11 @@ func (w *htmlWalker) walk() {
 			end := Span{skip.start, pos}
 			switch {
 			case skip.name != "" && skip.inline:
+				// an inline element kept whole but never closed: a
+				// browser may well end it sooner, so what it holds is
+				// reported, not passed off as code
 				w.run = append(w.run, htmlTok{Span: end, tt: nethtml.TextToken, opaque: true})
+				w.unsafe(Span{skip.tagEnd, pos}, unclosedReason)
 			case skip.name != "":
 				w.keptContent(end, skip.markdown)
 			}
@@ -155,7 +160,7 @@ func (w *htmlWalker) walk() {
 			noTr := ok && t.noTranslate(raw)
 			md := ok && t.markdownInside(raw)
 			if !htmlVoid[tok.name] && (htmlSkip[tok.name] || htmlOpaque[tok.name] || noTr || md) {
-				skip.name, skip.depth, skip.start, skip.markdown = tok.name, 1, tok.Start, md
+				skip.name, skip.depth, skip.start, skip.tagEnd, skip.markdown = tok.name, 1, tok.Start, tok.End, md
 				skip.inline = htmlOpaque[tok.name] || noTr && !md && !htmlBlock[tok.name] && !htmlSkip[tok.name]
 				if !skip.inline {
 					w.flush()

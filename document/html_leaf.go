@@ -103,11 +103,16 @@ func (lb *leafBuilder) pairHTML() {
 	}
 	for _, o := range stack {
 		lb.marks[o].kind = markOpaque
-		if lb.marks[o].whole {
-			lb.keep = append(lb.keep, Span{lb.marks[o].Start, lb.ctx.End})
+		if m := lb.marks[o]; m.whole {
+			lb.keep = append(lb.keep, Span{m.Start, lb.ctx.End})
+			if rest := (Span{m.End, lb.ctx.End}); rest.Len() > 0 && lb.translatable(lb.src[rest.Start:rest.End]) {
+				lb.unsafe = append(lb.unsafe, Untranslated{Span: rest, Reason: unclosedReason})
+			}
 		}
 	}
 }
+
+const unclosedReason = "an inline element kept as it is (code, translate=\"no\" …) is not closed: what follows it is kept too"
 
 // htmlRef reads a character reference at src[i] ("&amp;", "&#20013;")
 // that stands for one character bitext can put in a segment's text, and

@@ -72,6 +72,11 @@ func TestInlineHTMLInParagraphs(t *testing.T) {
 		texts: []string{"这是<h1>红色</h1>的字，<t2>图</t2>和<x3/>，<x4/>。"},
 		want:  "En<span style=\"color:red\">En</span>En，<img src=a.png alt=\"En\">En<code>代码</code>，<kbd>Ctrl</kbd>。\n",
 	}, {
+		name:  "a link's title, and a bare '&' in an alt",
+		src:   "点<a href=\"x\" title=\"提示\">这里</a>，<img alt='图 & 文' src=a.png>。\n",
+		texts: []string{"点<h1><t2>提示</t2>这里</h1>，<t3>图 &amp; 文</t3>。"},
+		want:  "En<a href=\"x\" title=\"En\">En</a>，<img alt='En & En' src=a.png>。\n",
+	}, {
 		name:  "crossing emphasis and an unclosed tag stay safe",
 		src:   "**粗<b>体**文</b>字<i>斜\n",
 		texts: nil,
@@ -93,6 +98,19 @@ func TestHTMLEscaping(t *testing.T) {
 	}
 	if a, b := document.HTMLMarkup([]byte(src)), document.HTMLMarkup([]byte(got)); a != b {
 		t.Errorf("markup changed:\n%s\n%s", a, b)
+	}
+}
+
+// In a paragraph too, what a translation brings into an attribute value
+// is escaped for it (its text stays Markdown).
+func TestInlineHTMLAttrEscaping(t *testing.T) {
+	src := "看<img alt='图片' src=a.png>和<abbr title=\"说明\">缩写</abbr>\n"
+	got, d := splice(t, src, document.Options{}, func(s string) string {
+		return strings.NewReplacer("图片", "it's &amp;amp", "说明", `a "b"`, "缩写", "ABBR", "看", "See", "和", "and").Replace(s)
+	})
+	want := "See<img alt='it&#39;s &amp;amp' src=a.png>and<abbr title=\"a &quot;b&quot;\">ABBR</abbr>\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q\nsegments %q", got, want, texts(d))
 	}
 }
 
@@ -118,5 +136,20 @@ func TestHTMLReported(t *testing.T) {
 			checkOrdered(t, d)
 			sameBytes(t, d, "identity", identity(t, d, func(s string) string { return s }), []byte(c.src))
 		})
+	}
+}
+
+// An inline element kept whole that is never closed keeps what follows
+// it; that is reported.
+func TestUnclosedKeptElementIsReported(t *testing.T) {
+	for _, src := range []string{"<p>用<code>代码</p><p>中文</p>\n", "用<code>代码和中文\n"} {
+		d, err := document.Parse("a.md", []byte(src), document.Options{Translatable: document.HasHan})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Untranslated) != 1 || d.Untranslated[0].Line != 1 {
+			t.Errorf("%q: untranslated %+v", src, d.Untranslated)
+		}
+		sameBytes(t, d, "identity", identity(t, d, func(s string) string { return s }), []byte(src))
 	}
 }

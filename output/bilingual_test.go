@@ -110,3 +110,43 @@ func TestInterleaveRepeatsBlocks(t *testing.T) {
 		t.Errorf("blocks:\n got %s\nwant %s\n%s", got, want, out)
 	}
 }
+
+// In the table layout an HTML block's runs of text are rows, with their
+// inline HTML in the cells; a block with content a row cannot show (a
+// pre) is interleaved; a Liquid highlight block is written whole, once,
+// outside any row, however many blocks goldmark makes of it.
+func TestBilingualTableHTMLAndLiquid(t *testing.T) {
+	src := "<p><strong>消息</strong>：正文。</p><p>第二段</p>\n\n{% highlight go %}\n// 注释\n\nx := 1\n{% endhighlight %}\n\n<pre>保留</pre><p>文字</p>\n"
+	d, err := document.Parse("a.md", []byte(src), document.Options{Translatable: document.HasHan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		tr[i] = pseudo.Text(s.Text)
+	}
+	b, err := Bilingual(d, tr, Meta{Backend: "pseudo", Source: "a.md", From: "zh", To: "en"}, Table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(b)
+	for _, row := range []string{
+		"| <strong>消息</strong>：正文。 " + IDComment(d.Segments[0].ID) + " | ⟦<strong>消息</strong>：正文。",
+		"| 第二段 " + IDComment(d.Segments[1].ID) + " | ⟦第二段",
+	} {
+		if !strings.Contains(out, "\n"+row) {
+			t.Errorf("no row %q in\n%s", row, out)
+		}
+	}
+	if strings.Count(out, "{% highlight go %}\n// 注释\n\nx := 1\n{% endhighlight %}\n") != 1 {
+		t.Errorf("highlight block not written whole, once:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "|") && (strings.Contains(line, "highlight") || strings.Contains(line, "注释")) {
+			t.Errorf("Liquid block in a table row: %s", line)
+		}
+	}
+	if strings.Count(out, "<pre>保留</pre>") != 2 || !strings.Contains(out, "<pre>保留</pre><p>⟦文字") {
+		t.Errorf("block with a pre not interleaved:\n%s", out)
+	}
+}
