@@ -14,7 +14,7 @@ import (
 // Structure is what a faithful translation keeps from its source.
 type Structure struct {
 	Blocks    []string // block kinds in document order, e.g. "Heading2", "List(ordered)"
-	URLs      []string // link, image and autolink destinations, sorted
+	URLs      []string // link, image and autolink destinations and addresses in text (document.Addresses), sorted
 	Code      []string // code blocks (fenced and indented), in order
 	CodeSpans []string // inline code, sorted
 	HTML      []string // HTML blocks in order, and raw inline HTML sorted after them, without what is translated (document.HTMLMarkup)
@@ -64,7 +64,13 @@ func Extract(path string, src []byte) (Structure, error) {
 		case *ast.Image:
 			s.URLs = append(s.URLs, string(n.Destination))
 		case *ast.AutoLink:
-			s.URLs = append(s.URLs, string(n.URL(body)))
+			// as written: the same address in running text of the other
+			// file (GFM does not autolink it after a Chinese character)
+			s.URLs = append(s.URLs, string(n.Label(body)))
+		case *ast.Text:
+			if n.Parent() == nil || n.Parent().Kind() != ast.KindCodeSpan {
+				s.URLs = append(s.URLs, document.Addresses(n.Segment.Value(body))...)
+			}
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -64,3 +64,18 @@ func TestCompareFindsDamage(t *testing.T) {
 		t.Errorf("faithful translation reported: %v", ps)
 	}
 }
+
+// An address in running text that GFM does not autolink in the source
+// (right after a Chinese character) but does in the translation (after a
+// space) is the same address; a changed one is damage.
+func TestAddressesInRunningText(t *testing.T) {
+	src := []byte("访问https://x.com/a了解，邮箱me@x.org，或example.cn。\n")
+	ok := []byte("Visit https://x.com/a to learn, mail me@x.org, or example.cn.\n")
+	if ps, err := Compare("a.md", src, "b.md", ok); err != nil || len(ps) != 0 {
+		t.Errorf("faithful translation reported: %v %v", ps, err)
+	}
+	bad := []byte("Visit https://x.com/b to learn, mail me@x.org, or example.cn.\n")
+	if ps, _ := Compare("a.md", src, "b.md", bad); len(ps) != 1 || ps[0].What != "urls" {
+		t.Errorf("changed URL: got %v", ps)
+	}
+}

@@ -12,6 +12,24 @@ import (
 // right after a Chinese character ("访问https://example.com"), and never a
 // bare domain; protect finds them all here.
 
+// Addresses returns the URLs, e-mail addresses and domain names in running
+// text p that bitext keeps as they are, in order: those GFM autolinks and
+// those it does not. A checker compares them with a translation's.
+func Addresses(p []byte) []string {
+	var out []string
+	floor := 0
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c != '.' && c != ':' && c != '@' {
+			continue
+		}
+		if s, e := addressAt(p, floor, i, len(p)); e > 0 {
+			out = append(out, string(p[s:e]))
+			i, floor = e-1, e
+		}
+	}
+	return out
+}
+
 // addressAt looks for an address around src[i], which is '.', ':' or '@':
 // it looks back to the start of the word holding i (not before floor) and
 // reads forward from there (not past limit). It returns the address's span,
