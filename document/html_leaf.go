@@ -162,7 +162,8 @@ type htmlGap struct {
 }
 
 // htmlGaps returns the text between the marks in [cs, ce) that is HTML:
-// all of it in an HTML block, else what lies inside attribute values.
+// all of it in an HTML block but for shortcode parameters, else what lies
+// inside attribute values.
 func (lb *leafBuilder) htmlGaps(cs, ce int) []htmlGap {
 	var gaps []htmlGap
 	var in []Quoting // attribute values open around pos
@@ -175,7 +176,7 @@ func (lb *leafBuilder) htmlGaps(cs, ce int) []htmlGap {
 		if q == 0 && lb.html {
 			q = inHTMLText
 		}
-		if b > a && q != 0 {
+		if b > a && (isHTMLQuoting(q) || q == inHTMLText) {
 			gaps = append(gaps, htmlGap{Span{a, b}, q})
 		}
 	}
@@ -186,9 +187,9 @@ func (lb *leafBuilder) htmlGaps(cs, ce int) []htmlGap {
 		add(pos, m.Start)
 		pos = m.End
 		switch {
-		case m.kind == markOpen && isHTMLQuoting(m.attr):
+		case m.kind == markOpen && m.attr != 0:
 			in = append(in, m.attr)
-		case m.kind == markClose && isHTMLQuoting(lb.marks[m.partner].attr) && len(in) > 0:
+		case m.kind == markClose && lb.marks[m.partner].attr != 0 && len(in) > 0:
 			in = in[:len(in)-1]
 		}
 	}

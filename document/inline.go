@@ -468,9 +468,15 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	names := make(map[int]string, len(lb.marks))
 	n := 0
 	pos := cs
-	inAttr := 0 // depth of pairs whose content is an HTML attribute value
+	// the values inside markup open around the text: HTML text is decoded,
+	// a shortcode's parameter or Markdown is not
+	var in []Quoting
 	run := func(a, b int) {
-		if lb.html || inAttr > 0 {
+		q := lb.attr
+		if len(in) > 0 {
+			q = in[len(in)-1]
+		}
+		if isHTMLQuoting(q) || q == 0 && lb.html {
 			writeHTMLText(&t, src[a:b])
 		} else {
 			writeEscaped(&t, src[a:b])
@@ -511,13 +517,13 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 			t.WriteString("<" + name + ">")
 			seg.Tags = append(seg.Tags, Tag{Name: name, Paired: true, Open: m.Span, Close: lb.marks[m.partner].Span,
 				Quote: m.quote, Attr: m.attr, Lead: m.lead})
-			if isHTMLQuoting(m.attr) {
-				inAttr++
+			if m.attr != 0 {
+				in = append(in, m.attr)
 			}
 		case markClose:
 			t.WriteString("</" + names[m.partner] + ">")
-			if isHTMLQuoting(lb.marks[m.partner].attr) {
-				inAttr--
+			if lb.marks[m.partner].attr != 0 && len(in) > 0 {
+				in = in[:len(in)-1]
 			}
 		}
 	}
@@ -551,6 +557,15 @@ func (lb *leafBuilder) guard(gs []guard) {
 			}
 		}
 		if len(g.vals) > 0 {
+			// the shortcode replaces whatever the parser saw in it (a
+			// "{{<figure …>}}" looks like an HTML tag to goldmark)
+			groups := lb.groups[:0]
+			for _, gr := range lb.groups {
+				if gr.whole.Start < g.Start || gr.whole.End > g.End {
+					groups = append(groups, gr)
+				}
+			}
+			lb.groups = groups
 			lb.values(lb.merge(g.Span), g.vals)
 			continue
 		}

@@ -33,6 +33,11 @@ func TestLiquidAndShortcodes(t *testing.T) {
 		texts: []string{"<t1>标题</t1><t2>说明 <x3/></t2>"},
 		want:  "{{< figure src=\"/图/a.png\" title=\"En\" caption=\"En example.com\" >}}\n",
 	}, {
+		name:  "a figure written without blanks, which goldmark reads as an HTML tag, and one in an HTML block",
+		src:   "段落{{<figure title=\"标题\">}}\n\n<p>见{{< figure caption=\"说明 &amp; 图\" >}}</p>\n",
+		texts: []string{"段落<t1>标题</t1>", "见<t1>说明 &amp;amp; 图</t1>"},
+		want:  "En{{<figure title=\"En\">}}\n\n<p>En{{< figure caption=\"En &amp; En\" >}}</p>\n",
+	}, {
 		name:  "Hugo highlight block",
 		src:   "{{< highlight go >}}\n// 注释\n\nfmt.Println(\"你好\")\n{{< / highlight >}}\n",
 		texts: []string{},
