@@ -206,8 +206,10 @@ type Options struct {
 	Shortcodes []string
 }
 
-// DefaultFrontKeys are the front-matter keys translated by default.
-var DefaultFrontKeys = []string{"title", "subtitle", "description", "excerpt", "summary"}
+// DefaultFrontKeys are the front-matter keys translated by default: their
+// string values, and each string of a list (tags, categories), so that a
+// site's taxonomy pages are English too.
+var DefaultFrontKeys = []string{"title", "subtitle", "description", "excerpt", "summary", "tags", "categories"}
 
 // HasLetter reports whether s contains a letter of any script.
 func HasLetter(s string) bool {

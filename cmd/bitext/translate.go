@@ -221,6 +221,10 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		fmt.Fprintln(e.stderr, "bitext: error: glossary terms missing from translations (--strict)")
 		return &exitError{code: exitFailed, printed: true}
 	}
+	if n, _ := untranslated(rep); o.strict && n > 0 {
+		fmt.Fprintln(e.stderr, "bitext: error: text left untranslated (--strict)")
+		return &exitError{code: exitFailed, printed: true}
+	}
 	if rep.Failed() > 0 {
 		return &exitError{code: exitFailed, printed: true}
 	}
@@ -291,12 +295,27 @@ func printSummary(w io.Writer, rep *run.Report, name string) {
 	if t.Retries > 0 {
 		fmt.Fprintf(w, "bitext: %s: %d %s retried\n", name, t.Retries, plural(t.Retries, "attempt", "attempts"))
 	}
+	if n, files := untranslated(rep); n > 0 {
+		fmt.Fprintf(w, "bitext: %d %s left untranslated in %d %s (see the warnings)\n", n, plural(n, "passage", "passages"), files, plural(files, "file", "files"))
+	}
 	if g := t.Glossary; g != nil {
 		fmt.Fprintf(w, "bitext: glossary: terms %d/%d, occurrences %d/%d\n", g.TermsOK, g.Terms, g.OccurrencesFound, g.Occurrences)
 	}
 	if name == "offline" && t.SegmentsSent > 0 {
 		fmt.Fprintln(w, "bitext: note: the offline backend writes a dictionary draft for review, not a publication-quality translation; choose another with --backend (see 'bitext backends')")
 	}
+}
+
+// untranslated counts the passages left in the source language, and the
+// files they are in.
+func untranslated(rep *run.Report) (passages, files int) {
+	for _, f := range rep.Files {
+		if f.Untranslated > 0 {
+			passages += f.Untranslated
+			files++
+		}
+	}
+	return passages, files
 }
 
 // doneSegments and doneChars count the files written or unchanged.
