@@ -46,7 +46,7 @@ type Config struct {
 	// Draft marks English editions unpublished (Hugo draft, Jekyll
 	// published: false): the default for offline drafts.
 	Draft bool
-	Doc document.Options
+	Doc   document.Options
 
 	// Jobs bounds the requests in flight at once.
 	Jobs int
