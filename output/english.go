@@ -19,6 +19,9 @@ type Meta struct {
 	// published, a language-prefixed url), after lang; ReviewSet those of
 	// the bilingual file.
 	Set, ReviewSet []Setting
+	// Generator is the site's generator: translated headings that in-page
+	// links point to keep the original's id in the form it reads.
+	Generator Generator
 	// Reviewed is the mapping's reviewed value: "" or "false", "true",
 	// or a count such as "12/40".
 	Reviewed string
@@ -76,6 +79,7 @@ func (t *Translation) English() []byte {
 		edits = append(edits, edit{d.Segments[i].Span, t.Rendered[i]})
 	}
 	edits = append(edits, frontEdits(d, t.Meta, "")...)
+	edits = append(edits, anchorEdits(d, t.Meta.Generator)...)
 	return seal(apply(d.Src, edits), t.Meta.Seal)
 }
 

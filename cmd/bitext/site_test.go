@@ -115,6 +115,9 @@ func TestHugoSite(t *testing.T) {
 		"content/posts/toml.md":          "+++\ntitle = \"袁隆平神话\"\ndate = 2018-08-21\ntags = [\"袁隆平\"]\n[params]\nsource = \"网易\"\n+++\n" + corpusBody(t, "2018-08-21-Yuan-Longping.md"),
 		"content/posts/json.md":          "{\n  \"title\": \"两会代表\",\n  \"date\": \"2018-07-31\",\n  \"url\": \"/renda/\",\n  \"aliases\": [\"/old/renda/\"]\n}\n" + corpusBody(t, "2018-07-31-si-xia-ren-da-dai-biao.md"),
 		"content/posts/bundle/index.md":  "---\ntitle: 页面包\ndate: 2019-03-05\n---\n" + corpusBody(t, "2019-03-05-E9H1EBF200018AOR.md"),
+		// Raw HTML, a shortcode, and an in-page link to a heading.
+		"content/posts/html.md": "---\ntitle: 新闻联播\ndate: 2022-10-20\n---\n跳到[第一节](#第一节)。\n\n" + corpusBody(t, "20221020.md") +
+			"\n## 第一节\n\n{{< figure src=\"/a.png\" title=\"图的标题\" >}}\n",
 	})
 	code, _, stderr := bitextEnv(t, site, nil, "translate", "--backend", "pseudo", "content")
 	if code != exitOK {
@@ -172,6 +175,15 @@ func TestHugoSite(t *testing.T) {
 	if tags < 3 {
 		t.Errorf("%d English tag pages, want at least 3", tags)
 	}
+	// The raw HTML and the figure's title are English; the heading the
+	// in-page link points to keeps its id.
+	page, _ = os.ReadFile(filepath.Join(site, "public", "en", "posts", "html", "index.html"))
+	if !strings.Contains(string(page), `<h2 id="第一节">`) || !strings.Contains(string(page), `href="#%E7%AC%AC%E4%B8%80%E8%8A%82"`) {
+		t.Errorf("the in-page link lost its heading:\n%s", page)
+	}
+	if left := han.FindAllString(stripCode(string(page)), -1); len(left) > 0 {
+		t.Errorf("%d Han characters in the English page outside code and ids: %q", len(left), left[:min(20, len(left))])
+	}
 
 	// Offline drafts are marked draft: true, and Hugo leaves them out.
 	code, _, stderr = bitextEnv(t, site, nil, "translate", "--force", "content")
@@ -223,6 +235,8 @@ func jekyllSite(t *testing.T, jekyll string, polyglot bool) {
 		"index.md":                    "---\nlayout: default\n---\n{% for post in site.posts %}[{{ post.title }}]({{ post.url }})\n{% endfor %}\n",
 		"_posts/2018-10-17-lawyer.md": mustRead(t, filepath.Join(testcorpus.Dir(), "posts", "2018-10-17-Lawyer-Sun-Shihua.md")),
 		"_posts/2018-08-21-yuan.md":   "---\nlayout: post\ntitle: 袁隆平神话\npermalink: /yuan/\n---\n" + corpusBody(t, "2018-08-21-Yuan-Longping.md"),
+		// Liquid code and raw HTML.
+		"_posts/2019-01-01-code.md": "---\nlayout: post\ntitle: 代码\n---\n一段说明。\n\n{% highlight go %}\n// 中文注释\nfunc main() {}\n{% endhighlight %}\n\n<p>原始的<b>HTML</b>段落。</p>\n",
 	})
 	code, _, stderr := bitextEnv(t, site, nil, "translate", "--backend", "pseudo", "_posts")
 	if code != exitOK {
@@ -253,6 +267,15 @@ func jekyllSite(t *testing.T, jekyll string, polyglot bool) {
 	if !strings.Contains(string(page), `<html lang="en">`) {
 		t.Errorf("the English post is not an English page:\n%.300s", page)
 	}
+	// The code of a highlight block is not translated; the raw HTML is.
+	codePage := "2019/01/01/code.en/index.html"
+	if polyglot {
+		codePage = "en/2019/01/01/code/index.html"
+	}
+	page, _ = os.ReadFile(filepath.Join(site, "_site", filepath.FromSlash(codePage)))
+	if !strings.Contains(string(page), "中文注释") || !strings.Contains(string(page), "<p>⟦") || strings.Contains(string(page), "⟦中文注释") {
+		t.Errorf("%s: code translated or HTML not:\n%s", codePage, page)
+	}
 	// Offline drafts get published: false.
 	code, _, stderr = bitextEnv(t, site, nil, "translate", "--force", "_posts")
 	if code != exitOK {
@@ -269,6 +292,11 @@ func jekyllSite(t *testing.T, jekyll string, polyglot bool) {
 		}
 	}
 }
+
+var codeOrID = regexp.MustCompile(`(?s)<pre.*?</pre>|<code.*?</code>|id="[^"]*"|href="[^"]*"`)
+
+// stripCode removes code, ids and link targets from a page.
+func stripCode(page string) string { return codeOrID.ReplaceAllString(page, "") }
 
 func mustRead(t *testing.T, path string) string {
 	t.Helper()

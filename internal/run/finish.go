@@ -56,6 +56,7 @@ func (r *runner) finish(w *window, p *post) {
 	}
 	f.Glossary = glossaryOf(f.tally)
 	meta := output.Meta{Backend: r.cfg.BackendName, Source: sourceFrom(in.English, in.Path), From: r.cfg.FromName, To: r.cfg.ToName, Seal: true,
+		Generator: in.Site.Generator,
 		Set:       in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, false),
 		ReviewSet: in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, true)}
 	t, err := output.Render(d, translations, meta)
