@@ -228,7 +228,9 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		i = j
 	}
 	for k, t := range s.Tags {
-		if seen[k] != 3 {
+		// Emphasis may go (a reviewer's choice, or a language without
+		// it); links, images, code and other markup may not.
+		if seen[k] != 3 && !(seen[k] == 0 && t.Paired && isEmphasis(t.Name)) {
 			return fail("tag %s is missing from the translation", t.form())
 		}
 	}
