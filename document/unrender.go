@@ -161,7 +161,37 @@ func mapTags(d *Document, s *Segment, nd *Document, ns *Segment) (string, string
 	used := make([]bool, len(s.Tags))
 	names := make(map[string]string, len(ns.Tags))
 	bytesOf := func(doc *Document, sp Span) []byte { return doc.Src[sp.Start:sp.End] }
+	// Markup the source keeps whole (an image whose alt text needs no
+	// translation) may parse as a paired tag in English text: it maps to
+	// the source's opaque tag, with everything inside it.
+	collapsed := map[string]string{}
+	var inside []Span
 	for _, t := range ns.Tags {
+		if !t.Paired {
+			continue
+		}
+		whole := nd.Src[t.Open.Start:t.Close.End]
+		for k, st := range s.Tags {
+			if !used[k] && !st.Paired && bytes.Equal(bytesOf(d, st.Open), whole) {
+				used[k] = true
+				collapsed[t.Name] = st.Name
+				inside = append(inside, Span{t.Open.Start, t.Close.End})
+				break
+			}
+		}
+	}
+	within := func(t Tag) bool {
+		for _, sp := range inside {
+			if t.Open.Start >= sp.Start && t.Open.End <= sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range ns.Tags {
+		if within(t) {
+			continue
+		}
 		match := -1
 		for k, st := range s.Tags {
 			if used[k] || st.Name[0] != t.Name[0] || st.Paired != t.Paired {
@@ -191,6 +221,15 @@ func mapTags(d *Document, s *Segment, nd *Document, ns *Segment) (string, string
 	text := ns.Text
 	for i := 0; i < len(text); {
 		if text[i] == '<' {
+			if name, kind, n := parseTag(text[i:]); n > 0 && kind == tagOpen && collapsed[name] != "" {
+				b.WriteString("<" + collapsed[name] + "/>")
+				end := strings.Index(text[i:], "</"+name+">")
+				if end < 0 {
+					return "", "markup " + name + " is not closed"
+				}
+				i += end + len("</"+name+">")
+				continue
+			}
 			if name, kind, n := parseTag(text[i:]); n > 0 {
 				if to, ok := names[name]; ok {
 					switch kind {

@@ -37,14 +37,40 @@ func ParseLayout(s string) (Layout, error) {
 
 // IDComment is the invisible marker that carries segment IDs in a bilingual
 // file, so a reviewed file can be matched back segment by segment.
+// Bilingual files write Marks; IDComment is the form of earlier versions,
+// which ReadReview still reads.
 func IDComment(ids ...string) string {
 	return "<!-- bitext:" + strings.Join(ids, " ") + " -->"
+}
+
+// markComment is the marker of one or more rows: each segment's ID, status
+// and digest ("<!-- bitext:6d91633ef87c machine 1f2e3d4c -->"), separated
+// by ", ".
+func markComment(marks ...Mark) string {
+	var b strings.Builder
+	b.WriteString("<!-- bitext:")
+	for k, m := range marks {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(m.String())
+	}
+	b.WriteString(" -->")
+	return b.String()
+}
+
+// noteComment carries a reviewer's note, invisible on the rendered page.
+// "--" cannot appear in an HTML comment and is written "- -".
+func noteComment(id, note string) string {
+	note = strings.ReplaceAll(note, "--", "- -")
+	return "<!-- note " + id + ": " + strings.Join(strings.Fields(note), " ") + " -->"
 }
 
 // Bilingual returns the bilingual review file in the given layout.
 func (t *Translation) Bilingual(layout Layout) []byte {
 	d := t.Doc
-	w := &writer{d: d, rendered: t.Rendered, texts: t.Texts, meta: t.Meta, nl: newline(d.Src)}
+	w := &writer{d: d, rendered: t.Rendered, texts: t.Texts, meta: t.Meta, nl: newline(d.Src),
+		status: t.Status, notesOf: t.Notes}
 	w.buf.Grow(3 * len(d.Src))
 	w.front(string(layout))
 	for bi := range d.Blocks {
@@ -75,6 +101,9 @@ type writer struct {
 	rendered [][]byte
 	texts    []string // the translations as the backend wrote them
 	scratch  []byte
+	status   []Status
+	notesOf  [][]string
+	cell     bytes.Buffer // a translation cell being written
 	meta     Meta
 	nl       string
 	buf      bytes.Buffer
@@ -109,7 +138,7 @@ func (w *writer) front(layout string) {
 		}
 		src := s.Key + ": " + document.Plain(s.Text)
 		tr := s.Key + ": " + strings.Join(strings.Fields(document.Plain(w.texts[i])), " ")
-		w.row([]byte(src), []byte(tr), s.ID, false)
+		w.row([]byte(src), []byte(tr), i, false)
 	}
 }
 
@@ -133,18 +162,42 @@ func (w *writer) endTable() { w.inTable = false }
 
 // row writes one table row; src and tr are Markdown inline content, or
 // HTML text when html is set.
-func (w *writer) row(src, tr []byte, id string, html bool) {
+func (w *writer) row(src, tr []byte, seg int, html bool) {
 	w.startTable()
 	w.buf.WriteString("| ")
 	appendCell(&w.buf, src, html)
-	if id != "" {
+	w.cell.Reset()
+	appendCell(&w.cell, tr, html)
+	if seg >= 0 {
 		w.buf.WriteByte(' ')
-		w.buf.WriteString(IDComment(id))
+		w.buf.WriteString(markComment(w.mark(seg, w.cell.Bytes())))
+		w.notes(seg, " ")
 	}
 	w.buf.WriteString(" | ")
-	appendCell(&w.buf, tr, html)
+	w.buf.Write(w.cell.Bytes())
 	w.buf.WriteString(" |")
 	w.buf.WriteString(w.nl)
+}
+
+// mark is segment i's marker, with the digest of shown, the bytes its row
+// shows as the translation.
+func (w *writer) mark(i int, shown []byte) Mark {
+	st := Machine
+	if i < len(w.status) && w.status[i] != "" {
+		st = w.status[i]
+	}
+	return Mark{ID: w.d.Segments[i].ID, Status: st, Digest: Digest(shown)}
+}
+
+// notes writes segment i's notes, each after sep.
+func (w *writer) notes(i int, sep string) {
+	if i >= len(w.notesOf) {
+		return
+	}
+	for _, n := range w.notesOf[i] {
+		w.buf.WriteString(sep)
+		w.buf.WriteString(noteComment(w.d.Segments[i].ID, n))
+	}
 }
 
 // verbatim writes a block as it is in the source.
@@ -171,9 +224,12 @@ func (w *writer) table(b *document.Block) {
 		w.buf.WriteByte(' ')
 		appendCell(&w.buf, d.Src[s.Context.Start:s.Context.End], false)
 		w.buf.WriteString(" / ")
-		appendCell(&w.buf, w.leafTranslation(s.Context, i), false)
+		w.cell.Reset()
+		appendCell(&w.cell, w.leafTranslation(s.Context, i), false)
+		w.buf.Write(w.cell.Bytes())
 		w.buf.WriteByte(' ')
-		w.buf.WriteString(IDComment(s.ID))
+		w.buf.WriteString(markComment(w.mark(i, w.cell.Bytes())))
+		w.notes(i, " ")
 		w.buf.WriteString(w.nl)
 	case b.Kind != document.BlockProse && b.Kind != document.BlockHTML || b.Nested:
 		w.interleave(b)
@@ -186,10 +242,10 @@ func (w *writer) table(b *document.Block) {
 		for _, l := range b.Leaves {
 			src := d.Src[l.Context.Start:l.Context.End]
 			if l.Seg < 0 {
-				w.row(src, src, "", html)
+				w.row(src, src, -1, html)
 				continue
 			}
-			w.row(src, w.leafTranslation(l.Context, l.Seg), d.Segments[l.Seg].ID, html)
+			w.row(src, w.leafTranslation(l.Context, l.Seg), l.Seg, html)
 		}
 	}
 }
@@ -214,13 +270,21 @@ func (w *writer) interleave(b *document.Block) {
 	if len(b.Segs) == 0 {
 		return
 	}
-	ids := make([]string, len(b.Segs))
+	marks := make([]Mark, len(b.Segs))
 	w.buf.WriteString(w.nl)
 	pos := b.Start
 	for k, i := range b.Segs {
-		ids[k] = d.Segments[i].ID
+		marks[k] = w.mark(i, w.rendered[i])
 	}
-	w.buf.WriteString(IDComment(ids...))
+	for _, i := range b.Segs {
+		if i < len(w.notesOf) {
+			for _, n := range w.notesOf[i] {
+				w.buf.WriteString(noteComment(d.Segments[i].ID, n))
+				w.buf.WriteString(w.nl)
+			}
+		}
+	}
+	w.buf.WriteString(markComment(marks...))
 	w.buf.WriteString(w.nl)
 	for _, i := range b.Segs {
 		s := &d.Segments[i]

@@ -22,6 +22,10 @@ type Meta struct {
 	// Generator is the site's generator: translated headings that in-page
 	// links point to keep the original's id in the form it reads.
 	Generator Generator
+	// SourceHash is the source's fingerprint (SourceHash), recorded in the
+	// mapping so that applying a review can tell whether the source
+	// changed since; "" leaves it out.
+	SourceHash string
 	// Reviewed is the mapping's reviewed value: "" or "false", "true",
 	// or a count such as "12/40".
 	Reviewed string
@@ -44,6 +48,13 @@ type Translation struct {
 	Texts    []string // Texts[i] is the translation of Doc.Segments[i]
 	Rendered [][]byte // Rendered[i] is Texts[i] as Markdown, replacing Doc.Segments[i].Span
 	Meta     Meta
+	// Status[i] says who vouches for Texts[i] (Machine, Imported,
+	// Reviewed); nil or "" is Machine. The bilingual file shows it per row.
+	Status []Status
+	// Notes[i] are what a reviewer should look at in segment i (a
+	// glossary term missing, a number changed); the bilingual file shows
+	// them on the segment's row.
+	Notes [][]string
 }
 
 // Render checks and renders translations[i], the translation of
@@ -149,6 +160,9 @@ func frontEdits(d *document.Document, meta Meta, layout string) []edit {
 	mapping := []Setting{{"backend", meta.Backend}, {"source", meta.Source}, {"from", meta.From}}
 	if layout != "" {
 		mapping = append(mapping, Setting{"layout", layout})
+	}
+	if meta.SourceHash != "" {
+		mapping = append(mapping, Setting{"source_hash", meta.SourceHash})
 	}
 	reviewed := any(false)
 	if meta.Reviewed != "" && meta.Reviewed != "false" {

@@ -60,7 +60,9 @@ func (e Existing) Touched() string {
 	switch {
 	case !e.Bitext:
 		return "not written by bitext (no translation: mapping in its front matter)"
-	case e.Reviewed == "true":
+	case e.Reviewed == "true" && !(e.Sealed && e.Intact):
+		// Marked by hand; bitext's own reviewed: true (written from the
+		// memory's reviewed entries, which a rewrite keeps) is sealed.
 		return "marked reviewed: true"
 	case !e.Sealed:
 		return "written without a checksum, so bitext cannot tell whether it was edited"

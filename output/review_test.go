@@ -1,0 +1,145 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/testcorpus"
+)
+
+var chinese = document.Options{Translatable: document.HasHan}
+
+// For every corpus post, in both layouts, a bilingual file read back as it
+// was written has one unedited row per segment, and every row maps back to
+// a translation that renders as the file shows it.
+func TestReadReviewRoundTrip(t *testing.T) {
+	for _, p := range testcorpus.Paths(t) {
+		for _, layout := range []Layout{Table, Interleave} {
+			t.Run(filepath.Base(p)+"/"+string(layout), func(t *testing.T) {
+				d, tr := testcorpus.Pseudo(t, p)
+				tl, err := Render(d, tr, Meta{Backend: "pseudo", Source: "x", From: "zh", To: "en"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := tl.Bilingual(layout)
+				rows, errs := ReadReview(d, "x.zh-en.md", out)
+				for _, e := range errs {
+					t.Error(e)
+				}
+				if len(rows) != len(d.Segments) {
+					t.Fatalf("%d rows for %d segments", len(rows), len(d.Segments))
+				}
+				edits := make([]document.Edit, len(rows))
+				for k, r := range rows {
+					if r.Seg < 0 || r.Edited || r.Status != Machine {
+						t.Fatalf("row %+v read back changed", r.Mark)
+					}
+					edits[k] = document.Edit{Seg: r.Seg, Markdown: r.Markdown}
+					if layout == Interleave && d.Segments[r.Seg].Kind != document.FrontField &&
+						!bytes.Equal(bytes.TrimSpace(tl.Rendered[r.Seg]), r.Markdown) {
+						t.Errorf("line %d: read %q, wrote %q", r.Line, r.Markdown, tl.Rendered[r.Seg])
+					}
+				}
+				if _, errs := d.Unrender(edits, chinese); len(errs) > 0 {
+					for _, e := range errs[:min(len(errs), 5)] {
+						t.Errorf("line %d: %s (%q)", e.Line, e.Msg, rowOf(rows, e.Seg).Markdown)
+					}
+				}
+			})
+		}
+	}
+}
+
+func rowOf(rows []Row, seg int) Row {
+	for _, r := range rows {
+		if r.Seg == seg {
+			return r
+		}
+	}
+	return Row{}
+}
+
+// A bilingual file with a row edited, confirmed, deleted, duplicated or
+// broken reads back as the reviewer left it, with an error naming the
+// line of each problem.
+func TestReadReviewEdits(t *testing.T) {
+	src := "---\ntitle: 标题\n---\n\n第一段，有[链接](https://a.example/)。\n\n第二段。\n\n- 列表一\n- 列表二\n"
+	d, err := document.Parse("a.md", []byte(src), chinese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := []string{"Title", "First, with a <a1>link</a1>.", "Second.", "List one", "List two"}
+	tl, err := Render(d, tr, Meta{Backend: "pseudo", Source: "a.md", From: "zh", To: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layout := range []Layout{Table, Interleave} {
+		orig := string(tl.Bilingual(layout))
+		rowLine := func(text string) string {
+			for _, l := range strings.Split(orig, "\n") {
+				if strings.Contains(l, text) {
+					return l
+				}
+			}
+			t.Fatalf("%s: no line with %q in\n%s", layout, text, orig)
+			return ""
+		}
+		t.Run(string(layout)+"/edited", func(t *testing.T) {
+			edited := strings.Replace(orig, "First, with a [link](https://a.example/).", "At first, a [link](https://a.example/) *here*.", 1)
+			edited = strings.Replace(edited, "Second.", "The second.", 1)
+			rows, errs := ReadReview(d, "b.md", []byte(edited))
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			got := map[string]string{}
+			for _, r := range rows {
+				if r.Edited {
+					got[string(r.Markdown)] = d.Segments[r.Seg].ID
+				}
+			}
+			if len(got) != 2 || got["At first, a [link](https://a.example/) *here*."] != d.Segments[1].ID || got["The second."] != d.Segments[2].ID {
+				t.Fatalf("edited rows %v", got)
+			}
+		})
+		t.Run(string(layout)+"/confirmed", func(t *testing.T) {
+			id := d.Segments[2].ID
+			edited := strings.Replace(orig, id+" machine", id+" reviewed", 1)
+			rows, errs := ReadReview(d, "b.md", []byte(edited))
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			for _, r := range rows {
+				if want := r.Seg == 2; (r.Status == Reviewed) != want || r.Edited {
+					t.Errorf("row %s: status %s, edited %v", r.ID, r.Status, r.Edited)
+				}
+			}
+		})
+		t.Run(string(layout)+"/duplicated", func(t *testing.T) {
+			if layout == Interleave {
+				t.Skip("an interleaved block's marker is checked against its source block")
+			}
+			line := rowLine("Second.")
+			edited := strings.Replace(orig, line, line+"\n"+line, 1)
+			_, errs := ReadReview(d, "b.md", []byte(edited))
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), "appears twice") {
+				t.Fatalf("errors %v", errs)
+			}
+		})
+		t.Run(string(layout)+"/broken", func(t *testing.T) {
+			if layout != Table {
+				t.Skip("no table")
+			}
+			line := rowLine("Second.")
+			at := strings.Count(orig[:strings.Index(orig, line)], "\n") + 1
+			edited := strings.Replace(orig, line, strings.Replace(line, "Second.", "Second | third.", 1), 1)
+			_, errs := ReadReview(d, "b.md", []byte(edited))
+			if len(errs) != 1 || errs[0].Line != at || !strings.Contains(errs[0].Error(), fmt.Sprintf("b.md:%d: broken table row", at)) {
+				t.Fatalf("errors %v, want one at line %d", errs, at)
+			}
+		})
+	}
+}
