@@ -21,6 +21,9 @@ type Finding struct {
 	Line    int    `json:"line"`
 	Kind    string `json:"kind"` // structure, link, number, glossary, untranslated, residue
 	Message string `json:"message"`
+	// Segment is the ID of the source segment the finding is about, when
+	// there is one: a bilingual file shows the finding on its row.
+	Segment string `json:"segment,omitempty"`
 }
 
 func (f Finding) String() string {
@@ -58,8 +61,13 @@ func Edition(srcPath string, src []byte, trPath string, tr []byte, opt Options) 
 		return nil, err
 	}
 	var out []Finding
+	var seg *document.Segment // the segment of the leaf being checked
 	add := func(line int, kind, format string, args ...any) {
-		out = append(out, Finding{File: trPath, Line: line, Kind: kind, Message: fmt.Sprintf(format, args...)})
+		f := Finding{File: trPath, Line: line, Kind: kind, Message: fmt.Sprintf(format, args...)}
+		if seg != nil {
+			f.Segment = seg.ID
+		}
+		out = append(out, f)
 	}
 	ps, err := Compare(srcPath, src, trPath, tr)
 	if err != nil {
@@ -75,6 +83,7 @@ func Edition(srcPath string, src []byte, trPath string, tr []byte, opt Options) 
 		add(0, "structure", "the translation's blocks do not match the source's, so its text is not checked leaf by leaf")
 	}
 	for _, p := range pairs {
+		seg = p.seg
 		line := dt.LineOf(p.tr.Start)
 		srcText, trText := string(ds.Src[p.src.Start:p.src.End]), string(dt.Src[p.tr.Start:p.tr.End])
 		for _, u := range missing(links(srcText), links(trText)) {
@@ -98,6 +107,7 @@ func Edition(srcPath string, src []byte, trPath string, tr []byte, opt Options) 
 			}
 		}
 	}
+	seg = nil
 	for _, s := range dr.Segments {
 		add(s.Line, "residue", "Chinese left in the translation: %q", short(document.Plain(s.Text)))
 	}

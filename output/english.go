@@ -12,6 +12,10 @@ import (
 // Meta describes a translation run, for the front matter of the outputs.
 type Meta struct {
 	Backend string // backend name, e.g. "offline"
+	// Profile is the backend and the settings that shaped its output
+	// (translate.Profile), recorded so that a later apply finds the
+	// translations in the memory; "" leaves it out.
+	Profile string
 	Source  string // source file name (base name)
 	From    string // source language tag, e.g. "zh"
 	To      string // target language tag, e.g. "en"
@@ -157,7 +161,11 @@ func frontEdits(d *document.Document, meta Meta, layout string) []edit {
 			add = append(add, st)
 		}
 	}
-	mapping := []Setting{{"backend", meta.Backend}, {"source", meta.Source}, {"from", meta.From}}
+	mapping := []Setting{{"backend", meta.Backend}}
+	if meta.Profile != "" && meta.Profile != meta.Backend {
+		mapping = append(mapping, Setting{"profile", meta.Profile})
+	}
+	mapping = append(mapping, Setting{"source", meta.Source}, Setting{"from", meta.From})
 	if layout != "" {
 		mapping = append(mapping, Setting{"layout", layout})
 	}

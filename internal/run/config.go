@@ -46,7 +46,10 @@ type Config struct {
 	// Draft marks English editions unpublished (Hugo draft, Jekyll
 	// published: false): the default for offline drafts.
 	Draft bool
-	Doc   document.Options
+	// DraftFor, when set, decides Draft for a post whose translations came
+	// from the named backend: Apply asks it for each file it applies.
+	DraftFor func(backend string) bool
+	Doc      document.Options
 
 	// Jobs bounds the requests in flight at once.
 	Jobs int

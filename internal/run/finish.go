@@ -34,16 +34,39 @@ func (r *runner) finish(w *window, p *post) {
 		return
 	}
 	translations := make([]string, len(d.Segments))
+	statuses := make([]output.Status, len(d.Segments))
 	for si, ui := range p.units {
-		translations[si] = w.units[ui].entry.Target
+		e := w.units[ui].entry
+		translations[si], statuses[si] = e.Target, output.Status(e.Status)
 	}
+	if err := r.emit(f, in, d, translations, statuses, ""); err != nil {
+		f.fail(err)
+		return
+	}
+	if r.cfg.Verbose && r.cfg.Log != nil {
+		fmt.Fprintf(r.cfg.Log, "bitext: %s -> %s, %s (%d segments, %d from memory)\n", in.Path, in.English, in.Bilingual, len(d.Segments), f.FromMemory)
+	}
+}
+
+// emit checks the translations of a post's segments, renders both outputs
+// and writes them, both or neither, setting f's status, warnings and
+// glossary counts. statuses say who vouches for each translation. applied
+// names a bilingual file being applied, which emit may replace although a
+// person edited it (its edits are in the translations).
+func (r *runner) emit(f *FileReport, in *Input, d *document.Document, translations []string, statuses []output.Status, applied string) error {
+	notes := make([][]string, len(d.Segments))
 	for _, u := range d.Untranslated {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("%s:%d: left untranslated: %s", in.Path, u.Line, u.Reason))
 	}
+	reviewed := 0
 	for si, s := range d.Segments {
 		tr := translations[si]
-		if tr == s.Text {
+		if statuses[si] == output.Reviewed {
+			reviewed++
+		}
+		if tr == s.Text && statuses[si] != output.Reviewed {
 			f.Warnings = append(f.Warnings, fmt.Sprintf("%s:%d: segment %s came back untranslated", in.Path, s.Line, s.ID))
+			notes[si] = append(notes[si], "came back untranslated")
 		}
 		if r.cfg.Glossary == nil {
 			continue
@@ -53,29 +76,60 @@ func (r *runner) finish(w *window, p *post) {
 		for _, m := range missing {
 			line := s.Line + strings.Count(s.Text[:m.Start], "\n")
 			f.Misses = append(f.Misses, fmt.Sprintf("%s:%d: %s", in.Path, line, missMessage(m.Entry.Source, m.Entry.Target)))
+			notes[si] = append(notes[si], missMessage(m.Entry.Source, m.Entry.Target))
 		}
 	}
 	f.Glossary = glossaryOf(f.tally)
-	meta := output.Meta{Backend: r.cfg.BackendName, Source: sourceFrom(in.English, in.Path), From: r.cfg.FromName, To: r.cfg.ToName, Seal: true,
-		Generator: in.Site.Generator,
-		Set:       in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, false),
-		ReviewSet: in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, true)}
+	meta := output.Meta{Backend: r.cfg.BackendName, Profile: r.cfg.Profile, Source: sourceFrom(in.English, in.Path), From: r.cfg.FromName, To: r.cfg.ToName, Seal: true,
+		SourceHash: output.SourceHash(d.Src),
+		Reviewed:   reviewedValue(reviewed, len(d.Segments)),
+		Generator:  in.Site.Generator,
+		Set:        in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, false),
+		ReviewSet:  in.Site.Settings(d, r.cfg.ToName, r.cfg.Draft, true)}
 	t, err := output.Render(d, translations, meta)
 	if err != nil {
-		f.fail(prefixPath(in.Path, err))
-		return
+		return prefixPath(in.Path, err)
 	}
+	t.Status = statuses
 	english := t.English()
-	r.qa(f, in, d, english)
-	status, err := r.write(in, english, t.Bilingual(r.cfg.Layout))
+	for _, x := range r.qa(f, in, d, english) {
+		if si := segmentByID(d, x.Segment); si >= 0 {
+			notes[si] = append(notes[si], x.Kind+": "+x.Message)
+		}
+	}
+	t.Notes = notes
+	t.Meta.Source = sourceFrom(in.Bilingual, in.Path)
+	status, err := r.write(in, english, t.Bilingual(r.cfg.Layout), applied)
 	if err != nil {
-		f.fail(err)
-		return
+		return err
 	}
 	f.Status = status
-	if r.cfg.Verbose && r.cfg.Log != nil {
-		fmt.Fprintf(r.cfg.Log, "bitext: %s -> %s, %s (%d segments, %d from memory)\n", in.Path, in.English, in.Bilingual, len(d.Segments), f.FromMemory)
+	return nil
+}
+
+// reviewedValue is the translation mapping's reviewed value for a post
+// with n of its total segments reviewed: false, true, or "n/total".
+func reviewedValue(n, total int) string {
+	switch {
+	case n == 0:
+		return "false"
+	case n == total:
+		return "true"
 	}
+	return fmt.Sprintf("%d/%d", n, total)
+}
+
+// segmentByID returns the index of the segment with the ID, or -1.
+func segmentByID(d *document.Document, id string) int {
+	if id == "" {
+		return -1
+	}
+	for i := range d.Segments {
+		if d.Segments[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // sourceFrom is the source's path as the translation mapping records it:
@@ -93,18 +147,21 @@ func sourceFrom(english, source string) string {
 // and records what a translation must not change (structure, links,
 // numbers) as warnings; glossary misses and untranslated text are reported
 // already, and Han left by the pseudo backend is by design.
-func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []byte) {
+func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []byte) []check.Finding {
 	fs, err := check.Edition(in.Path, d.Src, in.English, english, check.Options{Doc: r.cfg.Doc})
 	if err != nil {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: the English edition could not be checked: %v", in.English, err))
-		return
+		return nil
 	}
+	var kept []check.Finding
 	for _, x := range fs {
 		switch x.Kind {
 		case "structure", "link", "number":
 			f.Warnings = append(f.Warnings, x.String())
+			kept = append(kept, x)
 		}
 	}
+	return kept
 }
 
 func missMessage(source, target string) string {
@@ -122,7 +179,7 @@ func (r *runner) advance(segments int) {
 // write writes a post's two outputs, both or neither, unless both are
 // already exactly what would be written. An output a person touched since
 // the run's preflight is still refused.
-func (r *runner) write(in *Input, english, bilingual []byte) (string, error) {
+func (r *runner) write(in *Input, english, bilingual []byte, applied string) (string, error) {
 	files := []output.File{{Path: in.English, Data: english}, {Path: in.Bilingual, Data: bilingual}}
 	same := 0
 	for _, o := range files {
@@ -137,7 +194,7 @@ func (r *runner) write(in *Input, english, bilingual []byte) (string, error) {
 			same++
 			continue
 		}
-		if !r.cfg.Force {
+		if !r.cfg.Force && o.Path != applied {
 			if err := output.CheckReplace(o.Path, old); err != nil {
 				return "", err
 			}

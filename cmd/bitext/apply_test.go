@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/check"
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/testcorpus"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/sqlite"
+	"github.com/bitext/bitext/output"
+	"github.com/bitext/bitext/translate/deepl/deepltest"
+)
+
+// copyCorpus copies every corpus post into dir/posts and returns their
+// paths there.
+func copyCorpus(t *testing.T, dir string) []string {
+	t.Helper()
+	var paths []string
+	for _, p := range testcorpus.Paths(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(p)
+		if filepath.Ext(name) == ".txt" {
+			name = strings.TrimSuffix(name, ".txt") + ".md"
+		}
+		dst := filepath.Join(dir, "posts", name)
+		os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, dst)
+	}
+	return paths
+}
+
+// reviewEdit is a reviewer's edit of one row: "Reviewed " written at the
+// start of its translated text.
+type reviewEdit struct {
+	id, source string // segment ID and source text
+}
+
+// editRows edits up to four rows of the bilingual file at path (two plain
+// rows, one with a link and one with emphasis, where the post has them) by
+// writing "Reviewed " after the pseudo translation's opening bracket, as a
+// reviewer would in an editor.
+func editRows(t *testing.T, src, path string) []reviewEdit {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Parse(src, mustReadBytes(t, src), document.Options{Translatable: document.HasHan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, errs := output.ReadReview(d, path, data)
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", path, errs)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	var edits []reviewEdit
+	seenText := map[string]bool{}
+	usedLine := map[int]bool{}
+	plain, link, emph := 0, 0, 0
+	for _, r := range rows {
+		s := &d.Segments[r.Seg]
+		md := string(r.Markdown)
+		kind := "plain"
+		switch {
+		case strings.Contains(md, "]("):
+			kind = "link"
+		case strings.Contains(md, "**"):
+			kind = "emphasis"
+		}
+		if s.Kind == document.FrontField || seenText[memory.Normalize(s.Text)] || usedLine[r.Line] ||
+			kind == "plain" && plain == 2 || kind == "link" && link == 1 || kind == "emphasis" && emph == 1 {
+			continue
+		}
+		line := lines[r.Line-1]
+		at := 0
+		if i := strings.Index(line, "-->"); i >= 0 && strings.HasPrefix(strings.TrimSpace(line), "|") {
+			at = i
+		}
+		k := strings.Index(line[at:], "⟦")
+		if k < 0 {
+			continue
+		}
+		k += at
+		lines[r.Line-1] = line[:k] + "⟦Reviewed " + line[k+len("⟦"):]
+		usedLine[r.Line] = true
+		seenText[memory.Normalize(s.Text)] = true
+		edits = append(edits, reviewEdit{s.ID, s.Text})
+		switch kind {
+		case "plain":
+			plain++
+		case "link":
+			link++
+		default:
+			emph++
+		}
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return edits
+}
+
+func mustReadBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// For every corpus post, in both layouts: a reviewer edits plain rows and
+// rows with links and emphasis; apply puts exactly those edits in the
+// English edition, which still passes the structural check, and in the
+// memory as reviewed; a later run through a paying backend sends none of
+// the reviewed texts, and both outputs keep the edits.
+func TestApplyCorpus(t *testing.T) {
+	for _, layout := range []string{"table", "interleave"} {
+		t.Run(layout, func(t *testing.T) {
+			dir := t.TempDir()
+			posts := copyCorpus(t, dir)
+			if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "--layout", layout, "posts"); code != 0 {
+				t.Fatalf("translate: exit %d\n%s", code, stderr)
+			}
+			edits := map[string][]reviewEdit{}
+			var bilinguals []string
+			total := 0
+			for _, p := range posts {
+				stem := strings.TrimSuffix(p, filepath.Ext(p))
+				bi := stem + ".zh-en.md"
+				edits[p] = editRows(t, p, bi)
+				total += len(edits[p])
+				bilinguals = append(bilinguals, bi)
+			}
+			if total < 3*len(posts) {
+				t.Fatalf("only %d rows edited in %d posts", total, len(posts))
+			}
+			code, stderr := bitext(t, dir, append([]string{"apply", "--site", "none"}, bilinguals...)...)
+			if code != 0 {
+				t.Fatalf("apply: exit %d\n%s", code, stderr)
+			}
+			// A reviewed text is the translation of every segment with
+			// that text: in the post applied, and in every later run.
+			edited := map[string]bool{}
+			for _, es := range edits {
+				for _, e := range es {
+					edited[memory.Normalize(e.source)] = true
+				}
+			}
+			// occurrences counts where a post's outputs show the edits
+			// of the texts in reviewed: its English edition and its
+			// bilingual file (front-matter values show twice there).
+			occurrences := func(p string, reviewed map[string]bool) (english, bilingual int) {
+				d, err := document.Parse(p, mustReadBytes(t, p), document.Options{Translatable: document.HasHan})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range d.Segments {
+					if reviewed[memory.Normalize(s.Text)] {
+						english++
+						bilingual++
+						if s.Kind == document.FrontField {
+							bilingual++
+						}
+					}
+				}
+				return english, bilingual
+			}
+			for _, p := range posts {
+				stem := strings.TrimSuffix(p, filepath.Ext(p))
+				en := mustReadBytes(t, stem+".en.md")
+				own := map[string]bool{}
+				for _, e := range edits[p] {
+					own[memory.Normalize(e.source)] = true
+				}
+				least, _ := occurrences(p, own)
+				most, _ := occurrences(p, edited)
+				if n := bytes.Count(en, []byte("⟦Reviewed ")); n < least || n > most {
+					t.Errorf("%s: %d edits in the English edition, want %d to %d", stem+".en.md", n, least, most)
+				}
+				fs, err := check.Edition(p, mustReadBytes(t, p), stem+".en.md", en, check.Options{Doc: document.Options{Translatable: document.HasHan}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range fs {
+					if f.Kind == "structure" || f.Kind == "link" {
+						t.Errorf("%s", f)
+					}
+				}
+				want := fmt.Sprintf("reviewed: %d/", least)
+				if least > 0 && !bytes.Contains(en, []byte(want)) {
+					t.Errorf("%s: no %q in its mapping", stem+".en.md", want)
+				}
+			}
+			store, err := sqlite.Open(filepath.Join(dir, ".bitext", "memory.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			reviewed := map[string]string{}
+			store.Entries(context.Background(), func(e *memory.Entry) error {
+				if e.Status == memory.Reviewed {
+					reviewed[memory.Normalize(e.Source)] = e.Target
+				}
+				return nil
+			})
+			store.Close()
+			for _, es := range edits {
+				for _, e := range es {
+					tr, ok := reviewed[memory.Normalize(e.source)]
+					if !ok || !strings.Contains(tr, "Reviewed ") {
+						t.Errorf("segment %s not in the memory as reviewed (%q)", e.id, tr)
+					}
+				}
+			}
+
+			fake := deepltest.New(deepltest.Options{Key: deeplKey})
+			defer fake.Close()
+			code, _, stderr = bitextEnv(t, dir, map[string]string{"DEEPL_AUTH_KEY": deeplKey},
+				"translate", "--backend", "deepl", "--endpoint", fake.URL, "--site", "none", "--layout", layout, "posts")
+			if code != 0 {
+				t.Fatalf("translate with deepl: exit %d\n%s", code, stderr)
+			}
+			for _, req := range fake.Requests() {
+				for _, text := range req.Texts {
+					if _, ok := reviewed[memory.Normalize(text)]; ok {
+						t.Errorf("a reviewed text was sent: %q", text)
+					}
+				}
+			}
+			for _, p := range posts {
+				stem := strings.TrimSuffix(p, filepath.Ext(p))
+				english, bilingual := occurrences(p, edited)
+				for out, want := range map[string]int{stem + ".en.md": english, stem + ".zh-en.md": bilingual} {
+					if n := bytes.Count(mustReadBytes(t, out), []byte("⟦Reviewed ")); n != want {
+						t.Errorf("%s after a deepl run: %d edits, want %d", out, n, want)
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,316 @@
+package run
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/output"
+)
+
+// Applied reports what applying one reviewed file did.
+type Applied struct {
+	Path   string `json:"path"`   // the file applied
+	Source string `json:"source"` // its source post
+	// Edited counts rows whose translation the reviewer changed;
+	// Confirmed rows marked reviewed unchanged. Both went into the memory
+	// as reviewed.
+	Edited    int `json:"edited"`
+	Confirmed int `json:"confirmed"`
+	// Drifted counts rows refused because their source text changed
+	// since the file was written: left for the next translate.
+	Drifted int `json:"drifted"`
+	// Reviewed is the English edition's reviewed value after the apply.
+	Reviewed string `json:"reviewed"`
+	// Status is how the outputs were left: written, unchanged, failed,
+	// or pending (the source has segments without a translation yet).
+	Status   string   `json:"status"`
+	Warnings []string `json:"warnings,omitempty"`
+	Errors   []string `json:"errors,omitempty"`
+	Err      error    `json:"-"`
+}
+
+// Pending says that a post's outputs were not regenerated because its
+// source has segments that are not translated yet.
+const Pending = "pending"
+
+// Apply reads reviewed bilingual files back: each row the reviewer edited
+// (or marked reviewed) is mapped back to its segment and kept in the
+// memory as reviewed, and the post's English edition and bilingual file
+// are written again from the memory. A file with any row that cannot be
+// applied is left as it is, with every problem reported; the others go
+// on. Rows whose source text changed since the file was written are
+// refused and reported, and the rest of the file is applied.
+func Apply(ctx context.Context, cfg Config, paths []string) ([]*Applied, error) {
+	r, err := newRunner(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Applied
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		a := &Applied{Path: p}
+		out = append(out, a)
+		if err := r.apply(ctx, a); err != nil {
+			var se *StopError
+			if errors.As(err, &se) {
+				return out, err
+			}
+			a.Status, a.Err = Failed, err
+			a.Errors = append(a.Errors, strings.Split(err.Error(), "\n")...)
+		}
+	}
+	return out, nil
+}
+
+// applyError lists the problems of one file, one per line.
+type applyError []string
+
+func (e applyError) Error() string { return strings.Join(e, "\n") }
+
+func (r *runner) apply(ctx context.Context, a *Applied) error {
+	data, err := readPost(a.Path, r.cfg.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	fd, err := document.Parse(a.Path, data, document.Options{Translatable: func(string) bool { return false }})
+	if err != nil {
+		return err
+	}
+	mapping, err := fd.Front.Decode(fd.Src)
+	tr, _ := mapping["translation"].(map[string]any)
+	if err != nil || tr == nil {
+		return fmt.Errorf("%s: not a bitext bilingual file (no translation: mapping in its front matter)", a.Path)
+	}
+	str := func(k string) string {
+		if v, ok := tr[k]; ok && v != nil {
+			return fmt.Sprint(v)
+		}
+		return ""
+	}
+	if str("layout") == "" {
+		return fmt.Errorf("%s: an English edition, not a bilingual file: apply the bilingual file (.%s-%s.md) the run wrote beside it", a.Path, r.cfg.FromName, r.cfg.ToName)
+	}
+	if str("source") == "" {
+		return fmt.Errorf("%s: the translation mapping names no source", a.Path)
+	}
+	a.Source = filepath.Join(filepath.Dir(a.Path), filepath.FromSlash(str("source")))
+	in, err := r.inputFor(a.Source, a.Path)
+	if err != nil {
+		return err
+	}
+	src, err := readPost(in.Path, r.cfg.MaxFileSize)
+	if err != nil {
+		return fmt.Errorf("%s: its source %w", a.Path, err)
+	}
+	d, err := document.Parse(in.Path, src, r.cfg.Doc)
+	if err != nil {
+		return err
+	}
+	drift := str("source_hash") != "" && str("source_hash") != output.SourceHash(src)
+	rows, rerrs := output.ReadReview(d, a.Path, data)
+	var problems applyError
+	for _, e := range rerrs {
+		problems = append(problems, e.Error())
+	}
+	has := make([]bool, len(d.Segments))
+	for _, row := range rows {
+		switch {
+		case row.Seg >= 0:
+			has[row.Seg] = true
+		case drift:
+			a.Drifted++
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s:%d: segment %s: its source text changed since this file was written; the row is left for the next translate", a.Path, row.Line, row.ID))
+		default:
+			problems = append(problems, fmt.Sprintf("%s:%d: segment %s is not in %s: a row from another post, or an ID changed by hand", a.Path, row.Line, row.ID, in.Path))
+		}
+	}
+	if !drift {
+		for si, ok := range has {
+			if !ok && len(rerrs) == 0 {
+				s := &d.Segments[si]
+				problems = append(problems, fmt.Sprintf("%s: segment %s (%s line %d) has no row: a row was deleted; restore it (bitext translate writes the file again)", a.Path, s.ID, in.Path, s.Line))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+
+	// What the memory holds now, with the profile that wrote the file.
+	profile := r.cfg.Profile
+	if p := str("profile"); p != "" {
+		profile = p
+	} else if b := str("backend"); b != "" {
+		profile = b
+	}
+	r.cfg.Profile = profile
+	qs := make([]memory.Query, len(d.Segments))
+	for si := range d.Segments {
+		qs[si] = memory.Query{Source: d.Segments[si].Text, Glossary: r.fingerprint(d.Segments[si].Text)}
+	}
+	current, err := r.cfg.Memory.Lookup(ctx, r.pair, profile, qs)
+	if err != nil {
+		return &StopError{fmt.Errorf("memory: %w", err)}
+	}
+
+	// Rows to map back: the edited ones, and those the memory cannot
+	// confirm unchanged (files without digests, translations not kept).
+	var edits []document.Edit
+	var editRows []output.Row
+	for _, row := range rows {
+		if row.Seg < 0 {
+			continue
+		}
+		if row.Edited || row.Digest == "" || current[row.Seg] == nil {
+			edits = append(edits, document.Edit{Seg: row.Seg, Markdown: row.Markdown})
+			editRows = append(editRows, row)
+		}
+	}
+	tagged, uerrs := d.Unrender(edits, r.cfg.Doc)
+	if len(uerrs) > 0 {
+		for _, e := range uerrs {
+			line := 0
+			for _, row := range editRows {
+				if row.Seg == e.Seg {
+					line = row.Line
+				}
+			}
+			problems = append(problems, fmt.Sprintf("%s:%d: segment %s: %s; nothing of this file was applied", a.Path, line, d.Segments[e.Seg].ID, e.Msg))
+		}
+		return problems
+	}
+
+	translations := make([]string, len(d.Segments))
+	statuses := make([]output.Status, len(d.Segments))
+	for si, e := range current {
+		if e != nil {
+			translations[si], statuses[si] = e.Target, output.Status(e.Status)
+		}
+	}
+	var entries []memory.Entry
+	keep := func(si int, target string) {
+		s := &d.Segments[si]
+		entries = append(entries, memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: target,
+			Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID})
+		translations[si], statuses[si] = target, output.Reviewed
+	}
+	for k, row := range editRows {
+		cur := current[row.Seg]
+		switch {
+		case row.Edited || cur != nil && memory.Normalize(tagged[k]) != memory.Normalize(cur.Target):
+			a.Edited++
+			keep(row.Seg, tagged[k])
+		case row.Status == output.Reviewed && (cur == nil || cur.Status != memory.Reviewed):
+			a.Confirmed++
+			keep(row.Seg, tagged[k])
+		case cur == nil:
+			// not in the memory, unchanged: shown as the file has it
+			translations[row.Seg], statuses[row.Seg] = tagged[k], row.Status
+		}
+	}
+	for _, row := range rows {
+		if row.Seg >= 0 && !row.Edited && row.Digest != "" && row.Status == output.Reviewed {
+			if cur := current[row.Seg]; cur != nil && cur.Status != memory.Reviewed {
+				a.Confirmed++
+				keep(row.Seg, cur.Target)
+			}
+		}
+	}
+	// A reviewed text is the translation of every segment with that text,
+	// as the memory will give it to every later run.
+	byText := make(map[string]string, len(entries))
+	for _, e := range entries {
+		byText[memory.Normalize(e.Source)] = e.Target
+	}
+	for si := range d.Segments {
+		if tr, ok := byText[memory.Normalize(d.Segments[si].Text)]; ok {
+			translations[si], statuses[si] = tr, output.Reviewed
+		}
+	}
+	if len(entries) > 0 {
+		if err := r.cfg.Memory.Put(ctx, entries); err != nil {
+			return &StopError{fmt.Errorf("memory: %w", err)}
+		}
+	}
+	missing := 0
+	for si := range translations {
+		if translations[si] == "" {
+			missing++
+		}
+	}
+	if missing > 0 {
+		a.Status = Pending
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d %s of %s have no translation yet (its source changed): the reviewed rows are in the memory; bitext translate %s writes the outputs with them",
+			a.Path, missing, plural(missing, "segment", "segments"), in.Path, in.Path))
+		return nil
+	}
+	// The outputs are written again as the run that wrote them did.
+	if b := str("backend"); b != "" {
+		r.cfg.BackendName = b
+	}
+	r.cfg.Layout = output.Layout(str("layout"))
+	if r.cfg.DraftFor != nil {
+		r.cfg.Draft = r.cfg.DraftFor(r.cfg.BackendName)
+	}
+	f := &FileReport{Path: in.Path}
+	if err := r.emit(f, in, d, translations, statuses, a.Path); err != nil {
+		return err
+	}
+	a.Status = f.Status
+	a.Warnings = append(a.Warnings, f.Warnings...)
+	n := 0
+	for _, st := range statuses {
+		if st == output.Reviewed {
+			n++
+		}
+	}
+	a.Reviewed = reviewedValue(n, len(statuses))
+	return nil
+}
+
+// inputFor names the outputs of the source post at path as a run would,
+// with the bilingual file being applied as its bilingual output.
+func (r *runner) inputFor(path, applied string) (*Input, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: its source %s cannot be read: %w", applied, path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: its source %s is not a regular file", applied, path)
+	}
+	site, err := output.FindSite(filepath.Dir(path), r.cfg.Site)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
+	in := &Input{Path: path, Explicit: true, Site: site, Size: st.Size()}
+	if r.cfg.Out != "" {
+		in.English = filepath.Join(r.cfg.Out, en)
+		in.Bilingual = filepath.Join(r.cfg.Out, bi)
+	} else {
+		in.English, in.Bilingual = site.Paths(path, en, bi, r.cfg.ToName)
+	}
+	in.Bilingual = applied
+	// An English edition beside the bilingual file (a run with --out)
+	// is the one to write.
+	if _, err := os.Stat(in.English); err != nil {
+		if near := filepath.Join(filepath.Dir(applied), en); fileExists(near) {
+			in.English = near
+		}
+	}
+	return in, nil
+}
+
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
