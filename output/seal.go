@@ -114,3 +114,27 @@ func CheckReplace(path string, data []byte) error {
 	}
 	return nil
 }
+
+// Reseal fills a sealed file's checksum again for its present content:
+// the file is then bitext's again, as if just written, and a later run may
+// replace it. bitext apply reseals a bilingual file whose edits it has
+// taken into the memory but cannot write again yet. A file without a
+// checksum is returned as it is.
+func Reseal(path string, data []byte) []byte {
+	d, err := document.Parse(path, data, document.Options{Translatable: func(string) bool { return false }})
+	if err != nil || !d.Front.Present {
+		return data
+	}
+	f := d.Front.Field("translation")
+	if f == nil {
+		return data
+	}
+	loc := checksumPattern.FindIndex(data[f.ValueStart:d.Front.End])
+	if loc == nil {
+		return data
+	}
+	out := bytes.Clone(data)
+	at := f.ValueStart + loc[0]
+	copy(out[at:], checksumPlaceholder)
+	return seal(out, true)
+}

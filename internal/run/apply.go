@@ -1,6 +1,7 @@
 package run
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -127,7 +128,11 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 			has[row.Seg] = true
 		case drift:
 			a.Drifted++
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s:%d: segment %s: its source text changed since this file was written; the row is left for the next translate", a.Path, row.Line, row.ID))
+			msg := fmt.Sprintf("%s:%d: segment %s: its source text changed since this file was written; the row is left for the next translate", a.Path, row.Line, row.ID)
+			if row.Edited {
+				msg += fmt.Sprintf(" (its edited translation was %q)", row.Markdown)
+			}
+			a.Warnings = append(a.Warnings, msg)
 		default:
 			problems = append(problems, fmt.Sprintf("%s:%d: segment %s is not in %s: a row from another post, or an ID changed by hand", a.Path, row.Line, row.ID, in.Path))
 		}
@@ -247,9 +252,16 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		}
 	}
 	if missing > 0 {
+		// Its edits are in the memory: the file may be replaced by the
+		// translate run that sends the new text.
+		if sealed := output.Reseal(a.Path, data); !bytes.Equal(sealed, data) {
+			if err := output.WriteAll([]output.File{{Path: a.Path, Data: sealed}}); err != nil {
+				return err
+			}
+		}
 		a.Status = Pending
-		a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d %s of %s have no translation yet (its source changed): the reviewed rows are in the memory; bitext translate %s writes the outputs with them",
-			a.Path, missing, plural(missing, "segment", "segments"), in.Path, in.Path))
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d %s of %s %s no translation yet (its source changed): the reviewed rows are in the memory; bitext translate %s writes the outputs with them",
+			a.Path, missing, plural(missing, "segment", "segments"), in.Path, plural(missing, "has", "have"), in.Path))
 		return nil
 	}
 	// The outputs are written again as the run that wrote them did.
