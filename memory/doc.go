@@ -17,9 +17,9 @@
 // and editing a glossary entry invalidates only the segments it matched.
 //
 // Store is the small interface the run needs; the stores live in their own
-// packages (memory/sqlite), the only importers of their drivers, and each
-// runs the conformance suite in memory/memorytest. Map is an in-process
-// Store for runs without a memory file and for tests.
+// packages (memory/sqlite, memory/postgres), the only importers of their
+// drivers, and each runs the conformance suite in memory/memorytest. Map
+// is an in-process Store for runs without a memory file and for tests.
 //
 // WriteTMX and ReadTMX move a memory to and from TMX 1.4b, the exchange
 // format of translation tools: bitext's own exports come back exactly,

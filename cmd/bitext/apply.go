@@ -52,7 +52,7 @@ file was written are refused and reported; the rest of the file is applied.`,
 			f := cmd.Flags()
 			o.backendFlags.fill(f, fc)
 			o.glossaryFlags.fill(f, fc)
-			o.memoryFlags.fill(f, fc)
+			o.memoryFlags.fill(f, fc, e.getenv)
 			fillString(f, "out", &o.out, fc.Out)
 			fillString(f, "site", &o.site, fc.Site)
 			fillString(f, "publish", &o.publish, fc.Publish)
@@ -74,7 +74,7 @@ file was written are refused and reported; the rest of the file is applied.`,
 			if err != nil {
 				return err
 			}
-			store, _, err := o.memoryFlags.open()
+			store, _, err := o.memoryFlags.open(ctx)
 			if err != nil {
 				return err
 			}

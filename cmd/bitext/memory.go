@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/postgres"
 	"github.com/bitext/bitext/memory/sqlite"
 	"github.com/spf13/pflag"
 )
@@ -13,30 +15,76 @@ import (
 // the working folder), beside the site's own files, like .git.
 var defaultMemory = filepath.Join(".bitext", "memory.db")
 
-// memoryFlags choose the translation memory.
+// memoryEnv names the memory when neither --memory nor bitext.yaml does:
+// a shared one for a CI runner, whose URL may hold a password.
+const memoryEnv = "BITEXT_MEMORY"
+
+// memoryFlags choose the translation memory: an SQLite file, or a shared
+// memory on PostgreSQL named by a postgres:// URL.
 type memoryFlags struct {
 	path string
 	none bool
 }
 
+const memoryUsage = "translation memory: an SQLite file, or a shared memory at postgres://user@host/db"
+
 func (m *memoryFlags) register(f *pflag.FlagSet) {
-	f.StringVar(&m.path, "memory", defaultMemory, "translation memory file")
+	f.StringVar(&m.path, "memory", defaultMemory, memoryUsage)
 	f.BoolVar(&m.none, "no-memory", false, "keep no translation memory: texts repeated across posts are still sent once, but a later run pays again")
 }
 
-func (m *memoryFlags) fill(f *pflag.FlagSet, fc fileConfig) {
-	fillString(f, "memory", &m.path, fc.Memory)
+// fill takes the memory from bitext.yaml, then from BITEXT_MEMORY, when
+// --memory was not given. bitext.yaml holds no credentials: a URL with a
+// password there is refused.
+func (m *memoryFlags) fill(f *pflag.FlagSet, fc fileConfig, getenv func(string) string) error {
+	if f.Changed("memory") {
+		return nil
+	}
+	switch {
+	case fc.Memory != "":
+		if postgres.IsURL(fc.Memory) && postgres.Redact(fc.Memory) != fc.Memory {
+			return usageError("%s: memory: %s holds a password; set it in PGPASSWORD or ~/.pgpass, or the whole URL in %s, not in a file",
+				configFile, postgres.Redact(fc.Memory), memoryEnv)
+		}
+		m.path = fc.Memory
+	case getenv(memoryEnv) != "":
+		m.path = getenv(memoryEnv)
+	}
+	return nil
+}
+
+// shared reports whether the memory in force is a PostgreSQL one.
+func (m *memoryFlags) shared() bool { return postgres.IsURL(m.path) }
+
+// name is the memory as messages and reports name it: without a password.
+func (m *memoryFlags) name() string {
+	if m.shared() {
+		return postgres.Redact(m.path)
+	}
+	return m.path
 }
 
 // open opens the memory in force and says where it is ("" for none).
 // A memory that cannot be opened is a usage error: nothing has run yet.
-func (m *memoryFlags) open() (memory.Store, string, error) {
+func (m *memoryFlags) open(ctx context.Context) (memory.Store, string, error) {
 	if m.none {
 		return memory.NewMap(), "", nil
 	}
-	s, err := sqlite.Open(m.path)
+	s, err := openMemory(ctx, m.path)
 	if err != nil {
 		return nil, "", usageError("%v", err)
 	}
-	return s, m.path, nil
+	return s, m.name(), nil
+}
+
+// openMemory opens a memory file or a postgres:// URL.
+func openMemory(ctx context.Context, spec string) (memory.Store, error) {
+	if postgres.IsURL(spec) {
+		return postgres.Open(ctx, spec)
+	}
+	s, err := sqlite.Open(spec)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/postgres"
 	"github.com/bitext/bitext/output"
 	"github.com/spf13/cobra"
 )
@@ -23,7 +24,7 @@ type memoryCommand struct {
 
 func (c *memoryCommand) register(cmd *cobra.Command, pair bool) {
 	f := cmd.Flags()
-	f.StringVar(&c.path, "memory", defaultMemory, "translation memory file")
+	f.StringVar(&c.path, "memory", defaultMemory, memoryUsage)
 	if pair {
 		f.StringVar(&c.from, "from", "zh", "source language (BCP 47 tag)")
 		f.StringVar(&c.to, "to", "en", "target language (BCP 47 tag)")
@@ -32,24 +33,26 @@ func (c *memoryCommand) register(cmd *cobra.Command, pair bool) {
 
 // open reads bitext.yaml for what the flags leave out, and opens the
 // memory, which must exist unless create is set.
-func (c *memoryCommand) open(cmd *cobra.Command, create bool) (memory.Store, error) {
+func (c *memoryCommand) open(cmd *cobra.Command, e *env, create bool) (memory.Store, error) {
 	fc, err := loadConfig(configFile)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
 	f := cmd.Flags()
-	c.memoryFlags.fill(f, fc)
+	if err := c.memoryFlags.fill(f, fc, e.getenv); err != nil {
+		return nil, err
+	}
 	if f.Lookup("from") != nil {
 		fillString(f, "from", &c.from, fc.From)
 		fillString(f, "to", &c.to, fc.To)
 	}
-	if !create {
+	if !create && !c.shared() {
 		if _, err := os.Stat(c.path); errors.Is(err, fs.ErrNotExist) {
 			return nil, &exitError{code: exitUsage, err: withHint(fmt.Errorf("memory %s: no such file", c.path),
 				"a run creates it; name another with --memory or memory: in bitext.yaml")}
 		}
 	}
-	s, _, err := c.memoryFlags.open()
+	s, _, err := c.memoryFlags.open(cmd.Context())
 	return s, err
 }
 
@@ -84,7 +87,7 @@ func newMemoryStatsCmd(e *env) *cobra.Command {
 		Example: "  bitext memory stats\n  bitext memory stats --memory team.db",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := c.open(cmd, false)
+			s, err := c.open(cmd, e, false)
 			if err != nil {
 				return err
 			}
@@ -93,7 +96,7 @@ func newMemoryStatsCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			printStats(e, c.path, st)
+			printStats(e, c.name(), c.path, st)
 			return nil
 		},
 	}
@@ -101,13 +104,15 @@ func newMemoryStatsCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-func printStats(e *env, path string, st memory.Stats) {
+// printStats prints a memory's counts; name is how to call it, path the
+// file (whose size is shown) or URL.
+func printStats(e *env, name, path string, st memory.Stats) {
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	size := ""
-	if fi, err := os.Stat(path); err == nil {
+	if fi, err := os.Stat(path); err == nil && !postgres.IsURL(path) {
 		size = fmt.Sprintf(" (%d bytes)", fi.Size())
 	}
-	fmt.Fprintf(w, "%s%s: %d entries\n", path, size, st.Entries)
+	fmt.Fprintf(w, "%s%s: %d entries\n", name, size, st.Entries)
 	var pairs []memory.Pair
 	for p := range st.ByPair {
 		pairs = append(pairs, p)
@@ -145,7 +150,7 @@ x-bitext-* properties, so that importing the file into another memory reproduces
 			if out == "" {
 				return usageError("memory export: -o FILE is required")
 			}
-			s, err := c.open(cmd, false)
+			s, err := c.open(cmd, e, false)
 			if err != nil {
 				return err
 			}
@@ -191,7 +196,7 @@ read is skipped and named with its line; nothing of a file that is not TMX is ad
 		Example: "  bitext memory import omegat-project.tmx",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := c.open(cmd, true)
+			s, err := c.open(cmd, e, true)
 			if err != nil {
 				return err
 			}

@@ -65,6 +65,9 @@ what it would send and cost, sending nothing.`,
 				return &exitError{code: exitUsage, err: err}
 			}
 			o.fill(cmd, fc)
+			if err := o.memoryFlags.fill(cmd.Flags(), fc, e.getenv); err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
 			return runTranslate(ctx, e, o, fc, args)
@@ -103,7 +106,6 @@ func (o *translateOptions) fill(cmd *cobra.Command, fc fileConfig) {
 	fillString(f, "site", &o.site, fc.Site)
 	fillString(f, "publish", &o.publish, fc.Publish)
 	o.glossaryFlags.fill(f, fc)
-	o.memoryFlags.fill(f, fc)
 	if !f.Changed("strict") && fc.Strict {
 		o.strict = true
 	}
@@ -152,7 +154,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if c, ok := backend.(io.Closer); ok {
 		defer c.Close()
 	}
-	store, where, err := o.memoryFlags.open()
+	store, where, err := o.memoryFlags.open(ctx)
 	if err != nil {
 		return err
 	}
