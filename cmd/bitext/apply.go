@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/run"
@@ -52,11 +50,13 @@ file was written are refused and reported; the rest of the file is applied.`,
 			f := cmd.Flags()
 			o.backendFlags.fill(f, fc)
 			o.glossaryFlags.fill(f, fc)
-			o.memoryFlags.fill(f, fc, e.getenv)
+			if err := o.memoryFlags.fill(f, fc, e.getenv); err != nil {
+				return err
+			}
 			fillString(f, "out", &o.out, fc.Out)
 			fillString(f, "site", &o.site, fc.Site)
 			fillString(f, "publish", &o.publish, fc.Publish)
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
 			defer stop()
 
 			from, to, err := o.languages()

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"sync"
 	"time"
 
@@ -68,7 +66,7 @@ what it would send and cost, sending nothing.`,
 			if err := o.memoryFlags.fill(cmd.Flags(), fc, e.getenv); err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
 			defer stop()
 			return runTranslate(ctx, e, o, fc, args)
 		},
@@ -215,7 +213,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		return &exitError{code: exitAborted, err: se.Err}
 	case err != nil && ctx.Err() != nil:
 		n := rep.Totals.Written + rep.Totals.Unchanged
-		return &exitError{code: exitAborted, err: fmt.Errorf("interrupted: %d %s written before the stop are complete; the others were not written; what came back is in the memory", n, plural(n, "file", "files"))}
+		return &exitError{code: exitAborted, err: fmt.Errorf("%s: %d %s written before the stop are complete; the others were not written; what came back is in the memory", stopCause(ctx), n, plural(n, "file", "files"))}
 	case err != nil:
 		return &exitError{code: exitFailed, err: err}
 	}

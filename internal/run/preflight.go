@@ -17,8 +17,18 @@ import (
 // and costs nothing.
 func (r *runner) preflight() {
 	writable := map[string]error{}
+	swept := map[string]bool{}
 	for i := range r.inputs {
 		in := &r.inputs[i]
+		if !r.cfg.DryRun {
+			// A run that was killed may have left temporary files.
+			for _, p := range []string{in.English, in.Bilingual} {
+				if dir := filepath.Dir(p); !swept[dir] {
+					swept[dir] = true
+					output.RemoveStale(dir)
+				}
+			}
+		}
 		f := &FileReport{Path: in.Path, Outputs: []string{in.English, in.Bilingual}}
 		r.files = append(r.files, f)
 		if in.Err == nil {
