@@ -3,7 +3,7 @@ package xliff
 import (
 	"fmt"
 	"strings"
-	
+
 	"github.com/bitext/bitext/document"
 )
 
