@@ -105,7 +105,7 @@ func (r *reader) read() (*Doc, error) {
 				if file == nil {
 					return nil, r.fail("<%s> outside a <file>", t.Name.Local)
 				}
-				file.Units = append(file.Units, Unit{ID: attrOf(t, "id"), State: Initial})
+				file.Units = append(file.Units, Unit{ID: attrOf(t, "id"), State: Initial, Line: r.line()})
 				unit = &file.Units[len(file.Units)-1]
 			case "segment":
 				if unit != nil {

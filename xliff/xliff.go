@@ -66,6 +66,8 @@ type Unit struct {
 	// Markup is the Markdown each tag of Source stands for, by tag name:
 	// what 2.1 keeps in <originalData>, so that a CAT tool can show it.
 	Markup map[string]Markup
+	// Line is where the unit starts in the file read (0 when written).
+	Line int
 }
 
 // Markup is the source bytes of one tag.

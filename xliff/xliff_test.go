@@ -120,7 +120,7 @@ func TestReadToolForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := doc.Files[0].Units[0]
-	want := Unit{ID: "u1", Source: "<b1>粗</b1>体<x2/>", Target: "<b1>Bold</b1> text\f<x2/> &amp; &lt;", State: Reviewed}
+	want := Unit{ID: "u1", Line: 3, Source: "<b1>粗</b1>体<x2/>", Target: "<b1>Bold</b1> text\f<x2/> &amp; &lt;", State: Reviewed}
 	if !reflect.DeepEqual(u, want) {
 		t.Fatalf("read %+v\nwant %+v", u, want)
 	}

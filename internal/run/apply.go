@@ -229,8 +229,29 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 			}
 		}
 	}
-	// A reviewed text is the translation of every segment with that text,
-	// as the memory will give it to every later run.
+	pending := func() error {
+		// Its edits are in the memory: the file may be replaced by the
+		// translate run that sends the new text.
+		if sealed := output.Reseal(a.Path, data); !bytes.Equal(sealed, data) {
+			return output.WriteAll([]output.File{{Path: a.Path, Data: sealed}})
+		}
+		return nil
+	}
+	// The outputs are written again as the run that wrote them did.
+	r.cfg.Layout = output.Layout(str("layout"))
+	return r.commit(ctx, a, in, d, translations, statuses, entries, str("backend"), a.Path, pending)
+}
+
+// commit keeps a post's reviewed entries in the memory and writes its
+// outputs again with translations (statuses saying who vouches for each),
+// as the backend named wrote them. A reviewed text becomes the
+// translation of every segment with that text, as the memory will give it
+// to every later run. applied names a bilingual file being applied, which
+// may be replaced although a person edited it. When some segment has no
+// translation (its source changed), the outputs are not written and
+// pending is called instead, if set.
+func (r *runner) commit(ctx context.Context, a *Applied, in *Input, d *document.Document, translations []string, statuses []output.Status,
+	entries []memory.Entry, backend, applied string, pending func() error) error {
 	byText := make(map[string]string, len(entries))
 	for _, e := range entries {
 		byText[memory.Normalize(e.Source)] = e.Target
@@ -252,10 +273,8 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		}
 	}
 	if missing > 0 {
-		// Its edits are in the memory: the file may be replaced by the
-		// translate run that sends the new text.
-		if sealed := output.Reseal(a.Path, data); !bytes.Equal(sealed, data) {
-			if err := output.WriteAll([]output.File{{Path: a.Path, Data: sealed}}); err != nil {
+		if pending != nil {
+			if err := pending(); err != nil {
 				return err
 			}
 		}
@@ -264,16 +283,14 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 			a.Path, missing, plural(missing, "segment", "segments"), in.Path, plural(missing, "has", "have"), in.Path))
 		return nil
 	}
-	// The outputs are written again as the run that wrote them did.
-	if b := str("backend"); b != "" {
-		r.cfg.BackendName = b
+	if backend != "" {
+		r.cfg.BackendName = backend
 	}
-	r.cfg.Layout = output.Layout(str("layout"))
 	if r.cfg.DraftFor != nil {
 		r.cfg.Draft = r.cfg.DraftFor(r.cfg.BackendName)
 	}
 	f := &FileReport{Path: in.Path}
-	if err := r.emit(f, in, d, translations, statuses, a.Path); err != nil {
+	if err := r.emit(f, in, d, translations, statuses, applied); err != nil {
 		return err
 	}
 	a.Status = f.Status
@@ -311,7 +328,9 @@ func (r *runner) inputFor(path, applied string) (*Input, error) {
 	} else {
 		in.English, in.Bilingual = site.Paths(path, en, bi, r.cfg.ToName)
 	}
-	in.Bilingual = applied
+	if applied != "" {
+		in.Bilingual = applied
+	}
 	// An English edition beside the bilingual file (a run with --out)
 	// is the one to write.
 	if _, err := os.Stat(in.English); err != nil {
@@ -326,3 +345,5 @@ func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
 }
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
