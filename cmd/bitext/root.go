@@ -62,7 +62,7 @@ edition and a bilingual file for review.`,
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e), newEvalCmd(e), newGlossaryCmd(e), newMemoryCmd(e), newCheckCmd(e), newApplyCmd(e), newXLIFFCmd(e))
+	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e), newEvalCmd(e), newGlossaryCmd(e), newMemoryCmd(e), newCheckCmd(e), newApplyCmd(e), newXLIFFCmd(e), newReviewCmd(e))
 	return root
 }
 
