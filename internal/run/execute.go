@@ -18,6 +18,7 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 	r.cancel = cancel
 	r.meter = newMeter(r.changed)
 	r.backend = r.stack(r.meter, false)
+	r.claims, _ = r.cfg.Memory.(memory.Claimer)
 	r.mu.Lock()
 	r.progress.SegmentsTotal = est.Segments
 	r.progress.CharactersTotal = est.CharactersNew
@@ -91,14 +92,22 @@ func (r *runner) send(ctx context.Context, w *window) {
 			r.finish(w, p)
 		}
 	}
-	batches := r.batches(w)
+	r.sendAll(ctx, w, r.batches(w))
+	r.awaitHeld(ctx, w)
+	if w.recount {
+		r.count(w)
+	}
+}
+
+// sendAll sends batches of a window, Jobs at a time, the run's first
+// request alone.
+func (r *runner) sendAll(ctx context.Context, w *window, batches [][]int) {
+	for !r.probed && len(batches) > 0 && ctx.Err() == nil {
+		r.probed = r.sendBatch(ctx, w, batches[0])
+		batches = batches[1:]
+	}
 	if len(batches) == 0 {
 		return
-	}
-	if !r.probed {
-		r.probed = true
-		r.sendBatch(ctx, w, batches[0])
-		batches = batches[1:]
 	}
 	queue := make(chan []int)
 	var wg sync.WaitGroup
@@ -123,9 +132,23 @@ func (r *runner) send(ctx context.Context, w *window) {
 
 // sendBatch sends one request, keeps what came back in the memory before
 // anything else, and finishes the posts that were waiting only for it.
-func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
+// With a shared memory it first claims the batch's texts and sends only
+// those granted. It reports whether a request was sent.
+func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) bool {
 	if ctx.Err() != nil {
-		return
+		return false
+	}
+	if r.claims != nil {
+		var err error
+		if batch, err = r.claim(ctx, w, batch); err != nil {
+			if ctx.Err() == nil {
+				r.stop(&StopError{fmt.Errorf("memory: %w", err)})
+			}
+			return false
+		}
+		if len(batch) == 0 {
+			return false
+		}
 	}
 	req := translate.Request{From: r.cfg.From, To: r.cfg.To, Markup: true, Texts: make([]string, len(batch))}
 	for k, ui := range batch {
@@ -139,13 +162,15 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
 		// Kept even when the run is being stopped: it is paid for.
 		if perr := r.cfg.Memory.Put(context.WithoutCancel(ctx), entries); perr != nil {
 			r.stop(&StopError{fmt.Errorf("memory: %w; stopping, so that nothing more is paid for and lost", perr)})
-			return
+			return true
 		}
 	} else if ctx.Err() != nil {
-		return // stopped: the posts stay unwritten
+		return true // stopped: the posts stay unwritten
 	} else if translate.IsFatal(err) {
 		r.stop(&StopError{err})
-		return
+		return true
+	} else {
+		r.release(ctx, w, batch)
 	}
 	var ready []*post
 	r.mu.Lock()
@@ -171,6 +196,7 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) {
 	for _, p := range ready {
 		r.finish(w, p)
 	}
+	return true
 }
 
 // entries makes the memory entries of a batch's translations.

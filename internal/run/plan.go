@@ -17,6 +17,12 @@ type window struct {
 	posts      []*post
 	units      []*unit
 	send       []int // indexes into units of the texts to send, in order
+	// held are the units another run holds (see claim.go); recount is set
+	// when units found in the memory while sending change the counts;
+	// waited once the run has said it waits for another.
+	held    []int
+	recount bool
+	waited  bool
 }
 
 // post is one read input of a window.
@@ -179,7 +185,31 @@ func (r *runner) plan(ctx context.Context, w *window) error {
 	for _, p := range w.posts {
 		f := r.files[p.in]
 		*f = FileReport{Path: f.Path, Outputs: f.Outputs}
+		f.Untranslated = len(p.doc.Untranslated)
+	}
+	r.count(w)
+	for _, u := range w.units {
+		if !u.done {
+			for _, pi := range u.posts {
+				w.posts[pi].pending++
+			}
+		}
+	}
+	return nil
+}
+
+// count counts each post's segments by where their translations come
+// from: the memory, a text met earlier in the run, or sent (the first
+// segment of each text sent).
+func (r *runner) count(w *window) {
+	for _, u := range w.units {
+		u.counted = false
+	}
+	for _, p := range w.posts {
+		f := r.files[p.in]
 		f.Segments = len(p.doc.Segments)
+		f.Characters, f.FromMemory, f.CharactersFromMemory = 0, 0, 0
+		f.Sent, f.CharactersSent, f.Repeated, f.CharactersRepeated = 0, 0, 0, 0
 		for si, ui := range p.units {
 			u := w.units[ui]
 			n := chars(p.doc.Segments[si].Text)
@@ -197,16 +227,7 @@ func (r *runner) plan(ctx context.Context, w *window) error {
 				f.CharactersRepeated += n
 			}
 		}
-		f.Untranslated = len(p.doc.Untranslated)
 	}
-	for _, u := range w.units {
-		if !u.done {
-			for _, pi := range u.posts {
-				w.posts[pi].pending++
-			}
-		}
-	}
-	return nil
 }
 
 // fingerprint is the glossary fingerprint of a text: the entries it
@@ -227,10 +248,13 @@ func (r *runner) fingerprint(text string) string {
 }
 
 // batches packs the texts to send into requests at the backend's limits,
-// as translate.All would: indexes into w.send.
-func (r *runner) batches(w *window) [][]int {
-	texts := make([]string, len(w.send))
-	for i, ui := range w.send {
+// as translate.All would: indexes into w.units.
+func (r *runner) batches(w *window) [][]int { return r.batchesOf(w, w.send) }
+
+// batchesOf packs some of a window's units (indexes into w.units).
+func (r *runner) batchesOf(w *window, units []int) [][]int {
+	texts := make([]string, len(units))
+	for i, ui := range units {
 		texts[i] = w.units[ui].text
 	}
 	rec := &recorder{limits: r.cfg.Backend}
@@ -240,7 +264,7 @@ func (r *runner) batches(w *window) [][]int {
 	for _, n := range rec.sizes {
 		b := make([]int, n)
 		for k := range b {
-			b[k] = w.send[next]
+			b[k] = units[next]
 			next++
 		}
 		out = append(out, b)

@@ -57,6 +57,9 @@ type runner struct {
 	retries translate.RetryCounter
 	probed  bool
 	cancel  context.CancelFunc
+	// claims is the memory's claim protocol, for a memory that runs share
+	// at once; nil for others.
+	claims memory.Claimer
 
 	mu       sync.Mutex // guards what follows
 	stopErr  error

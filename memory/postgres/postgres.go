@@ -22,6 +22,7 @@ type Store struct {
 	name    string   // the URL without its password, for messages
 	secrets []string // the password, as given and as escaped: never printed
 	pool    *pgxpool.Pool
+	claims  claims
 }
 
 var _ memory.Store = (*Store)(nil)
@@ -87,8 +88,16 @@ func passwords(raw string) []string {
 // password may also come from PGPASSWORD or ~/.pgpass), and creates or
 // migrates its schema. It refuses a database whose bitext schema is newer
 // than this build knows. No message it returns holds the password.
+//
+// bitext reads one parameter of the URL itself: lease, how long the
+// store's claims last unless renewed (DefaultLease; ?lease=30s).
 func Open(ctx context.Context, raw string) (*Store, error) {
 	s := &Store{name: Redact(raw), secrets: passwords(raw)}
+	raw, lease, err := takeLease(raw)
+	if err != nil {
+		return nil, s.fail("open", err)
+	}
+	s.claims.owner, s.claims.lease = newOwner(), lease
 	cfg, err := pgxpool.ParseConfig(raw)
 	if err != nil {
 		return nil, s.fail("open", err)
@@ -161,10 +170,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	return tx.Commit(ctx)
 }
 
-// Close closes the connections.
+// Close releases the store's claims and closes the connections.
 func (s *Store) Close() error {
+	err := s.stopClaiming()
 	s.pool.Close()
-	return nil
+	return err
 }
 
 // fail wraps an error with the memory's name and what was being done, and

@@ -41,6 +41,22 @@ CREATE TABLE bitext_entries (
 	updated_ns  integer NOT NULL DEFAULT 0 CHECK (updated_ns BETWEEN 0 AND 999)
 );
 CREATE UNIQUE INDEX bitext_entries_key ON bitext_entries (src_lang, tgt_lang, source_hash, profile, glossary);`,
+	// 2: claims. A row is a text (the key of the machine entry its
+	// translation will be) that a run is translating: its owner and
+	// when the claim lapses unless renewed. Times are the server's
+	// (now()), so the machines' clocks do not matter.
+	`CREATE TABLE bitext_claims (
+	src_lang    text COLLATE "C" NOT NULL,
+	tgt_lang    text COLLATE "C" NOT NULL,
+	source_hash text COLLATE "C" NOT NULL,
+	profile     text COLLATE "C" NOT NULL,
+	glossary    text COLLATE "C" NOT NULL,
+	owner       text NOT NULL,
+	claimed_at  timestamptz NOT NULL DEFAULT now(),
+	expires_at  timestamptz NOT NULL,
+	PRIMARY KEY (src_lang, tgt_lang, source_hash, profile, glossary)
+);
+CREATE INDEX bitext_claims_owner ON bitext_claims (owner);`,
 }
 
 // upsert stores one entry. It replaces the row of the same key, keeping

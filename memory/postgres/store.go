@@ -27,10 +27,24 @@ const lookupSQL = `SELECT source_hash, ` + columns + ` FROM bitext_entries
 // statement per chunk of them, all read in one snapshot, so a lookup sees
 // each Put whole or not at all.
 func (s *Store) Lookup(ctx context.Context, pair memory.Pair, profile string, qs []memory.Query) ([]*memory.Entry, error) {
-	out := make([]*memory.Entry, len(qs))
 	if len(qs) == 0 {
-		return out, nil
+		return []*memory.Entry{}, nil
 	}
+	var out []*memory.Entry
+	err := s.read(ctx, len(qs) > chunk, func(q querier) error {
+		var err error
+		out, err = s.lookupTx(ctx, q, pair, profile, qs)
+		return err
+	})
+	if err != nil {
+		return nil, s.fail("lookup", err)
+	}
+	return out, nil
+}
+
+// lookupTx is Lookup on a connection or in a transaction.
+func (s *Store) lookupTx(ctx context.Context, q querier, pair memory.Pair, profile string, qs []memory.Query) ([]*memory.Entry, error) {
+	out := make([]*memory.Entry, len(qs))
 	keys := make([]string, len(qs))
 	var hashes []string
 	seen := make(map[string]bool, len(qs))
@@ -42,31 +56,25 @@ func (s *Store) Lookup(ctx context.Context, pair memory.Pair, profile string, qs
 		}
 	}
 	cands := make(map[string][]*memory.Entry, len(hashes))
-	err := s.read(ctx, len(hashes) > chunk, func(q querier) error {
-		for start := 0; start < len(hashes); start += chunk {
-			part := hashes[start:min(start+chunk, len(hashes))]
-			rows, err := q.Query(ctx, lookupSQL, pair.From, pair.To, profile, part)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var hash string
-				e, err := scanEntry(rows, &hash)
-				if err != nil {
-					rows.Close()
-					return err
-				}
-				cands[hash] = append(cands[hash], e)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
+	for start := 0; start < len(hashes); start += chunk {
+		part := hashes[start:min(start+chunk, len(hashes))]
+		rows, err := q.Query(ctx, lookupSQL, pair.From, pair.To, profile, part)
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, s.fail("lookup", err)
+		for rows.Next() {
+			var hash string
+			e, err := scanEntry(rows, &hash)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			cands[hash] = append(cands[hash], e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	for i, q := range qs {
 		if b := memory.Best(cands[keys[i]], profile, q.Glossary); b != nil {
@@ -143,7 +151,16 @@ func (s *Store) Put(ctx context.Context, entries []memory.Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	return s.retry(ctx, "put", func(tx pgx.Tx) error { return putTx(ctx, tx, entries, time.Now()) })
+	claiming := s.claiming()
+	return s.retry(ctx, "put", func(tx pgx.Tx) error {
+		if err := putTx(ctx, tx, entries, time.Now()); err != nil {
+			return err
+		}
+		if claiming {
+			return s.releaseStored(ctx, tx, entries)
+		}
+		return nil
+	})
 }
 
 // row is an entry as putTx writes it.
