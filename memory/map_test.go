@@ -10,3 +10,7 @@ import (
 func TestMap(t *testing.T) {
 	memorytest.Run(t, func(*testing.T) memory.Store { return memory.NewMap() })
 }
+
+func TestMapFuzzy(t *testing.T) {
+	memorytest.RunFuzzy(t, func(*testing.T) memory.Store { return memory.NewMap() })
+}

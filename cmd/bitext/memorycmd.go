@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"text/tabwriter"
+	"time"
 
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/memory/postgres"
@@ -69,13 +72,16 @@ func (c *memoryCommand) pair() (memory.Pair, error) {
 func newMemoryCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "memory",
-		Short: "Inspect the translation memory, and move it in and out as TMX",
-		Long: `The translation memory (.bitext/memory.db unless --memory or memory: in bitext.yaml
-says otherwise) holds every translation bitext was paid for or a reviewer wrote: a later
-run sends only texts it does not hold. It belongs in the site's repository or backups.
-TMX 1.4b files carry it to and from CAT tools (OmegaT, Trados, memoQ) and other machines.`,
+		Short: "Inspect the translation memory, look texts up, sync it, move it in and out as TMX",
+		Long: `The translation memory (.bitext/memory.db unless --memory, memory: in bitext.yaml or
+BITEXT_MEMORY says otherwise) holds every translation bitext was paid for or a reviewer
+wrote: a later run sends only texts it does not hold. It belongs in the site's repository or
+backups. A team shares one on PostgreSQL (--memory postgres://user@host/db); push and pull
+sync a local memory with it. TMX 1.4b files carry it to and from CAT tools (OmegaT, Trados,
+memoQ) and other machines.`,
 	}
-	cmd.AddCommand(newMemoryStatsCmd(e), newMemoryExportCmd(e), newMemoryImportCmd(e))
+	cmd.AddCommand(newMemoryStatsCmd(e), newMemoryLookupCmd(e), newMemoryExportCmd(e), newMemoryImportCmd(e),
+		newMemorySyncCmd(e, true), newMemorySyncCmd(e, false))
 	return cmd
 }
 
@@ -242,4 +248,147 @@ func runMemoryImport(ctx context.Context, e *env, s memory.Store, pair memory.Pa
 		return &exitError{code: exitFailed, printed: true}
 	}
 	return nil
+}
+
+func newMemoryLookupCmd(e *env) *cobra.Command {
+	c := &memoryCommand{}
+	var minScore float64
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "lookup TEXT",
+		Short: "Show the memory's translations of texts like TEXT (fuzzy matches), with their scores",
+		Long: `Show the entries whose source text is at least --min percent like TEXT, best first: the
+score is the edit distance in characters (inline tags and white space aside) over the
+longer text's length, so two sentences that differ in one mark of punctuation are close but
+not the same. One entry per text: the reviewed translation, else the imported one, else the
+newest machine translation. Exits 1 if nothing is that close.`,
+		Example: "  bitext memory lookup '欢迎来到北京。'\n  bitext memory lookup --min 60 --memory postgres://bitext@db/site '北京'",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if minScore <= 0 || minScore > 100 {
+				return usageError("--min %v: want a percentage above 0, at most 100", minScore)
+			}
+			s, err := c.open(cmd, e, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			pair, err := c.pair()
+			if err != nil {
+				return err
+			}
+			f, ok := s.(memory.Fuzzy)
+			if !ok {
+				return usageError("memory %s cannot look texts up by likeness", c.name())
+			}
+			text := escapeText(args[0])
+			ms, err := f.Similar(cmd.Context(), pair, text, minScore/100, limit)
+			if err != nil {
+				return err
+			}
+			if len(ms) == 0 {
+				fmt.Fprintf(e.stderr, "bitext: no entry (%s -> %s) is %g%% or more like %s\n", pair.From, pair.To, minScore, args[0])
+				return &exitError{code: exitFailed, printed: true}
+			}
+			for _, m := range ms {
+				who := string(m.Entry.Status)
+				if m.Entry.Status == memory.Machine {
+					who += " " + m.Entry.Profile
+				}
+				// Floor, so that 100% is an exact match only.
+				fmt.Fprintf(e.stdout, "%3.0f%%  %s\n      %s: %s\n      %s: %s\n", math.Floor(m.Score*100), who,
+					pair.From, m.Entry.Source, pair.To, m.Entry.Target)
+			}
+			return nil
+		},
+	}
+	c.register(cmd, true)
+	cmd.Flags().Float64Var(&minScore, "min", 75, "least score shown, in percent")
+	cmd.Flags().IntVarP(&limit, "limit", "n", 10, "most matches shown")
+	return cmd
+}
+
+// newMemorySyncCmd makes push (local to shared) or pull (shared to local).
+func newMemorySyncCmd(e *env, push bool) *cobra.Command {
+	c := &memoryCommand{}
+	var local string
+	use, short, example := "pull", "Copy the shared memory's entries into the local memory", "  bitext memory pull --memory postgres://bitext@db.example/site"
+	if push {
+		use, short, example = "push", "Copy the local memory's entries into the shared memory", "  bitext memory push --memory postgres://bitext@db.example/site"
+	}
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Long: short + ` (the memory named by --memory, memory: in
+bitext.yaml or BITEXT_MEMORY; the local one is --local, .bitext/memory.db unless told),
+for a laptop that worked offline. Entries the other memory lacks are copied; of two entries
+of one text the newer wins, and a reviewed one wins over an import. A text reviewed in both
+with different translations is a conflict: the newer review wins, and each conflict is
+reported with both translations. Times are kept, so syncing back copies nothing new.`,
+		Example: example,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			shared, err := c.open(cmd, e, push)
+			if err != nil {
+				return err
+			}
+			defer shared.Close()
+			if abs(local) == abs(c.path) {
+				return usageError("memory %s: %s needs a shared memory besides the local one: name it with --memory postgres://…, memory: in bitext.yaml or %s", c.name(), use, memoryEnv)
+			}
+			// pull creates the local memory; push needs it.
+			if push && !postgres.IsURL(local) {
+				if _, err := os.Stat(local); errors.Is(err, fs.ErrNotExist) {
+					return usageError("memory %s: no such file", local)
+				}
+			}
+			l, err := openMemory(cmd.Context(), local)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			defer l.Close()
+			from, to, fromName, toName := l, shared, local, c.name()
+			if !push {
+				from, to, fromName, toName = shared, l, c.name(), local
+			}
+			if postgres.IsURL(local) {
+				if push {
+					fromName = postgres.Redact(local)
+				} else {
+					toName = postgres.Redact(local)
+				}
+			}
+			rep, err := memory.Sync(cmd.Context(), from, to)
+			if err != nil {
+				return err
+			}
+			for _, cf := range rep.Conflicts {
+				won, lost, wonName, lostName := cf.From, cf.To, fromName, toName
+				if cf.Won == "to" {
+					won, lost, wonName, lostName = cf.To, cf.From, toName, fromName
+				}
+				warnf(e.stderr, "conflict: %s (%s -> %s) reviewed in both: kept %q (%s, %s) over %q (%s, %s)",
+					cf.Source, cf.Pair.From, cf.Pair.To, won.Target, wonName, won.Updated.UTC().Format(time.DateTime),
+					lost.Target, lostName, lost.Updated.UTC().Format(time.DateTime))
+			}
+			fmt.Fprintf(e.stderr, "bitext: %s: %d %s copied from %s to %s, %d already there, %d kept newer there, %d %s\n",
+				use, rep.Copied, plural(rep.Copied, "entry", "entries"), fromName, toName, rep.Same, rep.Kept,
+				len(rep.Conflicts), plural(len(rep.Conflicts), "conflict", "conflicts"))
+			return nil
+		},
+	}
+	c.register(cmd, false)
+	cmd.Flags().StringVar(&local, "local", defaultMemory, "the local memory file")
+	return cmd
+}
+
+func abs(p string) string {
+	if postgres.IsURL(p) {
+		return p
+	}
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
 }

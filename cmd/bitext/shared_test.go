@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -8,8 +9,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/memory/postgres"
 	"github.com/bitext/bitext/memory/postgres/pgtest"
+	"github.com/bitext/bitext/memory/sqlite"
 )
 
 // sharedPosts writes two small posts into dir/posts.
@@ -107,4 +112,69 @@ func TestSharedMemory(t *testing.T) {
 		t.Errorf("wrong password: exit %d:\n%s", code, stderr)
 	}
 	leaks(t, "not-"+password, stdout+stderr, "")
+}
+
+// TestPushPull: a laptop's local memory and the shared one meet: push
+// copies what the shared memory lacks, the newer review of a text reviewed
+// on both wins and the conflict is reported with both translations, pull
+// brings the rest back; lookup finds fuzzy matches in the shared memory.
+func TestPushPull(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.URL(t)
+	u, _ := url.Parse(db)
+	password, _ := u.User.Password()
+	dir := t.TempDir()
+	t0 := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
+	rev := func(src, tgt string, h int) memory.Entry {
+		return memory.Entry{From: "zh", To: "en", Source: src, Target: tgt, Status: memory.Reviewed,
+			Created: t0, Updated: t0.Add(time.Duration(h) * time.Hour)}
+	}
+	local, err := sqlite.Open(filepath.Join(dir, ".bitext", "memory.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	local.Put(ctx, []memory.Entry{
+		rev("只在笔记本上审过。", "Reviewed on the laptop only.", 1),
+		rev("两边都审过。", "Reviewed on both, later on the laptop.", 5),
+		rev("欢迎来到北京。", "Welcome to Beijing.", 1),
+	})
+	local.Close()
+	shared, err := postgres.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared.Put(ctx, []memory.Entry{
+		rev("两边都审过。", "Reviewed on both, earlier in the team.", 2),
+		{From: "zh", To: "en", Source: "只在团队里。", Target: "In the team only.", Status: memory.Machine, Profile: "deepl@1"},
+	})
+	shared.Close()
+
+	code, stdout, stderr := bitextEnv(t, dir, map[string]string{"BITEXT_MEMORY": db}, "memory", "push")
+	if code != exitOK {
+		t.Fatalf("push: exit %d:\n%s", code, stderr)
+	}
+	if !regexp.MustCompile(`(?m)^bitext: push: 3 entries copied from \.bitext/memory\.db to postgres://bitext:xxxxx@\S+, 0 already there, 0 kept newer there, 1 conflict$`).MatchString(stderr) ||
+		!strings.Contains(stderr, `bitext: warning: conflict: 两边都审过。 (zh -> en) reviewed in both: kept "Reviewed on both, later on the laptop." (.bitext/memory.db, 2026-11-02 13:00:00) over "Reviewed on both, earlier in the team." (postgres://bitext:xxxxx@`) {
+		t.Errorf("push:\n%s", stderr)
+	}
+	leaks(t, password, stdout+stderr, dir)
+
+	code, stdout, stderr = bitextEnv(t, dir, map[string]string{"BITEXT_MEMORY": db}, "memory", "lookup", "欢迎来到北京！")
+	if code != exitOK || !strings.Contains(stdout, " 85%  reviewed\n      zh: 欢迎来到北京。\n      en: Welcome to Beijing.\n") {
+		t.Errorf("lookup in the shared memory: exit %d:\n%s%s", code, stdout, stderr)
+	}
+
+	code, _, stderr = bitextEnv(t, dir, map[string]string{"BITEXT_MEMORY": db}, "memory", "pull")
+	if code != exitOK || !strings.Contains(stderr, "bitext: pull: 1 entry copied from postgres://bitext:xxxxx@") || !strings.Contains(stderr, "3 already there") {
+		t.Errorf("pull: exit %d:\n%s", code, stderr)
+	}
+	local, err = sqlite.Open(filepath.Join(dir, ".bitext", "memory.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.Close()
+	got, _ := local.Lookup(ctx, memory.Pair{From: "zh", To: "en"}, "deepl@1", []memory.Query{{Source: "只在团队里。"}, {Source: "两边都审过。"}})
+	if got[0] == nil || got[1] == nil || got[1].Target != "Reviewed on both, later on the laptop." {
+		t.Errorf("after pull: %+v %+v", got[0], got[1])
+	}
 }

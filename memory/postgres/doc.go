@@ -11,9 +11,9 @@
 // create it once. A database whose schema is newer than this build is
 // refused. The tables are bitext_entries (one row per language pair,
 // source hash, backend profile and glossary fingerprint: the unique index
-// of exact lookups; created_at and updated_at on every row) and
-// bitext_claims. Lookups go in batches: the distinct hashes of a window, a
-// statement per 2,000.
+// of exact lookups, and a trigram index of the source texts; created_at
+// and updated_at on every row) and bitext_claims. Lookups go in batches:
+// the distinct hashes of a window, a statement per 2,000.
 //
 // # Claims: two runs at once pay once
 //
@@ -42,6 +42,15 @@
 // nor pass through a pooler such as PgBouncer in transaction mode, nor be
 // seen by a person (SELECT * FROM bitext_claims). Rows cost a write per
 // batch claimed, which is nothing beside the request they guard.
+//
+// # Fuzzy lookups
+//
+// Similar (memory.Fuzzy) finds the candidates of a fuzzy lookup through a
+// trigram index (pg_trgm, installed by the migration) at a low threshold,
+// and scores them again in Go by memory.Similarity, the edit distance in
+// characters: trigram similarity is coarse for Chinese (see fuzzy.go). A
+// database whose LC_CTYPE is C makes no trigrams of Han characters; there
+// every entry of the pair is scored instead.
 //
 // A message never holds the password: the memory is named by its URL with
 // the password as xxxxx (Redact), and a driver message that repeated it

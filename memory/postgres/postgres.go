@@ -23,6 +23,7 @@ type Store struct {
 	secrets []string // the password, as given and as escaped: never printed
 	pool    *pgxpool.Pool
 	claims  claims
+	trgm    trigrams
 }
 
 var _ memory.Store = (*Store)(nil)
@@ -117,6 +118,10 @@ func Open(ctx context.Context, raw string) (*Store, error) {
 		pool.Close()
 		return nil, s.fail("open", err)
 	}
+	if err := s.findTrigrams(ctx); err != nil {
+		pool.Close()
+		return nil, s.fail("open", err)
+	}
 	return s, nil
 }
 
@@ -208,7 +213,14 @@ func explain(err error) string {
 		case "3D000":
 			return err.Error() + " (create the database first: createdb NAME)"
 		case "42501":
+			if strings.Contains(pe.Message, "extension") {
+				return err.Error() + " (bitext needs the pg_trgm extension: the database's owner can CREATE EXTENSION pg_trgm)"
+			}
 			return err.Error() + " (the user may not create tables here: grant it CREATE on the schema, or name another with ?search_path=)"
+		case "58P01", "0A000":
+			if strings.Contains(pe.Message, "extension") {
+				return err.Error() + " (bitext needs the pg_trgm extension, which PostgreSQL ships: install the server's contrib package)"
+			}
 		}
 	}
 	var ce *pgconn.ConnectError

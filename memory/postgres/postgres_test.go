@@ -23,3 +23,8 @@ func TestConformance(t *testing.T) {
 	pgtest.Server(t)
 	memorytest.Run(t, func(t *testing.T) memory.Store { return open(t, pgtest.URL(t)) })
 }
+
+func TestFuzzy(t *testing.T) {
+	pgtest.Server(t)
+	memorytest.RunFuzzy(t, func(t *testing.T) memory.Store { return open(t, pgtest.URL(t)) })
+}

@@ -57,6 +57,15 @@ CREATE UNIQUE INDEX bitext_entries_key ON bitext_entries (src_lang, tgt_lang, so
 	PRIMARY KEY (src_lang, tgt_lang, source_hash, profile, glossary)
 );
 CREATE INDEX bitext_claims_owner ON bitext_claims (owner);`,
+	// 3: a trigram index of the source texts, from which fuzzy lookups
+	// fetch their candidates (pg_trgm, which ships with PostgreSQL and
+	// which a database owner may install). The extension may live in a
+	// schema off the search path; this transaction puts it on.
+	`CREATE EXTENSION IF NOT EXISTS pg_trgm;
+SELECT set_config('search_path', current_setting('search_path') || ', ' || (
+	SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'pg_trgm'), true);
+CREATE INDEX bitext_entries_trgm ON bitext_entries USING gin (source gin_trgm_ops);`,
 }
 
 // upsert stores one entry. It replaces the row of the same key, keeping

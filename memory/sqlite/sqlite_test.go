@@ -78,3 +78,13 @@ func TestTMXRoundTrip(t *testing.T) {
 		t.Errorf("after export and import:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestFuzzy(t *testing.T) {
+	memorytest.RunFuzzy(t, func(t *testing.T) memory.Store {
+		s, err := sqlite.Open(filepath.Join(t.TempDir(), "memory.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -38,12 +39,13 @@ func Server(t testing.TB) string {
 }
 
 // URL returns the URL of a new, empty database on the test server, dropped
-// when the test ends.
-func URL(t testing.TB) string {
+// when the test ends. options are added to CREATE DATABASE
+// ("TEMPLATE template0 LC_CTYPE 'C'").
+func URL(t testing.TB, options ...string) string {
 	t.Helper()
 	admin := Server(t)
 	name := fmt.Sprintf("bitext_test_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1_000_000, seq.Add(1))
-	exec(t, admin, "CREATE DATABASE "+name)
+	exec(t, admin, strings.Join(append([]string{"CREATE DATABASE " + name}, options...), " "))
 	t.Cleanup(func() { exec(t, admin, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") })
 	u, err := url.Parse(admin)
 	if err != nil {
