@@ -10,9 +10,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	gtranslate "cloud.google.com/go/translate"
 	"golang.org/x/text/language"
 	"google.golang.org/api/option"
+	raw "google.golang.org/api/translate/v2"
 	htransport "google.golang.org/api/transport/http"
 
 	"github.com/bitext/bitext/translate"
@@ -31,6 +31,9 @@ const credentialsEnv = "GOOGLE_APPLICATION_CREDENTIALS"
 // apiPath is where the v2 client expects its base URL to point: it appends
 // "v2" to it.
 const apiPath = "/language/translate/"
+
+// userAgent names the client in the User-Agent header.
+const userAgent = "bitext-googlebasic"
 
 // Factory registers the backend as "googlebasic".
 var Factory = translate.Factory{
@@ -51,23 +54,26 @@ var Factory = translate.Factory{
 
 // Backend translates through the Cloud Translation v2 API.
 type Backend struct {
-	client *gtranslate.Client
-	model  string
+	svc   *raw.Service
+	model string
 	// base is the client's base URL, ending in /language/translate/.
 	base string
-	// key is sent in every request URL as key=. It counts towards the URL
-	// size and is removed from every error message.
+	// key is sent in every request URL as key= (by the client's
+	// transport) and is removed from every error message.
 	key string
+	// maxBody is the largest request body sent: the package's maxBody,
+	// smaller in tests that split texts without megabytes of them.
+	maxBody int
 	// done keeps the replies of the requests that succeeded within a
 	// Translate call that then failed, so that when the call is retried
-	// only the requests that failed are sent again. One call can take many
-	// requests (long texts are split to fit URLs): without this, a retried
-	// call would re-send, and risk failing, all of them. Entries are
-	// removed when the call that needed them succeeds or fails for good;
-	// a call abandoned after a temporary failure leaves its few entries
-	// until the backend is dropped at the end of the run.
+	// only the requests that failed are sent again. One call can take
+	// several requests (when its texts are more than one request holds):
+	// without this, a retried call would re-send, and risk failing, all of
+	// them. Entries are removed when the call that needed them succeeds or
+	// fails for good; a call abandoned after a temporary failure leaves its
+	// few entries until the backend is dropped at the end of the run.
 	mu    sync.Mutex
-	done  map[string][]gtranslate.Translation
+	done  map[string][]string
 	langs []language.Tag // the service's languages, once asked
 }
 
@@ -100,7 +106,7 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 		auth = append(auth, option.WithoutAuthentication())
 	default:
 		adc = true
-		auth = append(auth, option.WithScopes(gtranslate.Scope))
+		auth = append(auth, option.WithScopes(raw.CloudTranslationScope))
 	}
 	clientError := func(err error) error {
 		// Google's library names the credentials file it could not read:
@@ -116,7 +122,7 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 		}
 		return fmt.Errorf("%s: %s", Name, msg)
 	}
-	opts := []option.ClientOption{option.WithEndpoint(base)}
+	opts := []option.ClientOption{option.WithEndpoint(base), option.WithUserAgent(userAgent)}
 	if cfg.HTTPClient != nil {
 		// With WithHTTPClient the library uses the client as it is and
 		// ignores every credential option, so put them into its transport.
@@ -134,11 +140,12 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 	} else {
 		opts = append(opts, auth...)
 	}
-	client, err := gtranslate.NewClient(ctx, opts...)
+	svc, err := raw.NewService(ctx, opts...)
 	if err != nil {
 		return nil, clientError(err)
 	}
-	return &Backend{client: client, model: model, base: base, key: key}, nil
+	svc.BasePath = base
+	return &Backend{svc: svc, model: model, base: base, key: key, maxBody: maxBody}, nil
 }
 
 // baseURL turns an endpoint (empty, a service root such as
@@ -165,9 +172,10 @@ func baseURL(endpoint string) (string, error) {
 }
 
 // Limits declares the API's 128 texts per request, and a number of code
-// points that keeps a batch of Chinese text within one GET: at 9 bytes each
-// URL-encoded, 180 of them and their tags fit the 2,000-byte URL with room
-// for the parameters and key. Translate packs by exact URL size in any case.
+// points that keeps a batch of Chinese text within one request body: at 3
+// bytes each in JSON, 25,000 of them, with their markup and glossary pins,
+// stay under the 100,000-byte budget. Translate packs by exact body size in
+// any case.
 func (*Backend) Limits() (maxTexts, maxChars int) { return maxSegments, hintChars }
 
 // Quota is Cloud Translation's default quota: 6,000,000 characters per
@@ -193,19 +201,18 @@ func (*Backend) Price() translate.Price {
 // BilledChars is what Google bills for req: the code points of every q
 // value Translate sends, HTML markup included (Cloud Translation pricing,
 // "Charged characters": every character sent for processing, whitespace
-// and markup included, https://cloud.google.com/translate/pricing). A text
-// too long for one URL goes as several pieces cut at sentence ends, and
-// the whitespace between them is not sent, so it is not billed; the count
-// is of the pieces. A request that cannot be sent at all is counted as its
-// texts in wire form.
+// and markup included, https://cloud.google.com/translate/pricing; the
+// quotas page says the same of "all characters that you send",
+// https://cloud.google.com/translate/quotas). The JSON around the texts is
+// not text sent for translation and is not counted. A text too long for one
+// request goes as several pieces cut at sentence ends, and the whitespace
+// between them is not sent, so it is not billed; the count is of the
+// pieces. A request that cannot be sent at all is counted as its texts in
+// wire form.
 func (b *Backend) BilledChars(req translate.Request) int {
-	source, target := serviceLanguage(req.From), serviceLanguage(req.To)
-	format := gtranslate.Text
-	if req.Markup {
-		format = gtranslate.HTML
-	}
+	f := b.format(req)
 	n := 0
-	ps, err := pieces(req, urlBudget-b.fixedURLSize(source, target, format))
+	ps, err := pieces(req, b.maxBody-b.fixedBodySize(f))
 	if err != nil {
 		for _, t := range req.Texts {
 			n += utf8.RuneCountInString(wireForm(t, req.Markup))
@@ -218,28 +225,25 @@ func (b *Backend) BilledChars(req translate.Request) int {
 	return n
 }
 
-// TermMode says glossary pins are kept: the service leaves the contents of a
-// translate="no" span untranslated.
+// TermMode says glossary pins are kept: the service leaves the contents of an
+// element with translate="no" untranslated.
 func (*Backend) TermMode() translate.TermMode { return translate.TermsPinned }
 
-// Translate translates the texts in as few GET requests as the URL limit
-// allows, one after the other.
+// Translate translates the texts in as few POST requests as the service's
+// limits allow (128 texts and a 100,000-byte body each), one after the
+// other.
 func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	out := make([]string, len(req.Texts))
-	source, target := serviceLanguage(req.From), serviceLanguage(req.To)
-	opts := &gtranslate.Options{Source: source, Format: gtranslate.Text, Model: b.model}
-	if req.Markup {
-		opts.Format = gtranslate.HTML
-	}
-	fixed := b.fixedURLSize(source, target, opts.Format)
-	all, err := pieces(req, urlBudget-fixed)
+	f := b.format(req)
+	fixed := b.fixedBodySize(f)
+	all, err := pieces(req, b.maxBody-fixed)
 	if err != nil {
 		return nil, err
 	}
-	bs := batches(all, fixed)
+	bs := batches(all, fixed, b.maxBody)
 	var keys []string
 	sent := map[string]bool{} // requests of this call: not recalled
 	fresh := 0                // requests of this call answered by the service
@@ -248,15 +252,15 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		for i, p := range batch {
 			qs[i] = p.wire
 		}
-		key := strings.Join(append([]string{source.String(), target.String(), fmt.Sprint(opts.Format), b.model}, qs...), "\x00")
-		var res []gtranslate.Translation
+		key := strings.Join(append([]string{f.source, f.target, f.format, f.model}, qs...), "\x00")
+		var res []string
 		ok := false
 		if !sent[key] {
 			res, ok = b.recall(key)
 		}
 		sent[key] = true
 		if !ok {
-			res, err = b.client.Translate(ctx, qs, target, opts)
+			res, err = b.post(ctx, f, qs)
 			if err != nil {
 				err = b.mapError(ctx, err)
 				if !translate.IsTemporary(err) {
@@ -279,7 +283,7 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		}
 		keys = append(keys, key)
 		for i, p := range batch {
-			text := res[i].Text
+			text := res[i]
 			if req.Markup {
 				if text, err = markup.FromHTML(text); err != nil {
 					return nil, fmt.Errorf("reply for text %d: %w", p.text+1, err)
@@ -300,19 +304,33 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 	return out, nil
 }
 
+// post sends one translations.translate request (POST /v2 with the texts
+// in a JSON body) and returns the translated texts in order.
+func (b *Backend) post(ctx context.Context, f wireFormat, qs []string) ([]string, error) {
+	res, err := b.svc.Translations.Translate(f.request(qs)).Context(ctx).Do()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(res.Translations))
+	for i, t := range res.Translations {
+		out[i] = t.TranslatedText
+	}
+	return out, nil
+}
+
 // recall returns the reply kept for a request of an earlier failed call.
-func (b *Backend) recall(key string) ([]gtranslate.Translation, bool) {
+func (b *Backend) recall(key string) ([]string, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	res, ok := b.done[key]
 	return res, ok
 }
 
-func (b *Backend) remember(key string, res []gtranslate.Translation) {
+func (b *Backend) remember(key string, res []string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.done == nil {
-		b.done = map[string][]gtranslate.Translation{}
+		b.done = map[string][]string{}
 	}
 	b.done[key] = res
 }

@@ -2,6 +2,7 @@ package googlebasic
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -77,14 +78,21 @@ func TestConformance(t *testing.T) {
 	translatetest.Run(t, newBackend(t, srv.URL, testKey), translatetest.Options{})
 }
 
-func TestClientSendsGETOnTheV2Path(t *testing.T) {
+func TestClientPostsTheTextsInTheBody(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{})
 	b := newBackend(t, srv.URL, testKey)
 	if _, err := b.Translate(context.Background(), zhEn(true, "你好。")); err != nil {
 		t.Fatal(err)
 	}
-	if m := srv.Methods(); m["GET"] != 1 || len(m) != 1 {
-		t.Errorf("methods %v, want one GET: the v2 client puts the texts in the URL", m)
+	if m := srv.Methods(); m["POST"] != 1 || len(m) != 1 {
+		t.Errorf("methods %v, want one POST", m)
+	}
+	// The URL carries the parameters and the key, never the texts.
+	if n := srv.LongestURL(); n > 200 {
+		t.Errorf("a %d-byte URL for one short text", n)
+	}
+	if srv.LongestBody() == 0 {
+		t.Error("no request body")
 	}
 }
 
@@ -123,8 +131,15 @@ func TestRequestsStayWithinTheServiceLimits(t *testing.T) {
 		t.Errorf("300 short texts took %d requests (%d rejected), want 3 of at most 128", st.Requests, st.Rejected)
 	}
 
-	// 200 sentences of 19 Chinese characters: the URL size decides.
-	texts := cjk(200)
+	// 60 paragraphs of 100 sentences (about 6 KB each as JSON): the body
+	// size decides.
+	sents := cjk(100)
+	texts := make([]string, 60)
+	body := b.fixedBodySize(b.format(zhEn(true)))
+	for i := range texts {
+		texts[i] = strings.Join(sents[i%7:], "") + strings.Join(sents[:i%7], "")
+		body += qSize(wireForm(texts[i], true))
+	}
 	before := srv.Stats().Requests
 	out, err = b.Translate(context.Background(), zhEn(true, texts...))
 	if err != nil {
@@ -132,27 +147,69 @@ func TestRequestsStayWithinTheServiceLimits(t *testing.T) {
 	}
 	for i, o := range out {
 		if src, _ := unpseudo(t, o, " ", texts[i]); src != texts[i] {
-			t.Fatalf("text %d came back as %q, the translation of %q", i, o, src)
+			t.Fatalf("text %d came back as the translation of %q", i, src)
 		}
 	}
 	st := srv.Stats()
-	if st.Rejected != 0 {
-		t.Errorf("%d requests rejected", st.Rejected)
+	if st.Rejected != 0 || srv.LongestBody() > maxBody {
+		t.Errorf("%d requests rejected, longest body %d bytes, budget %d", st.Rejected, srv.LongestBody(), maxBody)
 	}
-	if srv.LongestURL() > urlBudget {
-		t.Errorf("longest URL %d bytes, budget %d", srv.LongestURL(), urlBudget)
+	fewest := (body + googlebasictest.MaxBody - 1) / googlebasictest.MaxBody
+	if n := st.Requests - before; float64(n) > 1.1*float64(fewest)+0.5 {
+		t.Errorf("%d bytes of texts took %d requests; the 100K limit allows %d", body, n, fewest)
 	}
-	// Each text is 3+19*9 = 174 bytes; a request holds the fixed
-	// parameters (about 140 bytes with the fake's short address) and ten.
-	if n := st.Requests - before; n > 200/9 {
-		t.Errorf("200 sentences took %d requests: packing is loose", n)
+	t.Logf("60 paragraphs, %d bytes: %d requests (the limit allows %d), longest body %d bytes", body, st.Requests-before, fewest, srv.LongestBody())
+}
+
+// The packing relies on knowing the body the client library writes: check
+// the prediction against what the service received.
+func TestBodySizeIsPredictedExactly(t *testing.T) {
+	for _, model := range []string{"", "nmt"} {
+		for _, markupOn := range []bool{true, false} {
+			srv := newFake(t, googlebasictest.Options{})
+			b, err := New(context.Background(), translate.Config{Endpoint: srv.URL, Values: map[string]string{"key": testKey, "model": model}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := []string{"请访问<a1>百度</a1>网站<x2/>，“It's a &amp; b”。\n\t\"引号\" \\ \u2028", "第二段。"}
+			if !markupOn {
+				texts[0] = "plain < text & \"quotes\"\n"
+			}
+			req := zhEn(markupOn, texts...)
+			if _, err := b.Translate(context.Background(), req); err != nil {
+				t.Fatal(err)
+			}
+			want := b.fixedBodySize(b.format(req))
+			for _, text := range texts {
+				want += qSize(wireForm(text, markupOn))
+			}
+			if got := srv.LongestBody(); got != want {
+				t.Errorf("model %q, markup %v: the service got a %d-byte body, the backend counted %d", model, markupOn, got, want)
+			}
+		}
 	}
-	t.Logf("200 sentences: %d requests, longest URL %d bytes", st.Requests-before, srv.LongestURL())
+}
+
+func TestJSONLenIsEncodingJSONs(t *testing.T) {
+	for _, s := range []string{"", "a", "你好", "<span id=\"b1\">&amp;</span>", "\x00\x01\x1f\b\f\n\r\t\"\\/",
+		"\u2028\u2029", "\xff\xfe bad", "emoji 😀", strings.Repeat("长", 100) + "'"} {
+		want, _ := json.Marshal(s)
+		if got := jsonLen(s); got != len(want) {
+			t.Errorf("jsonLen(%q) = %d, encoding/json writes %d bytes: %s", s, got, len(want), want)
+		}
+	}
+}
+
+// shrink makes the backend send bodies of at most n bytes, so that texts
+// of a few thousand bytes need splitting.
+func shrink(b *Backend, n int) *Backend {
+	b.maxBody = n
+	return b
 }
 
 func TestLongTextIsSplitAtSentencesAndRejoined(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{})
-	b := newBackend(t, srv.URL, testKey)
+	b := shrink(newBackend(t, srv.URL, testKey), 600)
 	sents := cjk(30)
 	sents[3] = "<b1>" + sents[3] + sents[4] + "</b1>" // a pair over a sentence end
 	sents[4] = ""
@@ -188,14 +245,14 @@ func TestLongTextIsSplitAtSentencesAndRejoined(t *testing.T) {
 	if src, _ := unpseudo(t, out[2], " ", "也短。"); src != "也短。" {
 		t.Errorf("the text after came back as %q", out[2])
 	}
-	if st := srv.Stats(); st.Rejected != 0 || srv.LongestURL() > urlBudget {
-		t.Errorf("rejected %d, longest URL %d", st.Rejected, srv.LongestURL())
+	if st := srv.Stats(); st.Rejected != 0 || srv.LongestBody() > 600 {
+		t.Errorf("rejected %d, longest body %d", st.Rejected, srv.LongestBody())
 	}
 }
 
 func TestSplitKeepsTheWhitespaceAtTheCut(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{})
-	b := newBackend(t, srv.URL, testKey)
+	b := shrink(newBackend(t, srv.URL, testKey), 600)
 	lines := cjk(24)
 	text := strings.Join(lines[:12], "") + "\n" + strings.Join(lines[12:], "")
 	out, err := b.Translate(context.Background(), zhEn(true, text))
@@ -222,14 +279,14 @@ func TestSplitKeepsTheWhitespaceAtTheCut(t *testing.T) {
 
 func TestUnsplittableTextIsAClearError(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{})
-	b := newBackend(t, srv.URL, testKey)
+	b := shrink(newBackend(t, srv.URL, testKey), 600)
 	// A bold paragraph: every sentence end is inside the pair.
 	text := "<b1>" + strings.Join(cjk(20), "") + "</b1>"
 	_, err := b.Translate(context.Background(), zhEn(true, "好。", text))
 	if err == nil {
 		t.Fatal("no error for a text that cannot be split")
 	}
-	for _, want := range []string{"text 2", "2000-byte URL", "no sentence or clause end outside a tag pair"} {
+	for _, want := range []string{"text 2", "-byte body", "no sentence or clause end outside a tag pair"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
@@ -311,25 +368,5 @@ func TestPricingAndTermMode(t *testing.T) {
 	}
 	if n, _ := b.Limits(); n != 128 {
 		t.Errorf("max texts %d, want 128", n)
-	}
-}
-
-// The packing relies on knowing the URL the client builds; check the
-// prediction against what the service received, key and all.
-func TestURLSizeIsPredictedExactly(t *testing.T) {
-	for _, model := range []string{"", "nmt"} {
-		srv := newFake(t, googlebasictest.Options{})
-		b, err := New(context.Background(), translate.Config{Endpoint: srv.URL, Values: map[string]string{"key": testKey, "model": model}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := "请访问<a1>百度</a1>网站<x2/>，“It's a &amp; b”。"
-		if _, err := b.Translate(context.Background(), zhEn(true, text)); err != nil {
-			t.Fatal(err)
-		}
-		want := b.fixedURLSize(serviceLanguage(language.Chinese), serviceLanguage(language.English), "html") + qSize(wireForm(text, true))
-		if got := srv.LongestURL(); got != want {
-			t.Errorf("model %q: the service got a %d-byte URL, the backend counted %d", model, got, want)
-		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 // Every segment of the real posts goes through, whole or split, and comes
 // back in order with its tags; no request breaks the service's limits.
-func TestCorpusPostsFitTheURLLimit(t *testing.T) {
+func TestCorpusPostsFitTheServiceLimits(t *testing.T) {
 	srv := newFake(t, googlebasictest.Options{})
 	c := &counting{Backend: newBackend(t, srv.URL, testKey)}
 	segments, runes, split := 0, 0, 0
@@ -50,9 +50,9 @@ func TestCorpusPostsFitTheURLLimit(t *testing.T) {
 		}
 	}
 	st := srv.Stats()
-	if st.Rejected != 0 || srv.LongestURL() > urlBudget {
-		t.Errorf("%d requests rejected, longest URL %d bytes", st.Rejected, srv.LongestURL())
+	if st.Rejected != 0 || srv.LongestBody() > maxBody || st.Requests != c.calls {
+		t.Errorf("%d requests rejected, longest body %d bytes, %d requests for %d calls", st.Rejected, srv.LongestBody(), st.Requests, c.calls)
 	}
-	t.Logf("%d segments, %d code points: %d Translate calls from translate.All, %d GET requests, %d segments split, longest URL %d bytes",
-		segments, runes, c.calls, st.Requests, split, srv.LongestURL())
+	t.Logf("%d segments, %d code points: %d Translate calls from translate.All, %d POST requests, %d segments split, longest body %d bytes",
+		segments, runes, c.calls, st.Requests, split, srv.LongestBody())
 }

@@ -1,6 +1,6 @@
 // Package googlebasic is the bitext backend for Google Cloud Translation -
-// Basic, the v2 REST API, through Google's Go client
-// (cloud.google.com/go/translate).
+// Basic, the v2 REST API, through Google's generated Go client for it
+// (google.golang.org/api/translate/v2).
 //
 // # Authentication and address
 //
@@ -11,34 +11,36 @@
 // <root>/language/translate/v2. An endpoint without a key is taken to be a
 // local or self-hosted server and is called without credentials.
 //
-// # Every text travels in the URL
+// # Texts travel in the body of a POST
 //
-// The v2 client's Translate sends a GET to /language/translate/v2 with every
-// text as a repeated q= query parameter (google.golang.org/api/translate/v2,
-// TranslationsListCall.doRequest builds "v2?" + the encoded parameters and
-// calls http.NewRequest("GET", ...) with no body), and an API key is appended
-// to that URL as key= by the transport. Google documents that "the URL for
-// GET requests, including parameters, must be less than 2K characters"; its
-// front end answers a longer request line with 414 before the API sees it.
-// URL-encoded, one Chinese character costs 9 bytes (%E4%BD%A0), so about 200
-// of them fill a request.
+// The Cloud client library's Translate (cloud.google.com/go/translate) sends
+// a GET with every text as a q= query parameter, and Google documents that
+// "the URL for GET requests, including parameters, must be less than 2K
+// characters": about 200 Chinese characters, URL-encoded. The REST API also
+// takes the request as a POST with the texts in a JSON body ("To translate
+// text, make a POST request and provide JSON in the request body",
+// https://cloud.google.com/translate/docs/basic/translating-text), which the
+// generated client sends as Translations.Translate; its body has no URL
+// limit. The backend uses that.
 //
-// Translate therefore packs the texts of a Request itself, by their exact
-// encoded size: each GET holds at most 128 texts (the API's segment limit)
-// and its whole URL, service root, parameters and key included, is at most
-// 2,000 bytes, which leaves 48 bytes below the documented limit for
-// parameters a newer client might add. A text too long for one request is
-// cut at sentence ends (。！？； and ! ? ; . before a space, and soft line
-// breaks), never inside a tag pair, into pieces that each fit; a sentence
-// that alone does not fit is cut at its clause ends (，、：and , : before a
-// space), since official Chinese prose runs past 200 characters between full
-// stops (one post of the test corpus has such a sentence). The translations
-// are joined again with the whitespace that stood at the cut, or one space
-// for targets written with spaces. A clause that alone does not fit, or a
-// text whose every stop lies inside a tag pair, is an error that says so. translate.All only counts texts and code
-// points, so Limits declares 128 texts and 180 code points, which for Chinese
-// text keeps most of the batches All forms to one GET; the exact packing
-// happens here whatever batches arrive.
+// Translate packs the texts of a Request into as few requests as the
+// service's limits allow, in order, by their exact encoded size: at most 128
+// texts each ("You cannot exceed 128 text segments", same page) and a body of
+// at most 98,000 bytes, under the 100K bytes that "Cloud Translation - Basic
+// has [as] a maximum request size" (https://cloud.google.com/translate/quotas,
+// "Content limits per request"). The body is the JSON the client writes,
+// {"data": {...}} as the API's discovery document's dataWrapper feature has
+// it, with encoding/json's escapes; the backend counts it exactly. A text too
+// long for one request is cut at sentence ends (。！？； and ! ? ; . before a
+// space, and soft line breaks), never inside a tag pair, into pieces that
+// each fit; a sentence that alone does not fit is cut at its clause ends
+// (，、：and , : before a space). The translations are joined again with the
+// whitespace that stood at the cut, or one space for targets written with
+// spaces. A clause that alone does not fit, or a text whose every stop lies
+// inside a tag pair, is an error that says so. translate.All only counts
+// texts and code points, so Limits declares 128 texts and 25,000 code
+// points, which keeps a batch of Chinese text All forms to one request; the
+// exact packing happens here whatever batches arrive.
 //
 // # Format, entities and glossary pins
 //

@@ -13,7 +13,7 @@ import (
 var _ translate.LanguageChecker = (*Backend)(nil)
 
 // CheckLanguages asks the service for its languages (GET /v2/languages,
-// the client library's SupportedLanguages, once per backend) and refuses,
+// once per backend) and refuses,
 // fatally, a source or target it does not list, under the code Translate
 // would send (zh-CN, zh-TW for Chinese). A regional variant of a listed
 // language (en-GB) passes, as the service takes it; Chinese must be listed
@@ -62,12 +62,19 @@ func (b *Backend) supported(ctx context.Context) ([]language.Tag, error) {
 	if listed != nil {
 		return listed, nil
 	}
-	ls, err := b.client.SupportedLanguages(ctx, language.English)
+	res, err := b.svc.Languages.List().Target(language.English.String()).Context(ctx).Do()
 	if err != nil {
 		return nil, b.mapError(ctx, err)
 	}
-	for _, l := range ls {
-		listed = append(listed, l.Tag)
+	for _, l := range res.Languages {
+		// Codes the language package cannot read (none today) are left
+		// out: no source or target of a run could match them.
+		if tag, err := language.Parse(l.Language); err == nil {
+			listed = append(listed, tag)
+		}
+	}
+	if listed == nil {
+		listed = []language.Tag{} // asked: an empty list is an answer
 	}
 	b.mu.Lock()
 	b.langs = listed

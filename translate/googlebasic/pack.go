@@ -1,39 +1,130 @@
 package googlebasic
 
 import (
+	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	gtranslate "cloud.google.com/go/translate"
 	"golang.org/x/text/language"
+	raw "google.golang.org/api/translate/v2"
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/markup"
 )
 
+// The service's limits on one request, as Google documents them for
+// Cloud Translation - Basic:
+//
+//   - at most 128 texts: "You can provide multiple segments of text to
+//     translate by including multiple q fields or a list of values for the
+//     q field. You cannot exceed 128 text segments" (Translating text
+//     (Basic), https://cloud.google.com/translate/docs/basic/translating-text,
+//     which sends them as a POST with a JSON body);
+//   - at most 100K bytes: "Cloud Translation - Basic has a maximum request
+//     size of 100K bytes", larger requests being refused with 400
+//     INVALID_ARGUMENT whatever the quota (Quotas and limits, "Content limits
+//     per request", https://cloud.google.com/translate/quotas, read on
+//     2026-12-03 in its Chinese edition, which words it 基本版的请求大小上限为
+//     100K 字节). The same section recommends about 5K code points per
+//     request for latency and gives Advanced (v3) its 30K code-point limit;
+//     neither binds Basic.
+//
+// A GET request, which is what the Cloud client library's Translate sends,
+// carries every text in its URL, which "must be less than 2K characters";
+// a POST has no such limit, so the backend posts.
 const (
 	// maxSegments is the API's limit of q values in one request.
 	maxSegments = 128
-	// urlBudget is the longest request URL the backend sends, scheme, host,
-	// path, parameters and key included: under the 2K characters (2,048)
-	// Google documents for GET requests, with 48 bytes to spare for
-	// parameters a newer client library might add.
-	urlBudget = 2000
-	// hintChars is the code-point limit declared to translate.All: 180
-	// Chinese characters are 1,620 bytes URL-encoded, which with the fixed
-	// parameters (about 170 bytes with a key) and a few tags fits urlBudget.
-	hintChars = 180
+	// maxBody is the largest request body the backend sends: the
+	// documented 100K bytes read as 100,000, less 2,000 for the request
+	// line and headers should the service count them too.
+	maxBody = 98_000
+	// hintChars is the code-point limit declared to translate.All (see
+	// Limits).
+	hintChars = 25_000
 )
+
+// wireFormat is what every request of a Translate call shares: the
+// languages, the format and the model, as the service takes them.
+type wireFormat struct {
+	source, target, format, model string
+}
+
+func (b *Backend) format(req translate.Request) wireFormat {
+	f := wireFormat{target: serviceLanguage(req.To).String(), format: "text", model: b.model}
+	if s := serviceLanguage(req.From); s != language.Und {
+		f.source = s.String()
+	}
+	if req.Markup {
+		f.format = "html"
+	}
+	return f
+}
+
+// request is the body of a translations.translate call with texts qs.
+func (f wireFormat) request(qs []string) *raw.TranslateTextRequest {
+	return &raw.TranslateTextRequest{Q: qs, Source: f.source, Target: f.target, Format: f.format, Model: f.model}
+}
+
+// fixedBodySize is the size of a request body without its texts, counted
+// so that each text then adds qSize: the client library posts
+// {"data": REQUEST}, with REQUEST as encoding/json writes it followed by a
+// newline (googleapi.WithDataWrapper.JSONBuffer: the v2 API's discovery
+// document declares the "dataWrapper" feature, and the generated client
+// wraps every request body in {"data": ...} accordingly).
+func (b *Backend) fixedBodySize(f wireFormat) int {
+	one, err := json.Marshal(f.request([]string{""}))
+	if err != nil {
+		panic("googlebasic: " + err.Error()) // a struct of strings always encodes
+	}
+	// `{"data": ` + REQUEST + "\n}", less the one empty q and the comma
+	// that qSize counts for every text, the first included.
+	return len(`{"data": `) + len(one) + len("\n}") - len(`""`) - len(",")
+}
+
+// qSize is the number of bytes a text adds to the request body: its JSON
+// string and a comma.
+func qSize(wire string) int { return jsonLen(wire) + 1 }
+
+// jsonLen is the length of s as encoding/json writes a string, quotes
+// included, with its default HTML escaping (<, > and & as \u003c and so
+// on), which the client library's encoding keeps.
+func jsonLen(s string) int {
+	n := 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f':
+				n += 2
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				n += 6
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && w == 1, r == '\u2028', r == '\u2029':
+			n += 6 // \ufffd for a byte that is not UTF-8, \u2028, \u2029
+		default:
+			n += w
+		}
+		i += w
+	}
+	return n
+}
 
 // piece is one q sent to the service: a whole text, or a run of sentences of
 // a text too long for one request.
 type piece struct {
 	text int    // index of the text in the request
 	wire string // what is sent: HTML or plain text
-	size int    // bytes it adds to the URL: "&q=" and the escaped wire form
+	size int    // bytes it adds to the request body (qSize)
 	// cont marks a piece that continues the previous piece of the same
 	// text; sepBefore is the whitespace that separated them in the source.
 	cont      bool
@@ -46,31 +137,6 @@ func wireForm(text string, markupOn bool) string {
 		return markup.ToHTML(text)
 	}
 	return text
-}
-
-// qSize is the number of bytes a q parameter with this value adds to the URL.
-func qSize(wire string) int { return len("&q=") + len(url.QueryEscape(wire)) }
-
-// fixedURLSize is the length of a request URL without its q parameters:
-// the base URL, "v2?" and the parameters the client and its transport add,
-// encoded as they encode them (url.Values.Encode).
-func (b *Backend) fixedURLSize(source, target language.Tag, format gtranslate.Format) int {
-	v := url.Values{
-		"alt":         {"json"},
-		"prettyPrint": {"false"},
-		"target":      {target.String()},
-		"format":      {string(format)},
-	}
-	if source != language.Und {
-		v.Set("source", source.String())
-	}
-	if b.model != "" {
-		v.Set("model", b.model)
-	}
-	if b.key != "" {
-		v.Set("key", b.key)
-	}
-	return len(b.base) + len("v2?") + len(v.Encode())
 }
 
 // pieces turns the non-empty texts of a request into the q values to send,
@@ -102,12 +168,14 @@ func pieces(req translate.Request, room int) ([]piece, error) {
 }
 
 // batches groups pieces, in order, into requests of at most maxSegments
-// pieces whose URL stays within urlBudget.
-func batches(pieces []piece, fixed int) [][]piece {
+// pieces whose body stays within max bytes. Taking each piece into the
+// current request while it fits makes the fewest requests that keep the
+// texts in order.
+func batches(pieces []piece, fixed, max int) [][]piece {
 	var out [][]piece
 	start, size := 0, fixed
 	for i, p := range pieces {
-		if i > start && (i-start >= maxSegments || size+p.size > urlBudget) {
+		if i > start && (i-start >= maxSegments || size+p.size > max) {
 			out = append(out, pieces[start:i])
 			start, size = i, fixed
 		}

@@ -38,7 +38,8 @@ func TestRetriedCallResendsOnlyFailedRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One paragraph of 80 sentences: far too long for one URL.
+	b.maxBody = 1200
+	// One paragraph of 80 sentences: far too long for one 1,200-byte body.
 	var sb strings.Builder
 	for i := range 80 {
 		fmt.Fprintf(&sb, "临汾市的空气质量第%d年有了明显的改善。", i)

@@ -33,9 +33,9 @@ func split(text string, markupOn bool, size func(string) int, room int) ([]part,
 		clauses[len(clauses)-1].next = s.next
 		for _, c := range clauses {
 			if n := size(text[c.start:c.end]); n > room {
-				return nil, fmt.Errorf("it needs splitting to fit the %d-byte URL of a Google Basic request, but %q is %d bytes URL-encoded "+
-					"and has no sentence or clause end outside a tag pair to cut at; shorten it, or use the google (v3) backend, which has no URL limit",
-					urlBudget, snippet(text[c.start:c.end]), n)
+				return nil, fmt.Errorf("it needs splitting to fit the %d-byte body of a Google Basic request, but %q is %d bytes as JSON "+
+					"and has no sentence or clause end outside a tag pair to cut at; shorten it",
+					room, snippet(text[c.start:c.end]), n)
 			}
 		}
 		pieces = append(pieces, clauses...)

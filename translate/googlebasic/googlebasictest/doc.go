@@ -2,10 +2,13 @@
 // Basic (the v2 REST API), for the googlebasic backend's tests and the CLI's
 // end-to-end tests. The production client runs against it unchanged.
 //
-// It speaks the service's wire protocol on /language/translate/v2: GET with
-// repeated q= query parameters (what the Go v2 client sends), POST with a form
-// body (q= fields, as with X-HTTP-Method-Override) or a JSON body
-// ({"q": [...], "target": ...}, what Google's REST samples send). Replies have
+// It speaks the service's wire protocol on /language/translate/v2: POST with
+// a JSON body, either the request itself ({"q": [...], "target": ...}, what
+// Google's REST samples send) or the request wrapped as {"data": {...}}, what
+// the generated Go client (google.golang.org/api/translate/v2,
+// Translations.Translate, which bitext uses) sends; POST with a form body
+// (q= fields, as with X-HTTP-Method-Override); and GET with repeated q= query
+// parameters (what the Cloud client library's Translate sends). Replies have
 // the real shapes: {"data":{"translations":[{"translatedText":...}]}} and
 // {"error":{"code":...,"message":...,"errors":[{"reason":...}],"status":...}}.
 //
@@ -16,9 +19,9 @@
 //     HTML error page. Google documents that "the URL for GET requests,
 //     including parameters, must be less than 2K characters"; the front end
 //     answers an over-long request line with 414 before the API sees it;
-//   - a POST body over 204,800 bytes: 400 "Request payload size exceeds the
-//     limit: 204800 bytes.";
-//   - more than 30,000 code points of text in one request: 400 "Text too long".
+//   - a POST body over 100,000 bytes: 400 "Request payload size exceeds the
+//     limit: 100000 bytes." ("Cloud Translation - Basic has a maximum request
+//     size of 100K bytes", https://cloud.google.com/translate/quotas).
 //
 // Translation is pseudo-translation: each q is turned back into bitext's
 // tagged text (markup.FromHTML for format=html, the default; XML-escaping for

@@ -107,11 +107,6 @@ func (s *Server) translate(w http.ResponseWriter, p params) {
 	for _, q := range p.q {
 		chars += utf8.RuneCountInString(q)
 	}
-	if chars > MaxCodePoint {
-		s.reject()
-		errTextTooLong.write(w)
-		return
-	}
 	if s.opt.DailyChars > 0 && s.counts.Stats().Chars+chars > s.opt.DailyChars {
 		errDailyLimit.write(w)
 		return
@@ -178,6 +173,9 @@ func (s *Server) readParams(r *http.Request) (params, *apiError) {
 			e := errInvalidValue
 			return params{}, &e
 		}
+		s.mu.Lock()
+		s.longestBody = max(s.longestBody, len(body))
+		s.mu.Unlock()
 		if len(body) > MaxBody {
 			s.reject()
 			e := errPayloadTooLarge
@@ -206,15 +204,29 @@ func (s *Server) readParams(r *http.Request) (params, *apiError) {
 	}, nil
 }
 
-// jsonParams reads a JSON request body, whose q is a string or a list.
+// jsonRequest is the JSON body of a translate request.
+type jsonRequest struct {
+	Q                             json.RawMessage `json:"q"`
+	Target, Source, Format, Model string
+}
+
+// jsonParams reads a JSON request body, whose q is a string or a list. The
+// body is the request itself, as Google's REST samples send it, or the
+// request in a {"data": ...} wrapper, as the generated Go client
+// (google.golang.org/api/translate/v2, Translations.Translate) sends it:
+// the v2 API's discovery document declares the dataWrapper feature.
 func jsonParams(body []byte, query url.Values, h http.Header) (params, *apiError) {
-	var req struct {
-		Q                             json.RawMessage `json:"q"`
-		Target, Source, Format, Model string
+	var wrapped struct {
+		Data *jsonRequest `json:"data"`
+		jsonRequest
 	}
-	if err := json.Unmarshal(body, &req); err != nil {
+	if err := json.Unmarshal(body, &wrapped); err != nil {
 		e := newError(400, "INVALID_ARGUMENT", "global", "parseError", "Invalid JSON payload received. "+err.Error())
 		return params{}, &e
+	}
+	req := wrapped.jsonRequest
+	if wrapped.Data != nil {
+		req = *wrapped.Data
 	}
 	p := params{target: req.Target, source: req.Source, format: req.Format, model: req.Model, key: apiKey(query, h)}
 	if len(req.Q) > 0 {

@@ -37,9 +37,10 @@ type Server struct {
 	srv    *httptest.Server
 	counts translatetest.Counter
 
-	mu         sync.Mutex
-	longestURL int
-	methods    map[string]int
+	mu          sync.Mutex
+	longestURL  int
+	longestBody int
+	methods     map[string]int
 }
 
 // New starts a fake service. Close it when done.
@@ -63,6 +64,15 @@ func (s *Server) LongestURL() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.longestURL
+}
+
+// LongestBody is the size in bytes of the longest POST body received,
+// rejected requests too (one over MaxBody stands for any larger one: the
+// fake reads no further).
+func (s *Server) LongestBody() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.longestBody
 }
 
 // Methods counts the requests received by HTTP method.

@@ -128,19 +128,42 @@ func TestLimitsAreRejectedAsTheServiceDoes(t *testing.T) {
 	req, _ := http.NewRequest("POST", s.URL+Path, strings.NewReader(big))
 	req.Header.Set("Content-Type", "application/json")
 	res, r, _ = do(t, req)
-	if res.StatusCode != 400 || r.Error == nil || !strings.Contains(r.Error.Message, "204800") {
-		t.Errorf("a 200 KiB body: status %d, %+v", res.StatusCode, r.Error)
+	if res.StatusCode != 400 || r.Error == nil || !strings.Contains(r.Error.Message, "100000") {
+		t.Errorf("a body over 100,000 bytes: status %d, %+v", res.StatusCode, r.Error)
 	}
-
-	long := `{"target": "en", "q": "` + strings.Repeat("长", MaxCodePoint+1) + `"}`
-	req, _ = http.NewRequest("POST", s.URL+Path, strings.NewReader(long))
+	// Just under the limit, in the client library's wrapper: accepted.
+	fits := `{"data": {"target": "en", "q": "` + strings.Repeat("x", MaxBody-50) + `"}}`
+	req, _ = http.NewRequest("POST", s.URL+Path, strings.NewReader(fits))
 	req.Header.Set("Content-Type", "application/json")
 	res, r, _ = do(t, req)
-	if res.StatusCode != 400 || r.Error == nil || r.Error.Message != "Text too long" {
-		t.Errorf("30,001 code points: status %d, %+v", res.StatusCode, r.Error)
+	if res.StatusCode != 200 || len(r.Data.Translations) != 1 {
+		t.Errorf("a body of %d bytes: status %d, %+v", len(fits), res.StatusCode, r.Error)
 	}
-	if st := s.Stats(); st.Rejected != 4 || st.Requests != 5 {
-		t.Errorf("stats %+v, want 4 of 5 requests rejected", st)
+	if st := s.Stats(); st.Rejected != 3 || st.Requests != 5 {
+		t.Errorf("stats %+v, want 3 of 5 requests rejected", st)
+	}
+	if n := s.LongestBody(); n <= MaxBody {
+		t.Errorf("longest body %d, want one over the limit", n)
+	}
+}
+
+// The generated Go client posts {"data": REQUEST}; the fake reads it as
+// the request.
+func TestDataWrappedJSONBody(t *testing.T) {
+	s := New(Options{Key: "k"})
+	defer s.Close()
+	body := `{"data": {"format":"html","q":["今天<span id=\"b1\">好</span>","你好"],"source":"zh-CN","target":"en"}}` + "\n"
+	req, _ := http.NewRequest("POST", s.URL+Path+"?alt=json&prettyPrint=false&key=k", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	res, r, raw := do(t, req)
+	if res.StatusCode != 200 || len(r.Data.Translations) != 2 {
+		t.Fatalf("status %d, body %s", res.StatusCode, raw)
+	}
+	if got, want := r.Data.Translations[0].TranslatedText, `⟦今天<span id="b1">好</span>·⟧`; got != want {
+		t.Errorf("q 1: got %q, want %q", got, want)
+	}
+	if m := s.Methods(); m["POST"] != 1 {
+		t.Errorf("methods %v", m)
 	}
 }
 

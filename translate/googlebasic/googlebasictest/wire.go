@@ -12,10 +12,18 @@ const Path = "/language/translate/v2"
 // Limits of one request, as documented for Cloud Translation - Basic and as
 // enforced by Google's front end.
 const (
-	MaxSegments  = 128     // q values per request
-	MaxURL       = 2048    // a request URL must be shorter than this
-	MaxBody      = 204_800 // bytes of a POST body
-	MaxCodePoint = 30_000  // code points of text per request
+	// MaxSegments is the most q values a request may carry: "You cannot
+	// exceed 128 text segments"
+	// (https://cloud.google.com/translate/docs/basic/translating-text).
+	MaxSegments = 128
+	// MaxURL bounds a request URL: "the URL for GET requests, including
+	// parameters, must be less than 2K characters".
+	MaxURL = 2048
+	// MaxBody is the most bytes a POST body may have: "Cloud Translation -
+	// Basic has a maximum request size of 100K bytes"
+	// (https://cloud.google.com/translate/quotas, "Content limits per
+	// request"), read as 100,000.
+	MaxBody = 100_000
 )
 
 // translateReply is the success body.
@@ -61,8 +69,7 @@ func newError(code int, status, domain, reason, message string) apiError {
 // The replies the fake can send, with Google's wording.
 var (
 	errTooManySegments = newError(400, "INVALID_ARGUMENT", "global", "invalid", "Too many text segments")
-	errTextTooLong     = newError(400, "INVALID_ARGUMENT", "global", "invalid", "Text too long")
-	errPayloadTooLarge = newError(400, "INVALID_ARGUMENT", "global", "badRequest", "Request payload size exceeds the limit: 204800 bytes.")
+	errPayloadTooLarge = newError(400, "INVALID_ARGUMENT", "global", "badRequest", "Request payload size exceeds the limit: 100000 bytes.")
 	errInvalidValue    = newError(400, "INVALID_ARGUMENT", "global", "invalid", "Invalid Value")
 	errMissingQ        = newError(400, "INVALID_ARGUMENT", "global", "required", "Required Text")
 	errMissingTarget   = newError(400, "INVALID_ARGUMENT", "global", "required", "Required Target language")
