@@ -19,7 +19,17 @@ func Protect(b translate.Backend, g *Glossary) translate.Backend {
 		return b
 	}
 	p := &protected{inner: b, g: g, pin: translate.ModeOf(b) == translate.TermsPinned}
-	return translate.Decorate(b, p.Translate)
+	if !p.pin {
+		return translate.Decorate(b, p.Translate)
+	}
+	// Batches are packed by the size of the texts as they will be sent:
+	// pinned.
+	return translate.DecorateRewriting(b, p.Translate, func(text string) string {
+		if ms := g.Match(text); len(ms) > 0 {
+			return Pin(text, ms)
+		}
+		return text
+	})
 }
 
 type protected struct {

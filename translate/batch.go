@@ -1,13 +1,14 @@
 package translate
 
-import (
-	"context"
-	"unicode/utf8"
-)
+import "context"
 
 // All translates req.Texts through b, splitting them into requests that
 // respect the backend's Limits, and checks that every request returns one
 // translation per text. Empty texts are not sent: they translate to "".
+// The texts are measured against maxChars by TextSize: in code points, or
+// in the backend's own measure when it has one (Sizer). Texts go in order,
+// each into the current request while it fits, which makes the fewest
+// requests that keep them in order.
 func All(ctx context.Context, name string, b Backend, req Request) ([]string, error) {
 	maxTexts, maxChars := 0, 0
 	if l, ok := b.(Limits); ok {
@@ -38,7 +39,7 @@ func All(ctx context.Context, name string, b Backend, req Request) ([]string, er
 		if t == "" {
 			continue
 		}
-		n := utf8.RuneCountInString(t)
+		n := TextSize(b, req, t)
 		if len(batch) > 0 && (maxTexts > 0 && len(batch) >= maxTexts || maxChars > 0 && chars+n > maxChars) {
 			if err := flush(); err != nil {
 				return nil, err

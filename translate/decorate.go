@@ -11,6 +11,21 @@ func Decorate(inner Backend, fn func(context.Context, Request) ([]string, error)
 	return decorate(inner, fn)
 }
 
+// DecorateRewriting is Decorate for a decorator that rewrites every text
+// before passing it on to inner, as rewrite does (the glossary's term
+// protection puts pins in): the size of a text, by which batches are
+// packed (TextSize), is then inner's size of the rewritten text.
+func DecorateRewriting(inner Backend, fn func(context.Context, Request) ([]string, error), rewrite func(text string) string) Backend {
+	b := decorate(inner, fn)
+	switch d := b.(type) {
+	case *decorated:
+		d.rewrite = rewrite
+	case priced:
+		d.rewrite = rewrite
+	}
+	return b
+}
+
 // InFlight bounds the number of requests to b running at once, across
 // every caller: files translated concurrently and batches sent in parallel
 // share one budget of n requests (n < 1 means 1). Inside Retry, the wait

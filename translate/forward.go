@@ -18,6 +18,9 @@ import (
 type decorated struct {
 	inner     Backend
 	translate func(context.Context, Request) ([]string, error)
+	// rewrite, when set, is what the decorator does to each text before
+	// passing it on: sizes are the inner backend's of the rewritten text.
+	rewrite func(string) string
 }
 
 // priced is a decorated backend whose inner backend implements Pricing. It
@@ -59,6 +62,15 @@ func (d *decorated) Unwrap() Backend { return d.inner }
 // CheckLanguages forwards the language check to the wrapped backend.
 func (d *decorated) CheckLanguages(ctx context.Context, from, to language.Tag) error {
 	return CheckLanguages(ctx, d.inner, from, to)
+}
+
+// TextSize forwards the wrapped backend's measure of a text, rewritten as
+// the decorator rewrites it.
+func (d *decorated) TextSize(req Request, text string) int {
+	if d.rewrite != nil {
+		text = d.rewrite(text)
+	}
+	return TextSize(d.inner, req, text)
 }
 
 // BilledChars forwards the wrapped backend's count of billed characters.

@@ -110,6 +110,8 @@ type batchRecorder struct {
 
 func (r *batchRecorder) Limits() (maxTexts, maxChars int) { return limitsOf(r.limits) }
 
+func (r *batchRecorder) TextSize(req Request, text string) int { return TextSize(r.limits, req, text) }
+
 func (r *batchRecorder) Translate(_ context.Context, req Request) ([]string, error) {
 	r.sizes = append(r.sizes, len(req.Texts))
 	return req.Texts, nil

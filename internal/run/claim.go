@@ -93,6 +93,6 @@ func (r *runner) awaitHeld(ctx context.Context, w *window) {
 			return
 		case <-time.After(claimPoll):
 		}
-		r.sendAll(ctx, w, r.batchesOf(w, held))
+		r.sendAll(ctx, w, r.batchesOf(w, held, r.backend))
 	}
 }

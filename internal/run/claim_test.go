@@ -61,14 +61,14 @@ func (o *otherRun) Claim(ctx context.Context, pair memory.Pair, profile string, 
 
 func (o *otherRun) Release(context.Context, memory.Pair, string, []memory.Query) error { return nil }
 
-// sentTexts is a backend that records the texts sent.
-type sentTexts struct {
+// recordingBackend is a backend that records the texts sent.
+type recordingBackend struct {
 	translate.Backend
 	mu    sync.Mutex
 	texts map[string]bool
 }
 
-func (s *sentTexts) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+func (s *recordingBackend) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	s.mu.Lock()
 	for _, x := range req.Texts {
 		s.texts[memory.Key(x)] = true
@@ -87,7 +87,7 @@ func TestClaimedElsewhere(t *testing.T) {
 	translateOK(t, config(pseudo.Backend{}, "pseudo", memory.NewMap(), alone), dir)
 
 	mem := &otherRun{Map: memory.NewMap(), held: map[string]bool{}}
-	b := &sentTexts{Backend: pseudo.Backend{}, texts: map[string]bool{}}
+	b := &recordingBackend{Backend: pseudo.Backend{}, texts: map[string]bool{}}
 	out := t.TempDir()
 	rep := translateOK(t, config(b, "pseudo", mem, out), dir)
 	mem.wg.Wait()

@@ -92,7 +92,7 @@ func (r *runner) send(ctx context.Context, w *window) {
 			r.finish(w, p)
 		}
 	}
-	r.sendAll(ctx, w, r.batches(w))
+	r.sendAll(ctx, w, r.batches(w, r.backend))
 	r.awaitHeld(ctx, w)
 	if w.recount {
 		r.count(w)
@@ -150,7 +150,7 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) bool {
 			return false
 		}
 	}
-	req := translate.Request{From: r.cfg.From, To: r.cfg.To, Markup: true, Texts: make([]string, len(batch))}
+	req := r.request(make([]string, len(batch)))
 	for k, ui := range batch {
 		req.Texts[k] = w.units[ui].text
 	}

@@ -248,17 +248,21 @@ func (r *runner) fingerprint(text string) string {
 }
 
 // batches packs the texts to send into requests at the backend's limits,
-// as translate.All would: indexes into w.units.
-func (r *runner) batches(w *window) [][]int { return r.batchesOf(w, w.send) }
+// as translate.All would through via, the run's stack: indexes into
+// w.units. Texts are measured as via sends them (with the glossary's pins,
+// in the backend's own measure), so that each batch is one request.
+func (r *runner) batches(w *window, via translate.Backend) [][]int {
+	return r.batchesOf(w, w.send, via)
+}
 
 // batchesOf packs some of a window's units (indexes into w.units).
-func (r *runner) batchesOf(w *window, units []int) [][]int {
+func (r *runner) batchesOf(w *window, units []int, via translate.Backend) [][]int {
 	texts := make([]string, len(units))
 	for i, ui := range units {
 		texts[i] = w.units[ui].text
 	}
-	rec := &recorder{limits: r.cfg.Backend}
-	_, _ = translate.All(context.Background(), "", rec, translate.Request{Texts: texts})
+	rec := &recorder{limits: via}
+	_, _ = translate.All(context.Background(), "", rec, r.request(texts))
 	var out [][]int
 	next := 0
 	for _, n := range rec.sizes {
@@ -270,6 +274,11 @@ func (r *runner) batchesOf(w *window, units []int) [][]int {
 		out = append(out, b)
 	}
 	return out
+}
+
+// request is a request of the run for texts.
+func (r *runner) request(texts []string) translate.Request {
+	return translate.Request{From: r.cfg.From, To: r.cfg.To, Markup: true, Texts: texts}
 }
 
 // recorder answers every text with itself and records the batch sizes it
@@ -284,6 +293,10 @@ func (r *recorder) Limits() (maxTexts, maxChars int) {
 		return l.Limits()
 	}
 	return 0, 0
+}
+
+func (r *recorder) TextSize(req translate.Request, text string) int {
+	return translate.TextSize(r.limits, req, text)
 }
 
 func (r *recorder) Translate(_ context.Context, req translate.Request) ([]string, error) {
@@ -308,8 +321,8 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 		if err := r.plan(ctx, w); err != nil {
 			return est, err
 		}
-		for _, b := range r.batches(w) {
-			req := translate.Request{From: r.cfg.From, To: r.cfg.To, Markup: true}
+		for _, b := range r.batches(w, dry) {
+			req := r.request(make([]string, 0, len(b)))
 			for _, ui := range b {
 				req.Texts = append(req.Texts, w.units[ui].text)
 			}

@@ -22,14 +22,6 @@ const (
 	maxCodePoints = 30000
 )
 
-// batchCodePoints is the size Limits declares: Google recommends requests
-// of about 5,000 code points ("The recommended maximum length of each
-// request is 5K characters (code points)") for latency. Batches of that
-// size also stay under the 30,000 hard limit once tags become HTML, which
-// grows a text at most about sixfold (a pin around one letter), so
-// translate.All never builds a request the service refuses.
-const batchCodePoints = 5000
-
 // Backend translates through Google Cloud Translation v3. It is safe for
 // concurrent use.
 type Backend struct {
@@ -46,15 +38,29 @@ type Backend struct {
 var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
+	_ translate.Sizer       = (*Backend)(nil)
 	_ translate.Pricing     = (*Backend)(nil)
 	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
 )
 
-// Limits declares at most 1,024 texts and about 5,000 code points per
-// request (see batchCodePoints). Translate itself still splits anything
-// larger at Google's hard limits, counted on the wire.
-func (b *Backend) Limits() (maxTexts, maxChars int) { return maxContents, batchCodePoints }
+// Limits declares Google's hard limits, 1,024 texts and 30,000 code points
+// per request, the code points counted on the wire as TextSize counts
+// them, so that translate.All and the run put in one batch what one
+// request holds. Google recommends about 5,000 code points for latency
+// ("The recommended maximum length for each request is 5K characters"),
+// which a run of concurrent requests does not need; Translate splits
+// anything larger than the hard limits in any case.
+func (b *Backend) Limits() (maxTexts, maxChars int) { return maxContents, maxCodePoints }
+
+// TextSize is the code points of a text as sent: as HTML (markup.ToHTML)
+// for a request with Markup.
+func (b *Backend) TextSize(req translate.Request, text string) int {
+	if req.Markup {
+		text = markup.ToHTML(text)
+	}
+	return utf8.RuneCountInString(text)
+}
 
 // Quota is Cloud Translation's default quota: 6,000,000 characters per
 // minute per project (Google's "Quotas and limits" page); a project with a

@@ -39,18 +39,31 @@ func checkAll(t *testing.T, in, out []string) {
 func TestAllPacksRequestsToTheDeclaredLimits(t *testing.T) {
 	srv := startFake(t, googletest.Options{})
 	b := newBackend(t, srv, nil)
-	if texts, chars := b.Limits(); texts != 1024 || chars != 5000 {
+	if texts, chars := b.Limits(); texts != 1024 || chars != 30000 {
 		t.Fatalf("Limits() = %d, %d", texts, chars)
 	}
-	// 2,500 texts of 7 code points: 17,500 in all, 714 texts per 5,000.
+	// 2,500 texts of 7 code points: 1,024 per request.
 	in := numbered(2500, "第%04d句")
 	out, err := translate.All(context.Background(), Name, b, zhToEn(true, in...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkAll(t, in, out)
-	if got := srv.Stats(); got.Requests != 4 || got.Rejected != 0 || got.Texts != 2500 {
-		t.Errorf("stats %+v, want 4 requests, none refused", got)
+	if got := srv.Stats(); got.Requests != 3 || got.Rejected != 0 || got.Texts != 2500 {
+		t.Errorf("stats %+v, want 3 requests, none refused", got)
+	}
+	// 2,000 texts of 43 code points tagged, 55 as HTML: 86,000 as given
+	// but 110,000 on the wire, which take 4 requests of at most 30,000;
+	// All counts them as sent, so each of its batches is one request.
+	in = numbered(2000, "<b1>第%04d句</b1>"+strings.Repeat("字", 28))
+	before := srv.Stats().Requests
+	out, err = translate.All(context.Background(), Name, b, zhToEn(true, in...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAll(t, in, out)
+	if got := srv.Stats(); got.Requests-before != 4 || got.Rejected != 0 {
+		t.Errorf("stats %+v, want 4 more requests, none refused", got)
 	}
 }
 
@@ -104,17 +117,25 @@ func TestTextOverTheHardLimitIsNotSent(t *testing.T) {
 	}
 }
 
-// limitsOf overrides the Limits of a backend, to compare batch sizes.
+// limitsOf overrides the Limits of a backend, to compare batch sizes, and
+// counts its Translate calls.
 type limitsOf struct {
 	*Backend
 	chars int
+	calls int
 }
 
-func (l limitsOf) Limits() (int, int) { return maxContents, l.chars }
+func (l *limitsOf) Limits() (int, int) { return maxContents, l.chars }
 
-// TestCorpusRequests translates every corpus post, one post at a time as
-// `bitext translate` does, and logs how many requests that takes with the
-// declared 5,000-code-point batches and with batches of 30,000.
+func (l *limitsOf) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	l.calls++
+	return l.Backend.Translate(ctx, req)
+}
+
+// TestCorpusRequests translates every corpus post, one post at a time,
+// and logs how many requests that takes with batches of 5,000 code points
+// (Google's recommended size) and with the declared 30,000 counted on the
+// wire: All's batches are then one request each.
 func TestCorpusRequests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses the whole corpus")
@@ -142,9 +163,9 @@ func TestCorpusRequests(t *testing.T) {
 		}
 		posts = append(posts, texts)
 	}
-	for _, chars := range []int{batchCodePoints, maxCodePoints} {
+	for _, chars := range []int{5000, maxCodePoints} {
 		srv := startFake(t, googletest.Options{})
-		b := limitsOf{newBackend(t, srv, nil), chars}
+		b := &limitsOf{Backend: newBackend(t, srv, nil), chars: chars}
 		for _, texts := range posts {
 			out, err := translate.All(context.Background(), Name, b, zhToEn(true, texts...))
 			if err != nil {
@@ -155,6 +176,9 @@ func TestCorpusRequests(t *testing.T) {
 		got := srv.Stats()
 		if got.Rejected != 0 {
 			t.Errorf("batches of %d: %d requests refused", chars, got.Rejected)
+		}
+		if chars == maxCodePoints && got.Requests != b.calls {
+			t.Errorf("batches of %d: %d requests for %d calls", chars, got.Requests, b.calls)
 		}
 		t.Logf("batches of %5d code points: %d posts, %d segments, %d distinct texts, %d code points tagged, %d sent as HTML: %d requests",
 			chars, len(posts), segments, got.Texts, runes, got.Chars, got.Requests)

@@ -80,6 +80,7 @@ type Backend struct {
 var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
+	_ translate.Sizer       = (*Backend)(nil)
 	_ translate.Pricing     = (*Backend)(nil)
 	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
@@ -171,12 +172,17 @@ func baseURL(endpoint string) (string, error) {
 	return u.String(), nil
 }
 
-// Limits declares the API's 128 texts per request, and a number of code
-// points that keeps a batch of Chinese text within one request body: at 3
-// bytes each in JSON, 25,000 of them, with their markup and glossary pins,
-// stay under the 100,000-byte budget. Translate packs by exact body size in
-// any case.
-func (*Backend) Limits() (maxTexts, maxChars int) { return maxSegments, hintChars }
+// Limits declares the API's 128 texts per request and the body budget, in
+// the bytes TextSize measures, less room for the parameters around the
+// texts, so that translate.All and the run put in one batch what one
+// request holds. Translate packs by exact body size in any case.
+func (b *Backend) Limits() (maxTexts, maxChars int) { return maxSegments, b.maxBody - maxFixedBody }
+
+// TextSize is what a text adds to a request body: its JSON string, in its
+// wire form, and a comma.
+func (b *Backend) TextSize(req translate.Request, text string) int {
+	return qSize(wireForm(text, req.Markup))
+}
 
 // Quota is Cloud Translation's default quota: 6,000,000 characters per
 // minute per project (Google's "Quotas and limits" page); a project with a

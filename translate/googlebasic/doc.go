@@ -37,10 +37,11 @@
 // (，、：and , : before a space). The translations are joined again with the
 // whitespace that stood at the cut, or one space for targets written with
 // spaces. A clause that alone does not fit, or a text whose every stop lies
-// inside a tag pair, is an error that says so. translate.All only counts
-// texts and code points, so Limits declares 128 texts and 25,000 code
-// points, which keeps a batch of Chinese text All forms to one request; the
-// exact packing happens here whatever batches arrive.
+// inside a tag pair, is an error that says so. The backend is a
+// translate.Sizer: Limits declares 128 texts and the body budget in bytes,
+// and TextSize the bytes a text adds, so that translate.All and the run
+// form batches that are one request each; the exact packing happens here
+// whatever batches arrive.
 //
 // # Format, entities and glossary pins
 //

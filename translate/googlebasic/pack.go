@@ -41,9 +41,9 @@ const (
 	// documented 100K bytes read as 100,000, less 2,000 for the request
 	// line and headers should the service count them too.
 	maxBody = 98_000
-	// hintChars is the code-point limit declared to translate.All (see
-	// Limits).
-	hintChars = 25_000
+	// maxFixedBody bounds the bytes of a body around its texts (the
+	// {"data": ...} wrapper, format, model, languages): about 90.
+	maxFixedBody = 256
 )
 
 // wireFormat is what every request of a Translate call shares: the

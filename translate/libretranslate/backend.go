@@ -60,6 +60,7 @@ type Backend struct {
 var (
 	_ translate.Backend     = (*Backend)(nil)
 	_ translate.Limits      = (*Backend)(nil)
+	_ translate.Sizer       = (*Backend)(nil)
 	_ translate.Billing     = (*Backend)(nil)
 	_ translate.TermHandler = (*Backend)(nil)
 )
@@ -125,8 +126,19 @@ func limit(c translate.Config, name string, def int) (int, error) {
 }
 
 // Limits returns the batch_limit and char_limit settings, so that
-// translate.All sends requests within them.
+// translate.All sends requests within them; characters are counted as
+// sent (TextSize).
 func (b *Backend) Limits() (maxTexts, maxChars int) { return b.maxTexts, b.maxChars }
+
+// TextSize is the code points of a text as it is sent, HTML included and
+// the white space at its edges not, as char_limit counts them.
+func (b *Backend) TextSize(req translate.Request, text string) int {
+	items, _ := wireItems(translate.Request{Markup: req.Markup, Texts: []string{text}})
+	if len(items) == 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(items[0].wire)
+}
 
 // TermMode is pinned: the server leaves spans with translate="no"
 // untranslated (translate-html skips them), so pins come back as sent.

@@ -38,9 +38,10 @@ func (c *Counter) Stats() Stats {
 // Faults decides, deterministically from a seed, which requests a fake
 // answers with a transient failure.
 type Faults struct {
-	mu   sync.Mutex
-	rate float64
-	rng  *rand.Rand
+	mu    sync.Mutex
+	rate  float64
+	rng   *rand.Rand
+	first int // requests still to fail before the rate applies
 }
 
 // NewFaults fails about rate (0 to 1) of the requests.
@@ -48,13 +49,26 @@ func NewFaults(rate float64, seed uint64) *Faults {
 	return &Faults{rate: rate, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 }
 
+// NewFaultsFirst fails the first n requests, then about rate of the rest:
+// for tests that must see failures however few requests a run takes.
+func NewFaultsFirst(n int, rate float64, seed uint64) *Faults {
+	f := NewFaults(rate, seed)
+	f.first = n
+	return f
+}
+
 // Fail reports whether the next request should fail, and a number the fake
 // may use to pick which failure.
 func (f *Faults) Fail() (bool, int) {
-	if f == nil || f.rate <= 0 {
+	if f == nil || f.rate <= 0 && f.first <= 0 {
 		return false, 0
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.rng.Float64() < f.rate, f.rng.IntN(1 << 30)
+	fail := f.rng.Float64() < f.rate
+	if f.first > 0 {
+		f.first--
+		fail = true
+	}
+	return fail, f.rng.IntN(1 << 30)
 }
