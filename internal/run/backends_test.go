@@ -15,6 +15,7 @@ import (
 	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/deepl"
 	"github.com/bitext/bitext/translate/deepl/deepltest"
 	"github.com/bitext/bitext/translate/google"
 	"github.com/bitext/bitext/translate/google/googletest"
@@ -49,7 +50,19 @@ type remote struct {
 	sizeOf  func(wire string, html bool) int // what one text as sent adds
 	// wire is how a text travels: HTML, or as it is.
 	html bool
+	// lookups are requests the backend makes once, before its first
+	// translation (DeepL's look-up of its glossary).
+	lookups int
+	// pinMarkup is what the service bills for the markup of one pin: the
+	// shortest element it honours, or 0 when it bills no markup.
+	pinMarkup int
 }
+
+// googlePin is the characters of the shortest markup Google documents for
+// text it must not translate, <span translate="no">…</span>
+// (https://cloud.google.com/translate/troubleshooting), which
+// LibreTranslate's translate-html honours too.
+const googlePin = len(`<span translate="no"></span>`)
 
 // jsonSize is the bytes a text adds to a JSON array of strings, as
 // encoding/json writes it (HTML escapes included), with its comma.
@@ -77,14 +90,14 @@ func cps(s string, _ bool) int { return utf8.RuneCountInString(s) }
 //     larger.
 func remotes() []remote {
 	return []remote{
-		{name: "googlebasic", texts: 128, size: 100_000, measure: "bytes of JSON body", html: true,
+		{name: "googlebasic", texts: 128, size: 100_000, measure: "bytes of JSON body", html: true, pinMarkup: googlePin,
 			sizeOf: func(w string, _ bool) int { return jsonSize(w) },
 			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
 				srv := googlebasictest.New(googlebasictest.Options{Key: "k"})
 				t.Cleanup(srv.Close)
 				return newBackend(t, googlebasic.Factory, srv.URL, map[string]string{"key": "k"}), srv.Stats
 			}},
-		{name: "google", texts: 1024, size: 30_000, measure: "code points as sent", html: true, sizeOf: cps,
+		{name: "google", texts: 1024, size: 30_000, measure: "code points as sent", html: true, sizeOf: cps, pinMarkup: googlePin,
 			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
 				srv := googletest.New(googletest.Options{})
 				t.Cleanup(srv.Close)
@@ -101,11 +114,32 @@ func remotes() []remote {
 				return b, srv.Stats
 			}},
 		{name: "libretranslate", texts: libretranslate.DefaultBatchLimit, size: libretranslate.DefaultCharLimit,
-			measure: "code points as sent", html: true, sizeOf: cps,
+			measure: "code points as sent", html: true, sizeOf: cps, pinMarkup: googlePin,
 			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
 				srv := libretranslatetest.New(libretranslatetest.Options{BatchLimit: libretranslate.DefaultBatchLimit})
 				t.Cleanup(srv.Close)
 				return newBackend(t, libretranslate.Factory, srv.URL, nil), srv.Stats
+			}},
+		// With a native glossary, terms go unpinned: the service applies
+		// the glossary, here the built-in one uploaded to it.
+		{name: "google+glossary", texts: 1024, size: 30_000, measure: "code points as sent", html: true, sizeOf: cps,
+			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
+				const name = "projects/bitext-test/locations/us-central1/glossaries/builtin"
+				srv := googletest.New(googletest.Options{Glossaries: map[string]map[string]string{name: builtinTerms()}})
+				t.Cleanup(srv.Close)
+				b := newBackend(t, google.Factory, srv.URL, map[string]string{"project": "bitext-test", "glossary": name})
+				if c, ok := b.(interface{ Close() error }); ok {
+					t.Cleanup(func() { c.Close() })
+				}
+				return b, srv.Stats
+			}},
+		{name: "deepl+glossary", texts: 50, size: 128 * 1024, measure: "bytes of JSON body", lookups: 1,
+			sizeOf: func(w string, _ bool) int { return jsonSize(w) },
+			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
+				const id = "a4b5c6d7-0000-4000-8000-000000000001"
+				srv := deepltest.New(deepltest.Options{Key: deeplKey, Glossaries: map[string]map[string]string{id: builtinTerms()}})
+				t.Cleanup(srv.Close)
+				return newBackend(t, deepl.Factory, srv.URL, map[string]string{"key": deeplKey, "glossary_id": id}), srv.Stats
 			}},
 		{name: "openai", texts: openai.DefaultMaxTexts, size: openai.DefaultMaxChars, measure: "source code points", sizeOf: cps,
 			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
@@ -114,6 +148,16 @@ func remotes() []remote {
 				return newBackend(t, openai.Factory, srv.URL, map[string]string{"key": "sk-test", "model": "test-model"}), srv.Stats
 			}},
 	}
+}
+
+// builtinTerms is the built-in glossary as a map of terms, for a fake's
+// native glossary.
+func builtinTerms() map[string]string {
+	m := map[string]string{}
+	for _, e := range builtin.Entries() {
+		m[e.Source] = e.Target
+	}
+	return m
 }
 
 // sentTexts are the distinct segment texts of the corpus, as the run
@@ -157,11 +201,15 @@ func wireOf(g *glossary.Glossary, pinned, html bool, text string) string {
 
 // backendRow is one backend's figures over the corpus.
 type backendRow struct {
-	name                string
-	texts, size         int // texts sent, and their total size as the service counts its limit
-	fewest, requests    int
-	segChars, ownTagged int // code points of the segment texts; of them as sent without pins
-	billed, reported    int64
+	name             string
+	texts, size      int // texts sent, and their total size as the service counts its limit
+	fewest, requests int
+	segChars         int // code points of the segment texts
+	// plain is what the service would bill for the texts and their own
+	// tags, without the glossary; targets the same with each pinned term
+	// replaced by its target, without the pins' markup.
+	plain, targets   int
+	billed, reported int64
 }
 
 // TestRequestsNearTheMinimum translates the corpus with the built-in
@@ -176,13 +224,24 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 	var rows []*backendRow
 	for _, rb := range remotes() {
 		t.Run(rb.name, func(t *testing.T) {
+			if testing.Short() && strings.HasSuffix(rb.name, "+glossary") {
+				t.Skip("the fakes apply a glossary of 1,700 terms slowly")
+			}
 			b, stats := rb.start(t)
 			pinned := translate.ModeOf(b) == translate.TermsPinned
 			row := &backendRow{name: rb.name, texts: len(texts)}
+			var withTargets []string
+			pins := 0
 			for _, text := range texts {
+				if pinned {
+					pins += len(g.Match(text))
+				}
 				row.size += rb.sizeOf(wireOf(g, pinned, rb.html, text), rb.html)
 				row.segChars += utf8.RuneCountInString(text)
+				withTargets = append(withTargets, translate.Unpin(wireOf(g, pinned, false, text)))
 			}
+			row.plain = translate.BilledChars(b, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
+			row.targets = translate.BilledChars(b, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: withTargets})
 			row.fewest = max((row.texts+rb.texts-1)/rb.texts, (row.size+rb.size-1)/rb.size)
 
 			// The language check goes first: count only translations.
@@ -194,7 +253,7 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 			cfg.Glossary = g
 			rep := translateOK(t, cfg, corpus(t))
 			st := stats()
-			row.requests = st.Requests - before.Requests
+			row.requests = st.Requests - before.Requests - rb.lookups
 			row.billed, row.reported = int64(st.Chars-before.Chars), rep.Totals.CharactersSent
 			if st.Rejected > 0 {
 				t.Errorf("%d requests broke the service's limits", st.Rejected)
@@ -212,13 +271,31 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 			if rb.name != "openai" && row.billed != row.reported {
 				t.Errorf("the report bills %d characters, the service counted %d", row.reported, row.billed)
 			}
+			// Pins cost no more than the shortest markup the service
+			// honours; without them (a native glossary, or a hinted
+			// backend), what is billed is the texts with their own tags.
+			if over := int(row.billed) - row.targets; over > pins*rb.pinMarkup {
+				t.Errorf("%d pins add %d characters of markup, %.1f each; the shortest the service honours is %d",
+					pins, over, float64(over)/float64(max(pins, 1)), rb.pinMarkup)
+			}
+			if !pinned && int(row.billed) != row.plain {
+				t.Errorf("no pins, but %d characters billed for texts the service bills %d for", row.billed, row.plain)
+			}
 			rows = append(rows, row)
 		})
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n%-15s %6s %9s %7s %9s %7s\n", "backend", "texts", "size", "fewest", "requests", "ratio")
+	fmt.Fprintf(&sb, "\nrequests, against the fewest the service's limits allow for the texts as sent\n")
+	fmt.Fprintf(&sb, "%-15s %6s %9s %7s %9s %7s\n", "backend", "texts", "size", "fewest", "requests", "ratio")
 	for _, r := range rows {
 		fmt.Fprintf(&sb, "%-15s %6d %9d %7d %9d %7.2f\n", r.name, r.texts, r.size, r.fewest, r.requests, float64(r.requests)/float64(r.fewest))
+	}
+	fmt.Fprintf(&sb, "\ncharacters billed (the service's count), against the segment texts' code points (seg),\n")
+	fmt.Fprintf(&sb, "the texts with their own tags as the service bills them (own), and those with each pinned term's target in its place (targets)\n")
+	fmt.Fprintf(&sb, "%-15s %8s %8s %8s %8s %8s %6s %6s %6s\n", "backend", "seg", "own", "targets", "billed", "report", "/seg", "/own", "/targets")
+	for _, r := range rows {
+		fmt.Fprintf(&sb, "%-15s %8d %8d %8d %8d %8d %6.3f %6.3f %6.3f\n", r.name, r.segChars, r.plain, r.targets, r.billed, r.reported,
+			float64(r.billed)/float64(r.segChars), float64(r.billed)/float64(r.plain), float64(r.billed)/float64(r.targets))
 	}
 	t.Log(sb.String())
 }

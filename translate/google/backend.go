@@ -218,7 +218,7 @@ func (b *Backend) send(ctx context.Context, client *translateapi.TranslationClie
 			return fmt.Errorf("%s: text %d came back empty", Name, bt.index[k])
 		}
 		if req.Markup {
-			if text, err = markup.FromHTML(text); err != nil {
+			if text, err = markup.FromHTMLFor(text, req.Texts[bt.index[k]]); err != nil {
 				return fmt.Errorf("%s: text %d: %w", Name, bt.index[k], err)
 			}
 		}

@@ -3,7 +3,7 @@
 // cloud.google.com/go/translate/apiv3 (TranslateText).
 //
 // Texts with inline tags go out as HTML (markup.ToHTML, mime type
-// text/html) and come back through markup.FromHTML, so tags survive and
+// text/html) and come back through markup.FromHTMLFor, so tags survive and
 // glossary pins, sent as spans with translate="no", keep their contents.
 // Plain texts go out as text/plain.
 //

@@ -83,9 +83,9 @@ func TestTranslateSplitsAtGooglesHardLimits(t *testing.T) {
 		t.Errorf("1,500 texts: stats %+v, want 2 requests", got)
 	}
 
-	// Pins grow as HTML: 14 code points tagged, 61 on the wire. 3,000 of
-	// them are 42,000 tagged but 183,000 sent: 7 requests of at most 491
-	// texts (29,951 code points), counted as Google counts them.
+	// Pins grow as HTML: 14 code points tagged, 33 on the wire. 3,000 of
+	// them are 42,000 tagged but 99,000 sent: 4 requests of at most 909
+	// texts (29,997 code points), counted as Google counts them.
 	in = numbered(3000, "<k1>a</k1>%04d")
 	if n := utf8.RuneCountInString(strings.Join(in, "")); n != 3000*14 {
 		t.Fatalf("test texts are %d code points", n)
@@ -96,8 +96,8 @@ func TestTranslateSplitsAtGooglesHardLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkAll(t, in, out)
-	if got := srv.Stats(); got.Requests-before != 7 || got.Rejected != 0 {
-		t.Errorf("3,000 pinned texts: %d requests (stats %+v), want 7 and none refused", got.Requests-before, got)
+	if got := srv.Stats(); got.Requests-before != 4 || got.Rejected != 0 {
+		t.Errorf("3,000 pinned texts: %d requests (stats %+v), want 4 and none refused", got.Requests-before, got)
 	}
 }
 

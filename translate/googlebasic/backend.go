@@ -291,7 +291,7 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		for i, p := range batch {
 			text := res[i]
 			if req.Markup {
-				if text, err = markup.FromHTML(text); err != nil {
+				if text, err = markup.FromHTMLFor(text, p.tagged); err != nil {
 					return nil, fmt.Errorf("reply for text %d: %w", p.text+1, err)
 				}
 			}

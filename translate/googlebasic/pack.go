@@ -122,9 +122,10 @@ func jsonLen(s string) int {
 // piece is one q sent to the service: a whole text, or a run of sentences of
 // a text too long for one request.
 type piece struct {
-	text int    // index of the text in the request
-	wire string // what is sent: HTML or plain text
-	size int    // bytes it adds to the request body (qSize)
+	text   int    // index of the text in the request
+	tagged string // the piece of the text, as given
+	wire   string // what is sent: HTML or plain text
+	size   int    // bytes it adds to the request body (qSize)
 	// cont marks a piece that continues the previous piece of the same
 	// text; sepBefore is the whitespace that separated them in the source.
 	cont      bool
@@ -149,7 +150,7 @@ func pieces(req translate.Request, room int) ([]piece, error) {
 			continue
 		}
 		if n := size(text); n <= room {
-			out = append(out, piece{text: i, wire: wireForm(text, req.Markup), size: n})
+			out = append(out, piece{text: i, tagged: text, wire: wireForm(text, req.Markup), size: n})
 			continue
 		}
 		parts, err := split(text, req.Markup, size, room)
@@ -157,7 +158,7 @@ func pieces(req translate.Request, room int) ([]piece, error) {
 			return nil, fmt.Errorf("text %d: %w", i+1, err)
 		}
 		for k, p := range parts {
-			pc := piece{text: i, wire: wireForm(p.text, req.Markup), size: size(p.text), cont: k > 0}
+			pc := piece{text: i, tagged: p.text, wire: wireForm(p.text, req.Markup), size: size(p.text), cont: k > 0}
 			if k > 0 {
 				pc.sepBefore = parts[k-1].sep
 			}

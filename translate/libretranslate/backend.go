@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/translate"
+	"github.com/bitext/bitext/translate/markup"
 )
 
 // Default request limits. A LibreTranslate server has no limits unless its
@@ -188,7 +189,7 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 		for k, it := range items[:n] {
 			s := res[k]
 			if asHTML {
-				if s, err = fromHTML(s); err != nil {
+				if s, err = fromHTML(s, it.pins); err != nil {
 					return nil, fmt.Errorf("libretranslate: text %d: %w", it.index+1, err)
 				}
 				if !req.Markup {
@@ -215,14 +216,18 @@ func wireItems(req translate.Request) (items []item, asHTML bool) {
 		if core == "" {
 			continue
 		}
+		var pins []string
 		switch {
 		case !asHTML:
 		case req.Markup:
+			pins = markup.UnnamedOf(core).Pins
 			core = toHTML(core)
 		default:
-			core = toHTML(plainToTagged(core))
+			core = plainToTagged(core)
+			pins = markup.UnnamedOf(core).Pins
+			core = toHTML(core)
 		}
-		items = append(items, item{index: i, lead: lead, trail: trail, wire: core})
+		items = append(items, item{index: i, lead: lead, trail: trail, wire: core, pins: pins})
 	}
 	return items, asHTML
 }

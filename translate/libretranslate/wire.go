@@ -17,9 +17,10 @@ import (
 // (translate-html minifies its input), so the edges are kept here and put
 // back around the translation.
 type item struct {
-	index       int    // position in Request.Texts
-	lead, trail string // white space around the core, returned as it is
-	wire        string // the core in the wire form sent as "q"
+	index       int      // position in Request.Texts
+	lead, trail string   // white space around the core, returned as it is
+	wire        string   // the core in the wire form sent as "q"
+	pins        []string // names of the core's glossary pins, in order
 }
 
 // splitSpace returns the leading white space, the core and the trailing
@@ -40,8 +41,15 @@ func splitSpace(s string) (lead, core, trail string) {
 // written as a character reference (&#12288;), which the server's parser
 // turns back into the character after that step: the model sees the text
 // as it was, and the reply keeps it.
+//
+// Every element but the pins keeps its id (markup.ToHTMLWithIDs): the
+// server unescapes its replies, so a span or an img without one could not
+// be told from text that reads like it. Pins are spans with translate="no"
+// and no id, which translate-html leaves untranslated (it reads the
+// attribute on any element, not the notranslate class); they come back in
+// the order they went, named from the text sent.
 func toHTML(tagged string) string {
-	return strings.ReplaceAll(markup.ToHTML(keepSpaces(tagged)), "\n", "<br>")
+	return strings.ReplaceAll(markup.ToHTMLWithIDs(keepSpaces(tagged)), "\n", "<br>")
 }
 
 // keepSpaces writes as character references the white space of a tagged
@@ -127,14 +135,16 @@ var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 // escaper escapes the literal characters of a reply as tagged text.
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// fromHTML converts the server's HTML reply back to tagged text.
+// fromHTML converts the server's HTML reply back to tagged text; pins are
+// the names of the glossary pins sent, in order.
 //
 // LibreTranslate passes its HTML reply through Python's html.unescape, so
 // the reply is not HTML: "a &lt; b" comes back as "a < b", and a source
 // "&amp;lt;" as "&lt;". It is read as literal text around the elements bitext
-// sent: <span id=…>, </span>, <img id=…> and <br>. Anything else, even if it
-// looks like a tag or an entity, is text and is escaped again.
-func fromHTML(s string) (string, error) {
+// sent: <span id=…>, <span translate="no"> (a pin), </span>, <img id=…> and
+// <br>. Anything else, even if it looks like a tag or an entity, is text and
+// is escaped again.
+func fromHTML(s string, pins []string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(s))
 	var open []string
@@ -146,6 +156,12 @@ func fromHTML(s string) (string, error) {
 		el, n := element(s[i:])
 		if n == 0 {
 			continue
+		}
+		if el.pin {
+			if len(pins) == 0 {
+				return "", fmt.Errorf("reply has more glossary pins than were sent: %q", s[i:i+n])
+			}
+			el.id, pins = pins[0], pins[1:]
 		}
 		b.WriteString(escaper.Replace(s[text:i]))
 		switch {
@@ -178,6 +194,7 @@ type wireElement struct {
 	name    string // span, img or br
 	id      string // the tag name, e.g. "b1", for span and img
 	closing bool
+	pin     bool // a span with translate="no" and no id
 }
 
 // element recognises an element bitext sends at the start of s (which
@@ -207,6 +224,8 @@ func element(s string) (el wireElement, n int) {
 		return el, 0
 	case tok.Data == "br":
 		return wireElement{name: "br"}, len(raw)
+	case tok.Data == "span" && tt == nethtml.StartTagToken && attr(tok, "translate") == "no" && attr(tok, "id") == "":
+		return wireElement{name: "span", pin: true}, len(raw)
 	case tok.Data == "span" && tt == nethtml.StartTagToken, tok.Data == "img":
 		id := attr(tok, "id")
 		if !markup.ValidName(id) {

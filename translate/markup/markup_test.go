@@ -8,9 +8,13 @@ import (
 
 func TestToHTML(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain &lt;text&gt; &amp; more":            "plain &lt;text&gt; &amp; more",
-		"请访问<a1>百度</a1>网站<x2/>。":                   `请访问<span id="a1">百度</span>网站<img id="x2">。`,
-		"<k1>Liu Yuqiang</k1>说<b2><i3>好</i3></b2>": `<span translate="no" class="notranslate" id="k1">Liu Yuqiang</span>说<span id="b2"><span id="i3">好</span></span>`,
+		"plain &lt;text&gt; &amp; more": "plain &lt;text&gt; &amp; more",
+		// One pair and one empty tag: their position says which they are.
+		"请访问<a1>百度</a1>网站<x2/>。":         `请访问<span>百度</span>网站<img>。`,
+		"<a1>甲</a1><b2>乙</b2><x3/><x4/>": `<span id="a1">甲</span><span id="b2">乙</span><img id="x3"><img id="x4">`,
+		// Pins: translate="no" alone, never an id; their contents say which.
+		"<k1>Liu Yuqiang</k1>说<b2><i3>好</i3></b2>": `<span translate="no">Liu Yuqiang</span>说<span id="b2"><span id="i3">好</span></span>`,
+		"<k1>Linfen</k1>的<b2>市长</b2><k3>Liu</k3>":  `<span translate="no">Linfen</span>的<span>市长</span><span translate="no">Liu</span>`,
 		"a <notatag> b": "a <notatag> b",
 	} {
 		if got := ToHTML(in); got != want {
@@ -26,10 +30,18 @@ func TestRoundTrip(t *testing.T) {
 		"请访问<a1>百度</a1>网站<x2/>。",
 		"<k1>Liu Yuqiang</k1>说<b2><i3>好</i3></b2>\n第二行",
 		"<a1>link <t2>title</t2></a1>",
+		"<k1>Linfen</k1>的<b2>市长</b2><k3>Liu</k3>，<x4/>",
+		"<k1>A</k1><k2>B</k2>",
 	} {
-		got, err := FromHTML(ToHTML(s))
+		got, err := FromHTMLFor(ToHTML(s), s)
 		if err != nil || got != s {
-			t.Errorf("FromHTML(ToHTML(%q)) = %q, %v", s, got, err)
+			t.Errorf("FromHTMLFor(ToHTML(%q)) = %q, %v", s, got, err)
+		}
+		// A stand-in that sees only the HTML names what has no id its
+		// own way, and writes the same HTML back.
+		tagged, err := FromHTML(ToHTML(s))
+		if err != nil || ToHTML(tagged) != ToHTML(s) {
+			t.Errorf("ToHTML(FromHTML(ToHTML(%q))) = %q, %v", s, ToHTML(tagged), err)
 		}
 	}
 }
@@ -47,10 +59,24 @@ func TestFromHTMLServiceReplies(t *testing.T) {
 			t.Errorf("FromHTML(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{`<p>invented</p>`, `<span id="a1">unclosed`, `stray </span>`, `<span>no id</span>`} {
+	for _, bad := range []string{`<p>invented</p>`, `<span id="a1">unclosed`, `stray </span>`} {
 		if got, err := FromHTML(bad); err == nil {
 			t.Errorf("FromHTML(%q) = %q, want an error", bad, got)
 		}
+	}
+	// Elements without an id are named from the text sent; where it has
+	// none of them, they were not sent.
+	sent := "<k1>Linfen</k1>的<b2>市长</b2>和<a3>书记</a3>"
+	for _, bad := range []string{`<span>no id</span>`, `<img>`, `<span translate="no">A</span><span translate="no">B</span>`} {
+		if got, err := FromHTMLFor(bad, sent); err == nil {
+			t.Errorf("FromHTMLFor(%q, %q) = %q, want an error", bad, sent, got)
+		}
+	}
+	// A service that moves the pins keeps their contents: they are named
+	// in the order they come back, which Unpin makes no matter.
+	got, err := FromHTMLFor(`<span translate='no'>Liu</span> of <span translate="no">Linfen</span>`, "<k1>Linfen</k1>的<k2>Liu</k2>")
+	if want := "<k1>Liu</k1> of <k2>Linfen</k2>"; err != nil || got != want {
+		t.Errorf("moved pins: %q, %v; want %q", got, err, want)
 	}
 }
 
@@ -82,5 +108,30 @@ func TestTagAt(t *testing.T) {
 		if got := ValidName(s); got != want {
 			t.Errorf("ValidName(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// A stand-in translates the text and gives every element back as it came.
+func TestTranslateHTMLKeepsMarkupAsSent(t *testing.T) {
+	in := `请<span>访问</span><span translate='no' class="notranslate">Liu</span>网站<img id="x2"><br>&#39;a&#39; &amp; b`
+	var seen string
+	out, err := TranslateHTML(in, func(tagged string) string {
+		seen = tagged
+		return "[" + tagged + "]"
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "请<b1>访问</b1><k1>Liu</k1>网站<x3/><x4/>'a' &amp; b"; seen != want {
+		t.Errorf("f saw %q, want %q", seen, want)
+	}
+	if want := `[请<span>访问</span><span translate='no' class="notranslate">Liu</span>网站<img id="x2"><br>'a' &amp; b]`; out != want {
+		t.Errorf("got  %q\nwant %q", out, want)
+	}
+	if _, err := TranslateHTML(`<p>x</p>`, func(s string) string { return s }); err == nil {
+		t.Error("<p> translated; want an error")
+	}
+	if _, err := TranslateHTML(`x`, func(s string) string { return s + "<b9>y</b9>" }); err == nil {
+		t.Error("a tag the HTML did not have was written; want an error")
 	}
 }

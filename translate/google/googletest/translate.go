@@ -82,27 +82,27 @@ func (s *Server) TranslateText(ctx context.Context, req *translatepb.TranslateTe
 // glossary, every source term outside tags becomes its target term, kept
 // verbatim as a real glossary keeps it.
 func translateOne(wire string, html bool, glossary map[string]string) (string, error) {
-	text := wire
-	if html {
-		t, err := markup.FromHTML(wire)
-		if err != nil {
-			// Google would translate any HTML; the fake reads only the HTML
-			// that markup.ToHTML writes, so anything else is a client bug.
-			return "", status.Error(codes.InvalidArgument, "googletest: unreadable HTML content: "+err.Error())
+	translate := func(text string) string {
+		pins := 0
+		if len(glossary) > 0 {
+			text, pins = applyGlossary(text, glossary)
 		}
-		text = t
+		out := pseudo.Text(text)
+		for n := range pins {
+			out = strings.ReplaceAll(out, "<"+glossaryPin(n)+">", "")
+			out = strings.ReplaceAll(out, "</"+glossaryPin(n)+">", "")
+		}
+		return out
 	}
-	pins := 0
-	if len(glossary) > 0 {
-		text, pins = applyGlossary(text, glossary)
+	if !html {
+		return translate(wire), nil
 	}
-	out := pseudo.Text(text)
-	for n := range pins {
-		out = strings.ReplaceAll(out, "<"+glossaryPin(n)+">", "")
-		out = strings.ReplaceAll(out, "</"+glossaryPin(n)+">", "")
-	}
-	if html {
-		out = markup.ToHTML(out)
+	// The markup comes back as it was sent; only the text is translated.
+	out, err := markup.TranslateHTML(wire, translate)
+	if err != nil {
+		// Google would translate any HTML; the fake reads only the HTML
+		// that markup.ToHTML writes, so anything else is a client bug.
+		return "", status.Error(codes.InvalidArgument, "googletest: unreadable HTML content: "+err.Error())
 	}
 	return out, nil
 }

@@ -262,11 +262,12 @@ func pseudoTranslate(q, format string) (string, error) {
 	if format == "text" {
 		return xmlUnescaper.Replace(pseudo.Text(xmlEscaper.Replace(q))), nil
 	}
-	tagged, err := markup.FromHTML(q)
+	// The markup comes back as it was sent; only the text is translated.
+	out, err := markup.TranslateHTML(q, func(tagged string) string { return quoteRefs.Replace(pseudo.Text(tagged)) })
 	if err != nil {
 		return "", fmt.Errorf("cannot pseudo-translate this HTML: %v", err)
 	}
-	return markup.ToHTML(quoteRefs.Replace(pseudo.Text(tagged))), nil
+	return out, nil
 }
 
 // detect names the language of a text the way the service reports it when

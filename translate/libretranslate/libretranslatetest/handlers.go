@@ -231,11 +231,11 @@ func detect(q []string, chinese string) string {
 // HTML: white space collapsed, untranslatable spans kept, the result
 // written back as BeautifulSoup does and then HTML-unescaped.
 func translateHTML(s string) (string, error) {
-	tagged, err := markup.FromHTML(strings.Join(strings.FieldsFunc(s, pySpace), " "))
+	out, err := markup.TranslateHTML(strings.Join(strings.FieldsFunc(s, pySpace), " "), pseudo.Text)
 	if err != nil {
 		return "", err
 	}
-	return html.UnescapeString(soup(markup.ToHTML(pseudo.Text(tagged)))), nil
+	return html.UnescapeString(soup(out)), nil
 }
 
 // pySpace is white space as Python's str.split sees it, which the real
@@ -263,5 +263,5 @@ func soup(h string) string {
 		h = h[i+j+1:]
 	}
 	b.WriteString(h)
-	return strings.ReplaceAll(b.String(), "\n", "<br/>")
+	return strings.NewReplacer("\n", "<br/>", "<br>", "<br/>").Replace(b.String())
 }
