@@ -17,6 +17,9 @@ type Setting struct {
 	Secret  bool
 	Default string
 	Help    string
+	// Address marks a setting that is the service's address (a base
+	// URL), which Config.Endpoint overrides: credentials go there.
+	Address bool
 	// Shapes marks a setting that changes the translations (a model, a
 	// glossary, a temperature), as opposed to one that changes only how
 	// they are fetched (an address, a key, a batch size). Such settings
@@ -47,9 +50,17 @@ type Factory struct {
 	// translation) or shapes (the openai prompt): it changes whenever they
 	// change what comes out, so that Profile does. Empty for services
 	// whose output only their settings shape.
-	Version  string
-	Settings []Setting
-	New      func(Config) (Backend, error)
+	Version string
+	// Hosts are the service's own hosts, reached over https: the only
+	// addresses besides loopback ones to which a run sends credentials
+	// when only a repository's bitext.yaml names the address.
+	Hosts []string
+	// AmbientCredentials says the backend uses Application Default
+	// Credentials found on the machine (not in its settings) when no key
+	// is set, and on every address but a plain http one.
+	AmbientCredentials bool
+	Settings           []Setting
+	New                func(Config) (Backend, error)
 }
 
 // Registry is an explicit list of backend factories, by name.

@@ -25,6 +25,8 @@ type backendFlags struct {
 	from, to string
 	backend  string
 	endpoint string
+	// endpointFromFile: the endpoint is bitext.yaml's, no flag's.
+	endpointFromFile bool
 }
 
 func (b *backendFlags) register(f *pflag.FlagSet) {
@@ -40,6 +42,7 @@ func (b *backendFlags) fill(f *pflag.FlagSet, fc fileConfig) {
 	fillString(f, "to", &b.to, fc.To)
 	fillString(f, "backend", &b.backend, fc.Backend)
 	fillString(f, "endpoint", &b.endpoint, fc.Endpoint)
+	b.endpointFromFile = !f.Changed("endpoint") && fc.Endpoint != ""
 }
 
 // fillString sets *dst to v when the flag was not given and v is set.
@@ -62,13 +65,16 @@ func (b *backendFlags) languages() (from, to language.Tag, err error) {
 
 // newBackend builds the named backend with its settings resolved. Its
 // errors are usage errors: nothing has been done yet.
-func newBackend(e *env, name, endpoint string, fc fileConfig) (translate.Factory, translate.Backend, error) {
-	factory, err := registry().Lookup(name)
+func newBackend(e *env, bf *backendFlags, fc fileConfig) (translate.Factory, translate.Backend, error) {
+	factory, err := registry().Lookup(bf.backend)
 	if err != nil {
 		return factory, nil, &exitError{code: exitUsage, err: withHint(err, "run 'bitext backends' to list them")}
 	}
-	cfg, err := backendConfig(factory, fc, endpoint, e.getenv)
+	cfg, err := backendConfig(factory, fc, bf.endpoint, e.getenv)
 	if err != nil {
+		return factory, nil, usageError("%v", err)
+	}
+	if err := checkCredentials(factory, cfg, bf.endpointFromFile, fc, e.getenv); err != nil {
 		return factory, nil, usageError("%v", err)
 	}
 	b, err := factory.New(cfg)

@@ -88,7 +88,7 @@ func runEval(ctx context.Context, e *env, o *evalOptions, fc fileConfig, srcPath
 	if err != nil {
 		return err
 	}
-	factory, backend, err := newBackend(e, o.backend, o.endpoint, fc)
+	factory, backend, err := newBackend(e, &o.backendFlags, fc)
 	if err != nil {
 		return err
 	}

@@ -145,7 +145,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if err != nil {
 		return err
 	}
-	factory, backend, err := newBackend(e, o.backend, o.endpoint, fc)
+	factory, backend, err := newBackend(e, &o.backendFlags, fc)
 	if err != nil {
 		return err
 	}

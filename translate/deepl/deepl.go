@@ -28,6 +28,7 @@ const (
 var Factory = translate.Factory{
 	Name:    "deepl",
 	Summary: "DeepL API v2 (Free or Pro), markup-aware; needs DEEPL_AUTH_KEY",
+	Hosts:   []string{"api.deepl.com", "api-free.deepl.com"},
 	Settings: []translate.Setting{
 		{Name: SettingKey, Env: "DEEPL_AUTH_KEY", Secret: true,
 			Help: "DeepL API auth key; keys ending in :fx use the Free API (api-free.deepl.com)"},

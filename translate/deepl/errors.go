@@ -54,7 +54,7 @@ func (b *Backend) apiError(resp *http.Response, body []byte) *translate.APIError
 		ae.Reason = "too_many_requests"
 		msg = orText(msg, "Too many requests")
 	}
-	ae.Message = strings.ReplaceAll(msg, b.key, "[DEEPL_AUTH_KEY]")
+	ae.Message = translate.Redact(msg, b.key, "[DEEPL_AUTH_KEY]")
 	return ae
 }
 

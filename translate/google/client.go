@@ -2,7 +2,15 @@ package google
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/bitext/bitext/internal/msg"
+	"github.com/bitext/bitext/translate"
 
 	translateapi "cloud.google.com/go/translate/apiv3"
 	"google.golang.org/api/option"
@@ -47,6 +55,9 @@ func (b *Backend) connect(ctx context.Context) (*translateapi.TranslationClient,
 	project := b.project
 	if project == "" {
 		creds, err := transport.Creds(ctx, append(opts, option.WithScopes(translateapi.DefaultAuthScopes()...))...)
+		if err != nil && b.credentialsFile() != "" {
+			return nil, names{}, b.badCredentials()
+		}
 		if err != nil {
 			return nil, names{}, fmt.Errorf("%s: no project set, and the Application Default Credentials that would name it cannot be read: %s",
 				Name, b.redact(err.Error()))
@@ -57,6 +68,9 @@ func (b *Backend) connect(ctx context.Context) (*translateapi.TranslationClient,
 		project = creds.ProjectID
 	}
 	client, err := translateapi.NewTranslationClient(ctx, opts...)
+	if err != nil && !b.plaintext && b.credentialsFile() != "" {
+		return nil, names{}, b.badCredentials()
+	}
 	if err != nil {
 		return nil, names{}, fmt.Errorf("%s: connecting: %s", Name, b.redact(err.Error()))
 	}
@@ -75,4 +89,48 @@ func (b *Backend) Close() error {
 	err := b.client.Close()
 	b.client = nil
 	return err
+}
+
+// credentialsFile is the Application Default Credentials file the client
+// reads: the credentials setting, or what ADC finds in the environment.
+func (b *Backend) credentialsFile() string {
+	if strings.TrimSpace(b.credentials) != "" {
+		return b.credentials
+	}
+	return os.Getenv(credentialsEnv)
+}
+
+// knownTypes are the credentials file types ADC reads.
+var knownTypes = map[string]bool{"service_account": true, "authorized_user": true, "external_account": true,
+	"impersonated_service_account": true, "external_account_authorized_user": true, "gdch_service_account": true}
+
+// badCredentials says, once for the run (it is fatal), that the
+// credentials file cannot be used, with its path and why in bitext's own
+// words: Google's library quotes the file's content ("unknown credential
+// type: ..."), which must not be printed.
+func (b *Backend) badCredentials() error {
+	path := b.credentialsFile()
+	why := "Google's client library cannot use it"
+	data, err := os.ReadFile(path)
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		why = pe.Err.Error()
+	case err != nil:
+		why = "it cannot be read"
+	default:
+		var f struct {
+			Type string `json:"type"`
+		}
+		if json.Unmarshal(data, &f) != nil {
+			why = "it is not JSON"
+		} else if f.Type == "" {
+			why = "it has no type"
+		} else if knownTypes[f.Type] {
+			why = "Google's client library cannot use it: is it complete?"
+		} else {
+			why = "its type is not one Google's client library takes (service_account, authorized_user, external_account, impersonated_service_account)"
+		}
+	}
+	return translate.Fatal(fmt.Errorf("%s: %s (%s) is not a usable credentials file: %s", Name, msg.Quote(path), credentialsEnv, why))
 }

@@ -22,6 +22,9 @@ const credentialsEnv = "GOOGLE_APPLICATION_CREDENTIALS"
 var Factory = translate.Factory{
 	Name:    Name,
 	Summary: "Google Cloud Translation v3 (Advanced) over gRPC; Application Default Credentials",
+	Hosts:   []string{"translate.googleapis.com"},
+	// ADC on every address but a plaintext one.
+	AmbientCredentials: true,
 	Settings: []translate.Setting{
 		{Name: "project", Env: "GOOGLE_CLOUD_PROJECT",
 			Help: "Google Cloud project ID or number; default: the project of the Application Default Credentials"},

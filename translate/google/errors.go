@@ -119,7 +119,7 @@ func (b *Backend) apiError(ctx context.Context, err error) error {
 // redact removes every secret value (the credentials path) from a message.
 func (b *Backend) redact(msg string) string {
 	for _, s := range b.secrets {
-		msg = strings.ReplaceAll(msg, s, "$"+credentialsEnv)
+		msg = translate.Redact(msg, s, "$"+credentialsEnv)
 	}
 	return msg
 }

@@ -215,14 +215,19 @@ func serviceAccount(t *testing.T, path string) (keyID string) {
 	return keyID
 }
 
-// TestCredentialsNeverInErrors: the credentials path (and what the file
-// holds) must not appear in any error, whichever step fails.
+// TestCredentialsNeverInErrors: what the credentials file holds must not
+// appear in any error, whichever step fails; a file that cannot be used is
+// named by its path, in an error that stops the run.
 func TestCredentialsNeverInErrors(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "secret-dir-5f3a")
 	missing := filepath.Join(dir, "missing-key.json")
 	present := filepath.Join(dir, "key.json")
 	keyID := serviceAccount(t, present)
 	t.Setenv(credentialsEnv, missing) // what ADC would read by itself
+	weird := filepath.Join(dir, "weird.json")
+	os.WriteFile(weird, []byte(`{"type": "TOP-SECRET-CONTENT", "private_key": "PRIVATE KEY"}`), 0o600)
+	notJSON := filepath.Join(dir, "notjson.json")
+	os.WriteFile(notJSON, []byte("TOP-SECRET-CONTENT PRIVATE KEY"), 0o600)
 
 	srv := startFake(t, googletest.Options{})
 	tlsToPlaintext := srv.Addr() // TLS handshake with a plaintext server fails
@@ -232,9 +237,12 @@ func TestCredentialsNeverInErrors(t *testing.T) {
 		values map[string]string
 		check  func(*testing.T, *Backend, error)
 	}{
-		{"missing file, project from ADC", map[string]string{"credentials": missing}, nil},
-		{"missing file, project set", map[string]string{"credentials": missing, "project": "p1"}, nil},
-		{"missing file from the environment only", map[string]string{"project": "p1"}, nil},
+		{"missing file, project from ADC", map[string]string{"credentials": missing}, unusable(missing, "no such file")},
+		{"missing file, project set", map[string]string{"credentials": missing, "project": "p1"}, unusable(missing, "no such file")},
+		{"missing file from the environment only", map[string]string{"project": "p1"}, unusable(missing, "no such file")},
+		{"unknown type", map[string]string{"credentials": weird, "project": "p1"}, unusable(weird, "its type is not one")},
+		{"unknown type, project from ADC", map[string]string{"credentials": weird}, unusable(weird, "its type is not one")},
+		{"not JSON", map[string]string{"credentials": notJSON, "project": "p1"}, unusable(notJSON, "it is not JSON")},
 		{"good file, unreachable service", map[string]string{"credentials": present}, func(t *testing.T, b *Backend, err error) {
 			if ae := translatetest.AsAPIError(t, err); !ae.Temporary || ae.Status != int(codes.Unavailable) {
 				t.Errorf("TLS to a plaintext port: %+v", ae)
@@ -255,7 +263,7 @@ func TestCredentialsNeverInErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			for _, secret := range []string{dir, "secret-dir", keyID, "PRIVATE KEY"} {
+			for _, secret := range []string{keyID, "PRIVATE KEY", "TOP-SECRET"} {
 				if strings.Contains(err.Error(), secret) {
 					t.Errorf("error shows %q: %v", secret, err)
 				}
@@ -264,5 +272,20 @@ func TestCredentialsNeverInErrors(t *testing.T) {
 				tt.check(t, b, err)
 			}
 		})
+	}
+}
+
+// unusable checks the error for a credentials file that cannot be used:
+// fatal, naming the file and why.
+func unusable(path, why string) func(*testing.T, *Backend, error) {
+	return func(t *testing.T, _ *Backend, err error) {
+		t.Helper()
+		want := path + " (GOOGLE_APPLICATION_CREDENTIALS) is not a usable credentials file: "
+		if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), why) {
+			t.Errorf("error %q, want %q and %q", err, want, why)
+		}
+		if !translate.IsFatal(err) {
+			t.Errorf("not fatal: every request would fail the same: %v", err)
+		}
 	}
 }

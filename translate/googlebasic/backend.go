@@ -39,9 +39,12 @@ const userAgent = "bitext-googlebasic"
 var Factory = translate.Factory{
 	Name:    Name,
 	Summary: "Google Cloud Translation - Basic (v2 API); $20 per million characters",
+	Hosts:   []string{"translation.googleapis.com"},
+	// Without a key: ADC, on any https address.
+	AmbientCredentials: true,
 	Settings: []translate.Setting{
 		{Name: "key", Env: "GOOGLE_API_KEY", Secret: true,
-			Help: "API key of a Google Cloud project with the Cloud Translation API enabled; without one, Application Default Credentials are used"},
+			Help: "API key of a Google Cloud project with the Cloud Translation API enabled; without one, Application Default Credentials are used (on https addresses; a plain http endpoint gets no credentials)"},
 		{Name: "credentials", Env: credentialsEnv, Secret: true,
 			Help: "service-account JSON file for Application Default Credentials, used when no key is set (read by Google's client library itself)"},
 		{Name: "model", Default: "", Shapes: true,
@@ -103,9 +106,13 @@ func New(ctx context.Context, cfg translate.Config) (*Backend, error) {
 	switch {
 	case key != "":
 		auth = append(auth, option.WithAPIKey(key))
-	case cfg.Endpoint != "":
+	case strings.HasPrefix(base, "http://"):
+		// A plain http address (a local emulator or fake) gets no
+		// credentials: ADC tokens are not sent in clear.
 		auth = append(auth, option.WithoutAuthentication())
 	default:
+		// Google's own address or another https one (a proxy, a
+		// private endpoint): Application Default Credentials as ever.
 		adc = true
 		auth = append(auth, option.WithScopes(raw.CloudTranslationScope))
 	}

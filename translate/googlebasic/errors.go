@@ -93,13 +93,7 @@ func fatalReply(status int, reason, msg string) bool {
 
 // redact removes the API key from a message, in whatever escaping it took.
 func (b *Backend) redact(msg string) string {
-	if b.key == "" {
-		return msg
-	}
-	for _, form := range []string{b.key, url.QueryEscape(b.key), url.PathEscape(b.key)} {
-		msg = strings.ReplaceAll(msg, form, "REDACTED")
-	}
-	return msg
+	return translate.Redact(msg, b.key, "REDACTED")
 }
 
 // transportError is a request that got no reply from the service. Its

@@ -1,6 +1,10 @@
 package googlebasic
 
 import (
+	"context"
+	"path/filepath"
+
+	"github.com/bitext/bitext/translate"
 	"strings"
 	"testing"
 
@@ -131,5 +135,20 @@ func TestServiceLanguageCodes(t *testing.T) {
 		if got := serviceLanguage(language.MustParse(in)).String(); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestEndpointKeepsADC: an https --endpoint without a key still uses
+// Application Default Credentials (here a credentials file that does not
+// exist, so New fails saying so); only a plain http address, a local
+// emulator or fake, goes without credentials.
+func TestEndpointKeepsADC(t *testing.T) {
+	t.Setenv(credentialsEnv, filepath.Join(t.TempDir(), "missing.json"))
+	_, err := New(context.Background(), translate.Config{Endpoint: "https://proxy.example/google"})
+	if err == nil || !strings.Contains(err.Error(), "Application Default Credentials") {
+		t.Errorf("https endpoint, no key: %v; want ADC tried", err)
+	}
+	if _, err := New(context.Background(), translate.Config{Endpoint: "http://127.0.0.1:1"}); err != nil {
+		t.Errorf("http endpoint, no key: %v", err)
 	}
 }

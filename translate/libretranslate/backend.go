@@ -32,8 +32,9 @@ const Name = "libretranslate"
 var Factory = translate.Factory{
 	Name:    Name,
 	Summary: "a self-hosted LibreTranslate server (open source, Argos Translate models); no per-character price",
+	Hosts:   []string{"libretranslate.com"},
 	Settings: []translate.Setting{
-		{Name: "url", Env: "LIBRETRANSLATE_URL",
+		{Name: "url", Env: "LIBRETRANSLATE_URL", Address: true,
 			Help: "the server's address, e.g. http://localhost:5000 (required; --endpoint overrides it)"},
 		{Name: "key", Env: "LIBRETRANSLATE_API_KEY", Secret: true,
 			Help: "API key, for servers started with --api-keys (optional)"},

@@ -36,11 +36,10 @@ func (b *Backend) statusError(resp *http.Response, body []byte) error {
 	if msg == "" {
 		msg = http.StatusText(resp.StatusCode)
 	}
-	if b.key != "" {
-		// The server never echoes the key, but a proxy's error page
-		// might: an error message must not carry it.
-		msg = strings.ReplaceAll(msg, b.key, "[api key]")
-	}
+	// The server never echoes the key, but a proxy's error page might,
+	// in the body's JSON, a form's or an HTML page's escaping: an error
+	// message must carry it in none.
+	msg = translate.Redact(msg, b.key, "[api key]")
 	ae := &translate.APIError{
 		Backend:    Name,
 		Status:     resp.StatusCode,

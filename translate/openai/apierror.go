@@ -174,9 +174,7 @@ var keyLike = regexp.MustCompile(`\bsk-[A-Za-z0-9_*.\-]{4,}`)
 
 // redact removes the key, and anything shaped like an OpenAI key, from s.
 func redact(s, key string) string {
-	if key != "" {
-		s = strings.ReplaceAll(s, key, "[key]")
-	}
+	s = translate.Redact(s, key, "[key]")
 	return keyLike.ReplaceAllString(s, "[key]")
 }
 

@@ -38,6 +38,7 @@ var Factory = translate.Factory{
 	Summary:  "any OpenAI-compatible chat completions server (OpenAI, Ollama, vLLM, llama.cpp); needs a model",
 	Offline:  false,
 	Version:  promptVersion,
+	Hosts:    []string{"api.openai.com"},
 	Settings: settings,
 	New: func(c translate.Config) (translate.Backend, error) {
 		b, err := New(c)
@@ -54,7 +55,7 @@ var Factory = translate.Factory{
 // settings are the backend's settings, apart from Factory so that New can
 // read their defaults.
 var settings = []translate.Setting{
-	{Name: "base_url", Env: "OPENAI_BASE_URL", Default: DefaultBaseURL,
+	{Name: "base_url", Env: "OPENAI_BASE_URL", Default: DefaultBaseURL, Address: true,
 		Help: "API base URL, e.g. http://localhost:11434/v1 for Ollama; --endpoint overrides it"},
 	{Name: "key", Env: "OPENAI_API_KEY", Secret: true,
 		Help: "API key, sent as a bearer token; leave unset for local servers that need none"},
