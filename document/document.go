@@ -288,6 +288,9 @@ func (d *Document) checkText() error {
 	if len(src) == 0 || string(src) == bom {
 		return &Error{Msg: "empty file"}
 	}
+	if enc := utf16Of(src); enc != "" {
+		return &Error{Msg: fmt.Sprintf("UTF-16 text (%s), not UTF-8; convert the file to UTF-8 first, e.g. iconv -f %s -t UTF-8", enc, iconvName(enc))}
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return &Error{Line: d.LineOf(i), Msg: "binary file (NUL byte), not a Markdown post"}
 	}
@@ -703,4 +706,90 @@ func segmentID(buf []byte, kind Kind, key, text string) (string, []byte) {
 	}
 	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:6]), buf
+}
+
+// utf16Of names the UTF-16 form of src ("little-endian, with a byte
+// order mark", "big-endian") or returns "" when src does not look like
+// UTF-16: a byte order mark, or, without one, an even length that decodes
+// to well-formed UTF-16 that is nearly all ASCII, CJK and CJK punctuation
+// in one byte order, as a post is. GB18030 and other legacy encodings of
+// Chinese do not: their two-byte characters read as UTF-16 fall in Hangul,
+// Yi, surrogates and private use.
+func utf16Of(src []byte) string {
+	switch {
+	case len(src) >= 2 && src[0] == 0xFF && src[1] == 0xFE:
+		return "little-endian, with a byte order mark"
+	case len(src) >= 2 && src[0] == 0xFE && src[1] == 0xFF:
+		return "big-endian, with a byte order mark"
+	}
+	if len(src)%2 != 0 || len(src) < 4 || utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return ""
+	}
+	// ASCII in one order reads as CJK in the other ('a' 0x0061 as
+	// 0x6100): of two plausible orders, the one with more ASCII wins.
+	le, leASCII := plausibleUTF16(src, false)
+	be, beASCII := plausibleUTF16(src, true)
+	switch {
+	case le && (!be || leASCII >= beASCII):
+		return "little-endian"
+	case be:
+		return "big-endian"
+	}
+	return ""
+}
+
+// iconvName is iconv's name of the encoding utf16Of found: with a byte
+// order mark iconv reads the order itself.
+func iconvName(enc string) string {
+	switch {
+	case strings.Contains(enc, "byte order mark"):
+		return "UTF-16"
+	case strings.HasPrefix(enc, "big"):
+		return "UTF-16BE"
+	}
+	return "UTF-16LE"
+}
+
+// plausibleUTF16 reports whether src, read as UTF-16 in one byte order,
+// is well formed and at least 95% text a post holds, and how many of its
+// characters are ASCII.
+func plausibleUTF16(src []byte, bigEndian bool) (ok bool, ascii int) {
+	units := make([]uint16, len(src)/2)
+	for i := range units {
+		a, b := uint16(src[2*i]), uint16(src[2*i+1])
+		if bigEndian {
+			units[i] = a<<8 | b
+		} else {
+			units[i] = b<<8 | a
+		}
+	}
+	good, all := 0, 0
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		all++
+		switch {
+		case u >= 0xD800 && u <= 0xDBFF:
+			if i+1 >= len(units) || units[i+1] < 0xDC00 || units[i+1] > 0xDFFF {
+				return false, 0
+			}
+			i++
+			good++ // a character outside the BMP: emoji, rare Han
+		case u >= 0xDC00 && u <= 0xDFFF:
+			return false, 0
+		case u == '\t' || u == '\n' || u == '\r' || u >= 0x20 && u < 0x7F,
+			u >= 0x00A0 && u <= 0x024F, // Latin-1 and Latin Extended
+			u >= 0x2000 && u <= 0x206F, // general punctuation
+			u >= 0x3000 && u <= 0x303F, // CJK punctuation
+			u >= 0x3400 && u <= 0x4DBF, // CJK Extension A
+			u >= 0x4E00 && u <= 0x9FFF, // CJK Unified Ideographs
+			u >= 0xFF00 && u <= 0xFFEF: // full-width forms
+			good++
+			if u < 0x80 {
+				ascii++
+			}
+		case u == 0:
+			return false, 0
+		}
+	}
+	return all > 0 && good*100 >= all*95, ascii
 }

@@ -398,7 +398,9 @@ func trimBlockEnd(src []byte, i, limit int) int {
 // when yaml reads it back as the same string; otherwise it single-quotes.
 func QuoteYAML(s string, style yaml.Style) string {
 	switch {
-	case style&yaml.DoubleQuotedStyle != 0:
+	case style&yaml.DoubleQuotedStyle != 0, hasControl(s) || !utf8.ValidString(s):
+		// Only a double-quoted scalar can hold control characters
+		// (escaped): a file named with one must not break the YAML.
 		return strconv.Quote(s)
 	case style&yaml.SingleQuotedStyle != 0:
 		return singleQuote(s)

@@ -3,8 +3,11 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,12 +22,18 @@ type File struct {
 // WriteAll writes files atomically and all together: each goes to a
 // temporary file in its target folder first, and only when every temporary
 // file is complete are they renamed into place. On any error no target file
-// is created or changed. Folders are created as needed.
+// is created or changed: a folder or anything else but a regular file in
+// the way of a target is found before the first rename, and is named; a
+// rename that fails all the same puts back the targets renamed before it.
+// Folders are created as needed.
+//
+// A new file gets the permissions the umask leaves of 0666, as any
+// program's; a file replaced keeps its permissions.
 //
 // The temporary file of x.en.md is .x.en.md.tmpNNN in the same folder. One
 // left behind by a process that was killed is removed by a later run over
-// the folder (RemoveStale), and RemoveTemps removes those of
-// WriteAll calls still under way, for a process about to exit.
+// the folder (RemoveStale), and RemoveTemps removes those of WriteAll calls
+// still under way, for a process about to exit.
 func WriteAll(files []File) (err error) {
 	temps := make([]string, 0, len(files))
 	defer func() {
@@ -37,15 +46,23 @@ func WriteAll(files []File) (err error) {
 	}()
 	for _, f := range files {
 		dir := filepath.Dir(f.Path)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := mkdirAll(dir); err != nil {
 			return err
 		}
-		tmp, err := live.create(dir, tempPrefix(f.Path)+"*")
+		mode, err := targetMode(f.Path)
+		if err != nil {
+			return err
+		}
+		tmp, err := live.create(dir, tempPrefix(f.Path), mode)
 		if err != nil {
 			return err
 		}
 		temps = append(temps, tmp.Name())
 		_, werr := tmp.Write(f.Data)
+		if werr == nil && mode != 0 {
+			// Set exactly, whatever the umask: the file it replaces had it.
+			werr = tmp.Chmod(mode)
+		}
 		if werr == nil {
 			werr = tmp.Sync()
 		}
@@ -53,16 +70,131 @@ func WriteAll(files []File) (err error) {
 		if err := errors.Join(werr, cerr); err != nil {
 			return fmt.Errorf("writing %s: %w", f.Path, err)
 		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	}
+	// Every target is checked again just before the renames.
+	for _, f := range files {
+		if _, err := targetMode(f.Path); err != nil {
 			return err
 		}
 	}
+	// What each rename replaced, to put it back if a later one fails.
+	var done []undo
 	for i, f := range files {
-		if err := os.Rename(temps[i], f.Path); err != nil {
+		u, err := replace(temps[i], f.Path)
+		if err != nil {
+			for k := len(done) - 1; k >= 0; k-- {
+				done[k].revert()
+			}
 			return err
 		}
+		done = append(done, u)
+	}
+	for _, u := range done {
+		u.commit()
 	}
 	return nil
+}
+
+// mkdirAll creates dir and its parents (with the permissions the umask
+// leaves), naming a file in the way.
+func mkdirAll(dir string) error {
+	err := os.MkdirAll(dir, 0o777)
+	if err == nil {
+		return nil
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if st, serr := os.Stat(d); serr == nil && !st.IsDir() {
+			return fmt.Errorf("cannot create folder %s: %s is a file, in the way", dir, d)
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return err
+}
+
+// InTheWay returns an error naming what is at path if it is anything but
+// a regular file (a folder, a link, a pipe), which an output cannot
+// replace; nil when path is a regular file or nothing.
+func InTheWay(path string) error {
+	_, err := targetMode(path)
+	return err
+}
+
+// targetMode returns the permissions of the file at path, or 0 when there
+// is none; anything there but a regular file is in the way.
+func targetMode(path string) (os.FileMode, error) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return 0, nil
+	case err != nil:
+		return 0, err
+	case st.IsDir():
+		return 0, fmt.Errorf("%s is a folder, in the way of the output: move it away", path)
+	case !st.Mode().IsRegular():
+		return 0, fmt.Errorf("%s is %s, in the way of the output: move it away", path, kind(st.Mode()))
+	}
+	return st.Mode().Perm(), nil
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
+// undo puts back what one rename replaced.
+type undo struct {
+	target, backup string // backup is "" when there was no file
+}
+
+// replace renames tmp to target, keeping a hard link to the file it
+// replaces so that it can be put back.
+func replace(tmp, target string) (undo, error) {
+	u := undo{target: target}
+	if _, err := os.Lstat(target); err == nil {
+		b := backupName(target)
+		if err := os.Link(target, b); err == nil {
+			u.backup = b
+		}
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		if u.backup != "" {
+			os.Remove(u.backup)
+		}
+		return u, err
+	}
+	return u, nil
+}
+
+func (u undo) revert() {
+	if u.backup != "" {
+		os.Rename(u.backup, u.target)
+	} else {
+		os.Remove(u.target)
+	}
+}
+
+func (u undo) commit() {
+	if u.backup != "" {
+		os.Remove(u.backup)
+	}
+}
+
+// backupName names the link to a replaced file while a WriteAll is under
+// way: a temporary file's name, so that RemoveStale finds it if the
+// process dies.
+func backupName(target string) string {
+	return filepath.Join(filepath.Dir(target), tempPrefix(target)+strconv.FormatUint(rand.Uint64()%1e9, 10))
 }
 
 // tempPrefix is the name of path's temporary files, up to the random
@@ -144,14 +276,27 @@ type temps struct {
 	files map[string]bool
 }
 
-func (t *temps) create(dir, pattern string) (*os.File, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	f, err := os.CreateTemp(dir, pattern)
-	if err == nil {
-		t.files[f.Name()] = true
+// create makes a new temporary file prefix+digits in dir. With mode 0 it
+// is created 0666 less the umask, as a new file should be; otherwise 0600
+// until WriteAll sets mode.
+func (t *temps) create(dir, prefix string, mode os.FileMode) (*os.File, error) {
+	perm := os.FileMode(0o666)
+	if mode != 0 {
+		perm = 0o600
 	}
-	return f, err
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(rand.Uint64()%1e9, 10))
+		t.mu.Lock()
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if err == nil {
+			t.files[name] = true
+		}
+		t.mu.Unlock()
+		if errors.Is(err, fs.ErrExist) && try < 100 {
+			continue
+		}
+		return f, err
+	}
 }
 
 func (t *temps) has(name string) bool {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -25,7 +26,7 @@ func tempsIn(t *testing.T, dir string) []string {
 // changing no target.
 func TestRemoveTemps(t *testing.T) {
 	dir := t.TempDir()
-	f, err := live.create(dir, tempPrefix(filepath.Join(dir, "x.en.md"))+"*")
+	f, err := live.create(dir, tempPrefix(filepath.Join(dir, "x.en.md")), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,6 +74,98 @@ func TestIsTempName(t *testing.T) {
 	} {
 		if got := isTempName(name); got != want {
 			t.Errorf("isTempName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestWriteAllBothOrNeither: a folder in the way of the second output
+// fails the write before anything is renamed: the first output is neither
+// created nor changed, and the error names what is in the way.
+func TestWriteAllBothOrNeither(t *testing.T) {
+	for _, existing := range []bool{false, true} {
+		dir := t.TempDir()
+		en, bi := filepath.Join(dir, "x.en.md"), filepath.Join(dir, "x.zh-en.md")
+		if existing {
+			os.WriteFile(en, []byte("old"), 0o644)
+		}
+		os.Mkdir(bi, 0o755)
+		err := WriteAll([]File{{Path: en, Data: []byte("new en")}, {Path: bi, Data: []byte("new bi")}})
+		if err == nil || !strings.Contains(err.Error(), bi+" is a folder, in the way of the output") {
+			t.Errorf("existing %v: error %v; want the folder named", existing, err)
+		}
+		got, rerr := os.ReadFile(en)
+		switch {
+		case existing && string(got) != "old":
+			t.Errorf("the English edition was changed: %q", got)
+		case !existing && rerr == nil:
+			t.Errorf("the English edition was written: %q", got)
+		}
+		if temps := tempsIn(t, dir); len(temps) != 0 {
+			t.Errorf("left behind: %v", temps)
+		}
+	}
+}
+
+// TestWriteAllRenameFailsPutsBack: when a rename fails after another one
+// succeeded, the file it replaced is put back.
+func TestWriteAllRenameFailsPutsBack(t *testing.T) {
+	dir := t.TempDir()
+	en := filepath.Join(dir, "x.en.md")
+	os.WriteFile(en, []byte("old"), 0o644)
+	u, err := replace(writeTemp(t, dir, "new"), en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(en); string(got) != "new" {
+		t.Fatalf("not replaced: %q", got)
+	}
+	u.revert()
+	if got, _ := os.ReadFile(en); string(got) != "old" {
+		t.Errorf("not put back: %q", got)
+	}
+	if temps := tempsIn(t, dir); len(temps) != 0 {
+		t.Errorf("left behind: %v", temps)
+	}
+}
+
+func writeTemp(t *testing.T, dir, data string) string {
+	t.Helper()
+	f, err := os.CreateTemp(dir, ".t.tmp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(data)
+	f.Close()
+	return f.Name()
+}
+
+// TestWriteAllModes: a new file gets 0666 less the umask; a file replaced
+// keeps its mode, neither widened nor narrowed.
+func TestWriteAllModes(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	fresh, private, shared := filepath.Join(dir, "new.md"), filepath.Join(dir, "private.md"), filepath.Join(dir, "shared.md")
+	os.WriteFile(private, []byte("x"), 0o600)
+	os.WriteFile(shared, []byte("x"), 0o600)
+	os.Chmod(shared, 0o664)
+	if err := WriteAll([]File{{Path: fresh, Data: []byte("a")}, {Path: private, Data: []byte("b")}, {Path: shared, Data: []byte("c")}}); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]os.FileMode{fresh: 0o600, private: 0o600, shared: 0o664} {
+		st, err := os.Stat(path)
+		if err != nil || st.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", filepath.Base(path), st.Mode().Perm(), want)
+		}
+	}
+	syscall.Umask(0o022)
+	fresh2 := filepath.Join(dir, "new2.md")
+	if err := WriteAll([]File{{Path: fresh2, Data: []byte("a")}, {Path: private, Data: []byte("d")}}); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]os.FileMode{fresh2: 0o644, private: 0o600} {
+		if st, _ := os.Stat(path); st.Mode().Perm() != want {
+			t.Errorf("umask 022: %s: mode %v, want %v", filepath.Base(path), st.Mode().Perm(), want)
 		}
 	}
 }

@@ -103,7 +103,7 @@ func runCheck(e *env, format, srcPath, trPath string, opt check.Options) error {
 		return &exitError{code: exitFailed, printed: true}
 	}
 	if format == "text" {
-		fmt.Fprintf(e.stderr, "bitext: %s: no findings\n", trPath)
+		say(e.stderr, "bitext: %s: no findings", trPath)
 	}
 	return nil
 }
@@ -132,7 +132,7 @@ func printFindings(w io.Writer, format string, fs []check.Finding) {
 		}
 	default:
 		for _, f := range fs {
-			fmt.Fprintln(w, f)
+			say(w, "%s", f)
 		}
 	}
 }

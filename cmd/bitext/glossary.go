@@ -83,7 +83,7 @@ func missLine(s document.Segment, m glossary.Match) int {
 // printMisses prints each missing occurrence as path:line: glossary: ….
 func printMisses(w io.Writer, path string, s document.Segment, missing []glossary.Match) {
 	for _, m := range missing {
-		fmt.Fprintf(w, "%s:%d: %s\n", path, missLine(s, m), glossary.Miss(m))
+		say(w, "%s:%d: %s", path, missLine(s, m), glossary.Miss(m))
 	}
 }
 
@@ -171,7 +171,7 @@ func runGlossaryCheck(e *env, g *glossary.Glossary, fc fileConfig, c *glossaryCo
 			return &exitError{code: exitUsage, err: err}
 		}
 		t := checkDocument(e.stdout, g, src, tr)
-		fmt.Fprintf(e.stdout, "%s: %s\n", trPath, compliance(t))
+		say(e.stdout, "%s: %s", trPath, compliance(t))
 		total.Merge(t)
 	}
 	if len(trPaths) > 1 {

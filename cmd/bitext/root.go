@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bitext/bitext/internal/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -108,14 +109,39 @@ func (h *hintError) Unwrap() error { return h.err }
 func withHint(err error, hint string) error { return &hintError{err, hint} }
 
 func printError(w io.Writer, err error) {
-	msg := strings.TrimPrefix(err.Error(), "bitext: ")
-	fmt.Fprintf(w, "bitext: error: %s\n", msg)
+	text := strings.TrimPrefix(err.Error(), "bitext: ")
+	say(w, "bitext: error: %s", text)
 	var h *hintError
 	if errors.As(err, &h) {
-		fmt.Fprintf(w, "bitext: hint: %s\n", h.hint)
+		say(w, "bitext: hint: %s", h.hint)
 	}
 }
 
 func warnf(w io.Writer, format string, args ...any) {
-	fmt.Fprintf(w, "bitext: warning: "+format+"\n", args...)
+	say(w, "bitext: warning: "+format, args...)
+}
+
+// say prints one line of a message. Whatever it quotes (a file name found
+// by a walk, a server's reply, a term) its control characters are escaped
+// (msg.Line), so that it stays one line and sets no terminal mode.
+func say(w io.Writer, format string, args ...any) {
+	io.WriteString(w, msg.Line(fmt.Sprintf(format, args...))+"\n")
+}
+
+// lineWriter escapes the control characters of what is written to it but
+// the newline ending each write: for messages written a line at a time by
+// packages that print (run.Config.Log).
+type lineWriter struct{ w io.Writer }
+
+func (l lineWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	nl := strings.HasSuffix(s, "\n")
+	s = msg.Line(strings.TrimSuffix(s, "\n"))
+	if nl {
+		s += "\n"
+	}
+	if _, err := io.WriteString(l.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

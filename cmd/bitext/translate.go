@@ -174,12 +174,12 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		Doc:   document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
 		Jobs:  o.jobs, Rate: rate, Retries: o.retries, Timeout: o.timeout,
 		DryRun: o.dryRun, Force: o.force, MaxCost: o.maxCost, MaxFileSize: o.maxFileSize,
-		Log: e.stderr, Verbose: o.verbose && !o.quiet,
+		Log: lineWriter{e.stderr}, Verbose: o.verbose && !o.quiet,
 		OnFile: func(f *run.FileReport) { printFile(e.stderr, f, o.quiet) },
 	}
 	if o.verbose && !o.quiet {
 		cfg.OnRetry = func(ev translate.RetryEvent) {
-			fmt.Fprintf(e.stderr, "bitext: %s: attempt %d failed (%v); retrying in %s\n", factory.Name, ev.Attempt, ev.Err, ev.Wait.Round(time.Millisecond))
+			say(e.stderr, "bitext: %s: attempt %d failed (%v); retrying in %s", factory.Name, ev.Attempt, ev.Err, ev.Wait.Round(time.Millisecond))
 		}
 	}
 	var bar *progress
@@ -248,7 +248,7 @@ func printFile(w io.Writer, f *run.FileReport, quiet bool) {
 		warnf(w, "%s", m)
 	}
 	for _, m := range f.Misses {
-		fmt.Fprintln(w, m)
+		say(w, "%s", m)
 	}
 }
 

@@ -72,6 +72,12 @@ func Find(args []string, skip func(path string) bool) ([]Found, []error) {
 			continue
 		}
 		root := arg
+		if lst, err := os.Lstat(arg); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// A folder named through a link is walked: WalkDir follows
+			// a link given as its root only with a trailing separator.
+			// Links met inside the walk are not followed.
+			root = arg + string(filepath.Separator)
+		}
 		err = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, pathError(p, err))

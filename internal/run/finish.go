@@ -183,6 +183,12 @@ func (r *runner) write(in *Input, english, bilingual []byte, applied string) (st
 	files := []output.File{{Path: in.English, Data: english}, {Path: in.Bilingual, Data: bilingual}}
 	same := 0
 	for _, o := range files {
+		if link := r.linkUnderOut(o.Path); link != "" {
+			return "", fmt.Errorf("%s: output %s: %s is a symbolic link; bitext does not write through a link under --out %s", in.Path, o.Path, link, r.cfg.Out)
+		}
+		if err := output.InTheWay(o.Path); err != nil {
+			return "", fmt.Errorf("%s: %w", in.Path, err)
+		}
 		old, err := os.ReadFile(o.Path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue

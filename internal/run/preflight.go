@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/bitext/bitext/output"
 )
@@ -49,6 +50,9 @@ func (f *FileReport) fail(err error) {
 
 func (r *runner) checkOutputs(in *Input, writable map[string]error) error {
 	for _, p := range []string{in.English, in.Bilingual} {
+		if link := r.linkUnderOut(p); link != "" {
+			return fmt.Errorf("%s: output %s: %s is a symbolic link; bitext does not write through a link under --out %s", in.Path, p, link, r.cfg.Out)
+		}
 		st, err := os.Lstat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -110,4 +114,29 @@ func canWriteIn(dir string) error {
 	f.Close()
 	os.Remove(name)
 	return nil
+}
+
+// linkUnderOut returns the first folder between --out and the output p
+// that is a symbolic link, or "": writing through one would write outside
+// --out. The --out folder itself may be a link: the user named it.
+func (r *runner) linkUnderOut(p string) string {
+	if r.cfg.Out == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(r.cfg.Out, filepath.Dir(p))
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	d := r.cfg.Out
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		d = filepath.Join(d, part)
+		st, err := os.Lstat(d)
+		if err != nil {
+			return "" // not there yet: bitext creates it
+		}
+		if st.Mode()&fs.ModeSymlink != 0 {
+			return d
+		}
+	}
+	return ""
 }

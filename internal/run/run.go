@@ -17,6 +17,7 @@ import (
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
+	"golang.org/x/text/unicode/norm"
 )
 
 // UsageError is a run refused before anything was done: a bad --out, an
@@ -286,13 +287,17 @@ func (r *runner) skipWalked(path string) bool {
 // claimOutputs refuses inputs whose outputs would overwrite an input or
 // the output of another input of the run.
 func (r *runner) claimOutputs() {
-	inputs := map[string]bool{}
+	// Names are compared as the file systems of macOS and Windows compare
+	// them, case-insensitively (and, as APFS, in one normal form): a site
+	// translated on Linux is checked out on those too.
+	inputs := map[string]string{}
 	for _, in := range r.inputs {
 		if abs, err := filepath.Abs(in.Path); err == nil {
-			inputs[abs] = true
+			inputs[foldPath(abs)] = in.Path
 		}
 	}
-	claimed := map[string]string{}
+	type claim struct{ input, output string }
+	claimed := map[string]claim{}
 	for i := range r.inputs {
 		in := &r.inputs[i]
 		if in.Err != nil {
@@ -304,18 +309,31 @@ func (r *runner) claimOutputs() {
 				in.Err = err
 				break
 			}
-			if inputs[abs] {
-				in.Err = fmt.Errorf("%s: output %s would overwrite an input file", in.Path, p)
+			key := foldPath(abs)
+			if other, ok := inputs[key]; ok {
+				in.Err = fmt.Errorf("%s: output %s would overwrite an input file%s", in.Path, p, caseNote(p, other))
 				break
 			}
-			if prev, dup := claimed[abs]; dup {
-				in.Err = fmt.Errorf("%s: output %s is also the output of %s in this run", in.Path, p, prev)
+			if prev, dup := claimed[key]; dup {
+				in.Err = fmt.Errorf("%s: output %s is also the output of %s in this run%s", in.Path, p, prev.input, caseNote(p, prev.output))
 				break
 			}
-			claimed[abs] = in.Path
+			claimed[key] = claim{in.Path, p}
 		}
 	}
 }
 
 // chars counts code points, as services bill.
 func chars(s string) int { return utf8.RuneCountInString(s) }
+
+// foldPath is the key under which two paths name one file on a
+// case-insensitive file system.
+func foldPath(p string) string { return strings.ToLower(norm.NFC.String(p)) }
+
+// caseNote explains a collision of two names that differ only in case.
+func caseNote(p, other string) string {
+	if filepath.Base(p) == filepath.Base(other) {
+		return ""
+	}
+	return fmt.Sprintf(" (%s: the names differ only in letter case, and are one file on macOS and Windows)", other)
+}
