@@ -2,9 +2,11 @@ package glossary
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"golang.org/x/text/language"
 )
@@ -37,13 +39,37 @@ func (e *Error) Error() string {
 // from and to are the language pair in use; they pick the columns or
 // language sections of multilingual files (zh-CN, zh-Hans and zh all serve
 // zh). Every format goes through the same checks, described at Parse.
+//
+// A file that cannot be read, is not a regular file, or holds no entry is
+// an error.
 func Load(path string, from, to language.Tag) ([]Entry, error) {
-	data, err := os.ReadFile(path)
+	// O_NONBLOCK: a named pipe must not hang the run.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data, from, to)
+	defer f.Close()
+	if st, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, &Error{Path: path, Msg: "not a regular file; a glossary is a .tsv, .csv, .yaml or .tbx file"}
+	} else if st.Size() > maxFile {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("%d bytes is over the glossary size limit of %d", st.Size(), int64(maxFile))}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	es, err := Parse(path, data, from, to)
+	if err == nil && len(es) == 0 {
+		// An empty glossary checks nothing: --strict would pass on it.
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("no glossary entries for %s to %s in the file", from, to)}
+	}
+	return es, err
 }
+
+// maxFile bounds a glossary file: far above any real one.
+const maxFile = 256 << 20
 
 // Parse reads a glossary from data. name is the file name: its extension
 // chooses the format, and it starts every error and every Entry.Origin

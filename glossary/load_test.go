@@ -267,3 +267,37 @@ func TestParseCapsProblems(t *testing.T) {
 		t.Errorf("got %d lines, ending:\n%s", len(lines), strings.Join(lines[max(0, len(lines)-2):], "\n"))
 	}
 }
+
+// TestLoadRefusesEmptyAndBroken: a glossary file that holds no entry, is
+// not what its extension says, cannot be read or is not a file is an
+// error, so that --strict cannot pass on a glossary that checks nothing.
+func TestLoadRefusesEmptyAndBroken(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"empty.tsv":   "",
+		"comment.tsv": "# nothing yet\n",
+		"empty.yaml":  "[]\n",
+		"notxml.tbx":  "source\ttarget\n临汾\tLinfen\n",
+		"nobody.tbx":  `<tbx><text><body/></text></tbx>`,
+	}
+	want := map[string]string{
+		"empty.tsv":   "no glossary entries",
+		"comment.tsv": "no glossary entries",
+		"empty.yaml":  "no glossary entries",
+		"notxml.tbx":  "not a TBX file",
+		"nobody.tbx":  "no glossary entries",
+		"folder.tsv":  "not a regular file",
+		"missing.tsv": "no such file",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	os.Mkdir(filepath.Join(dir, "folder.tsv"), 0o755)
+	for name, w := range want {
+		p := filepath.Join(dir, name)
+		es, err := glossary.Load(p, language.Chinese, language.English)
+		if err == nil || !strings.Contains(err.Error(), w) || !strings.Contains(err.Error(), p) {
+			t.Errorf("%s: %d entries, error %v; want %q naming the file", name, len(es), err, w)
+		}
+	}
+}

@@ -139,6 +139,9 @@ func parseTBX(text []byte, from, to language.Tag, p *loadProblems) []loadRow {
 			}
 		}
 	}
+	if !rootSeen {
+		p.add(0, "not a TBX file: no XML element (want a <tbx> or <martif> termbase)")
+	}
 	if len(rows) == 0 && concepts > 0 {
 		tbxMissing(langs, names, from, to, p)
 	}

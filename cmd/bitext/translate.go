@@ -66,6 +66,9 @@ what it would send and cost, sending nothing.`,
 			if err := o.memoryFlags.fill(cmd.Flags(), fc, e.getenv); err != nil {
 				return err
 			}
+			if err := o.validate(fc); err != nil {
+				return err
+			}
 			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
 			defer stop()
 			return runTranslate(ctx, e, o, fc, args)
@@ -78,7 +81,7 @@ what it would send and cost, sending nothing.`,
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1) when a translation misses a glossary term")
 	f.IntVarP(&o.jobs, "jobs", "j", 4, "requests in flight at once")
 	f.IntVar(&o.retries, "retries", 5, "send a request again up to this many times after a passing failure (rate limit, overload, timeout)")
-	f.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up on one request after this long and retry it (LLM servers on a CPU can be slow)")
+	f.DurationVar(&o.timeout, "timeout", defaultTimeout, "give up on one request after this long and retry it; 0 means the default (LLM servers on a CPU can be slow)")
 	f.Float64Var(&o.charsPerMinute, "chars-per-minute", 0, "send at most this many characters a minute (default: the service's quota, if the backend declares one)")
 	f.Float64Var(&o.requestsPerSecond, "requests-per-second", 0, "send at most this many requests a second (default: the service's quota, if declared)")
 	f.StringVar(&o.layout, "layout", string(output.Table), "bilingual layout: table or interleave")
