@@ -57,4 +57,3 @@ func (fc fileConfig) validate() error {
 	}
 	return nil
 }
-
