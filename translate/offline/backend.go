@@ -10,6 +10,7 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/offline/dict"
+	"github.com/bitext/bitext/translate/offline/lm"
 )
 
 // Factory registers the backend as "offline".
@@ -28,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "2"
+const Version = "3"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -70,6 +71,12 @@ const (
 	RuleTime
 	// RuleArticles puts "the" before a common noun after a preposition.
 	RuleArticles
+	// RuleLM lets the English language model choose among the renderings
+	// the other rules offer (decode.go); off, each token keeps its first.
+	RuleLM
+	// RuleForms offers the decoder a verb's past tense and third person and
+	// a noun's plural (forms.go).
+	RuleForms
 
 	ruleEnd
 )
@@ -77,7 +84,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {
@@ -174,7 +181,11 @@ func (b *Backend) Translate(ctx context.Context, req translate.Request) ([]strin
 // translator loads the dictionary and tables once.
 func (b *Backend) translator() *translator {
 	b.once.Do(func() {
-		b.t = newTranslator(dict.Default(), b.opt)
+		// The two loads overlap when a second core is free.
+		model := make(chan *lm.Model, 1)
+		go func() { model <- lm.Default() }()
+		d := dict.Default()
+		b.t = newTranslator(d, <-model, b.opt)
 	})
 	return b.t
 }

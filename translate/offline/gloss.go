@@ -1,9 +1,12 @@
 package offline
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/translate/offline/lm"
 
 	"github.com/bitext/bitext/translate/offline/dict"
 )
@@ -17,6 +20,18 @@ type gloss struct {
 	// a noun), for the context rule to switch to; "" if there is none close
 	// enough.
 	alt string
+	// cands are the senses worth offering the language model, best first,
+	// with their sense-choice costs; nil when there is only one.
+	cands []cand
+}
+
+// A cand is one English rendering of a token for the decoder to choose, and
+// what choosing it costs before the language model has its say.
+type cand struct {
+	en   string
+	cost float32
+	ids  []lm.Word // en in the language model's words
+	verb bool      // a verb sense: it may be inflected
 }
 
 // Sense notes that are never a translation: classifier lists, cross-references,
@@ -224,6 +239,7 @@ func firstSense(entries []dict.Entry) gloss {
 // through resolve.
 func chooseGloss(entries []dict.Entry, reading string, resolve func(target string, proper bool) gloss) gloss {
 	best, bestCost := gloss{}, 1<<30
+	var all []cand
 	var other [2]gloss // best verb, best non-verb
 	otherCost := [2]int{1 << 30, 1 << 30}
 	for i, e := range entries {
@@ -262,6 +278,9 @@ func chooseGloss(entries []dict.Entry, reading string, resolve func(target strin
 			if cost < bestCost {
 				best, bestCost = g, cost
 			}
+			if !g.proper {
+				all = append(all, cand{en: g.en, cost: float32(cost), verb: g.verb})
+			}
 			k := 1
 			if g.verb {
 				k = 0
@@ -278,7 +297,43 @@ func chooseGloss(entries []dict.Entry, reading string, resolve func(target strin
 	if other[k].en != "" && otherCost[k] <= bestCost+altMargin && !best.proper {
 		best.alt = other[k].en
 	}
+	if !best.proper {
+		best.cands = senseCands(all, best.en, float32(bestCost))
+	}
 	return best
+}
+
+// Limits of the senses offered to the language model: how many, and how much
+// worse than the best one they may be.
+const (
+	maxCands   = 5
+	candMargin = 14
+)
+
+// senseCands sorts the senses by cost, keeps each English once, and returns
+// those close enough to the best, the best first, or nil if that leaves one.
+func senseCands(all []cand, best string, bestCost float32) []cand {
+	sort.SliceStable(all, func(i, j int) bool { return all[i].cost < all[j].cost })
+	out := []cand{{en: best, cost: 0}}
+	for _, c := range all {
+		if c.en == best {
+			out[0].verb = c.verb
+			break
+		}
+	}
+	for _, c := range all {
+		if len(out) == maxCands || c.cost > bestCost+candMargin {
+			break
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o.en == c.en
+		}
+		if !dup {
+			out = append(out, cand{en: c.en, cost: c.cost - bestCost, verb: c.verb})
+		}
+	}
+	return out
 }
 
 // altMargin is how much worse (in sense-choice cost) the best sense of the

@@ -122,6 +122,7 @@ func (t *translator) pluralRule(toks []tok) {
 		if m.Kind == zhnum.Number && (m.Value != 1 || m.Max != m.Value || m.Approx != 0) && !tk.one &&
 			(toks[head].kind == kWord || toks[head].kind == kTerm && !toks[head].fixed && !startsUpper(toks[head].en)) {
 			toks[head].en = plural(toks[head].en)
+			toks[head].plural = true
 		}
 	}
 }

@@ -35,9 +35,14 @@ var givenNamesTXT string
 
 // lexEntry is a lexicon word.
 type lexEntry struct {
-	en  string
-	cls byte
+	en   string
+	cls  byte
+	alts []string // other renderings for the decoder, in order of preference ("" drops the word)
 }
+
+// lexAltCost is what each step down a lexicon entry's list of renderings
+// costs the decoder.
+const lexAltCost = 2
 
 // eachLine calls f with the fields of every non-comment line of a table.
 func eachLine(table string, sep string, f func(fields []string)) {
@@ -56,10 +61,13 @@ func parseLexicon(table string) map[string]lexEntry {
 		if len(f) < 2 {
 			return
 		}
-		e := lexEntry{en: f[1]}
-		if e.en == "-" {
-			e.en = ""
+		alts := strings.Split(f[1], "|")
+		for i, a := range alts {
+			if a == "-" {
+				alts[i] = ""
+			}
 		}
+		e := lexEntry{en: alts[0], alts: alts[1:]}
 		if len(f) > 2 && f[2] != "" {
 			e.cls = f[2][0]
 		}

@@ -72,4 +72,11 @@ type tok struct {
 	// prep is a preposition the rules put before the token ("on" before a
 	// date); it is written before en, and a later rule may take it back.
 	prep string
+	// cands are the renderings the decoder may choose from (see decode.go),
+	// best first; base is the English they were made for. A rule that
+	// rewrites en keeps them when the new English still holds base or is one
+	// of them; otherwise the token is fixed.
+	cands  []cand
+	base   string
+	plural bool // the rules put en in the plural: so do the candidates
 }

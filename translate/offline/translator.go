@@ -8,6 +8,7 @@ import (
 
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/offline/dict"
+	"github.com/bitext/bitext/translate/offline/lm"
 	"github.com/bitext/bitext/translate/offline/zhnum"
 )
 
@@ -15,6 +16,7 @@ import (
 // newTranslator but for the gloss cache, which is safe for concurrent use.
 type translator struct {
 	d        *dict.Dict
+	lm       *lm.Model
 	on       Rule // the rules in force
 	lexicon  map[string]lexEntry
 	terms    *termSet
@@ -24,9 +26,10 @@ type translator struct {
 	cache sync.Map // word -> tok, the analysis of a dictionary word
 }
 
-func newTranslator(d *dict.Dict, opt Options) *translator {
+func newTranslator(d *dict.Dict, m *lm.Model, opt Options) *translator {
 	t := &translator{
 		d:        d,
+		lm:       m,
 		on:       AllRules &^ opt.Off,
 		lexicon:  parseLexicon(lexiconTSV),
 		terms:    parseTerms(termsTSV),
@@ -55,6 +58,14 @@ func (t *translator) text(s string, glossary *termSet) string {
 	if s == "" {
 		return ""
 	}
+	return render(t.analyseWith(s, glossary), t)
+}
+
+// analyse returns the tokens of a text with their English chosen, before
+// rendering.
+func (t *translator) analyse(s string) []tok { return t.analyseWith(s, nil) }
+
+func (t *translator) analyseWith(s string, glossary *termSet) []tok {
 	var toks []tok
 	st := &textState{}
 	for _, p := range splitTagged(s) {
@@ -65,7 +76,8 @@ func (t *translator) text(s string, glossary *termSet) string {
 		toks = t.run(p.text, glossary, st, toks)
 	}
 	toks = t.applyRules(toks)
-	return render(toks, t)
+	t.decode(toks)
+	return toks
 }
 
 // run analyses one run of text between tags and appends its tokens.
@@ -252,6 +264,9 @@ func (t *translator) word(w string) tok {
 		return v.(tok)
 	}
 	tk := t.lookup(w)
+	if t.lm != nil {
+		tk.cands = t.withIDs(tk.cands)
+	}
 	t.cache.Store(w, tk)
 	return tk
 }
@@ -267,7 +282,15 @@ func (t *translator) lookup(w string) tok {
 		// The tables are in simplified characters; traditional text is
 		// looked up through its simplified form (說 as 说).
 		if e, ok := t.lexicon[t.d.Simplify(w)]; ok {
-			return tok{src: w, en: e.en, kind: kWord, cls: e.cls}
+			tk := tok{src: w, en: e.en, kind: kWord, cls: e.cls}
+			if len(e.alts) > 0 || e.cls == clsVerb && e.en != "" {
+				tk.base = e.en
+				tk.cands = append(tk.cands, cand{en: e.en, verb: e.cls == clsVerb})
+				for i, a := range e.alts {
+					tk.cands = append(tk.cands, cand{en: a, cost: lexAltCost * float32(i+1), verb: e.cls == clsVerb})
+				}
+			}
+			return tk
 		}
 	}
 	if t.has(RulePlaces) {
@@ -299,7 +322,7 @@ func (t *translator) lookup(w string) tok {
 		}
 		return tok{src: w, en: t.romanize(w, true), kind: kUnknown}
 	}
-	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun, alt: g.alt}
+	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun, alt: g.alt, cands: g.cands, base: g.en}
 	switch {
 	case g.verb:
 		tk.cls = clsVerb
