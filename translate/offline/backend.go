@@ -77,6 +77,12 @@ const (
 	// RuleForms offers the decoder a verb's past tense and third person and
 	// a noun's plural (forms.go).
 	RuleForms
+	// RuleReorder lets the language model choose English order for X的Y,
+	// postpositions and titles after names (reorder.go).
+	RuleReorder
+	// RulePOS weighs a word's senses by the part of speech jieba's
+	// dictionary gives it, and offers adverbs in -ly (pos.go).
+	RulePOS
 
 	ruleEnd
 )
@@ -84,7 +90,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

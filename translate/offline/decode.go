@@ -29,9 +29,12 @@ var decodeWeights = struct {
 	a    float32 // cost of putting "a" before one
 	verb float32 // cost of an inflected verb form
 	pl   float32 // cost of a plural the rules did not ask for
-}{cost: 0.5, word: 1.0, beam: 8, the: 2, a: 3, verb: 2, pl: 3}
+}{cost: 0.5, word: 1.0, beam: 4, the: 2, a: 3, verb: 2, pl: 3}
 
 const unknownWord = lm.Unknown
+
+// maxArticleOpts is how many of a noun's options get an article.
+const maxArticleOpts = 3
 
 // option is one rendering of a token.
 type option struct {
@@ -43,7 +46,7 @@ type option struct {
 // hyp is one partial hypothesis: the last two words, the score so far, and
 // the hypothesis and option it extends.
 type hyp struct {
-	u, v  lm.Word
+	st    lm.State
 	score float32
 	prev  int32
 	opt   int16
@@ -91,7 +94,18 @@ func lowerASCII(s string) string {
 // withIDs fills in the language model's words of each candidate.
 func (t *translator) withIDs(cs []cand) []cand {
 	for i := range cs {
-		cs[i].ids = t.lmWords(cs[i].en, nil)
+		c := &cs[i]
+		c.ids = t.lmWords(c.en, nil)
+		if c.en == "" || i >= maxFormCands {
+			continue
+		}
+		if c.verb {
+			for _, f := range t.verbForms(c.en) {
+				c.forms = append(c.forms, cand{en: f, ids: t.lmWords(f, nil)})
+			}
+		} else if p := t.nounPlural(c.en); p != "" {
+			c.forms = append(c.forms, cand{en: p, ids: t.lmWords(p, nil)})
+		}
 	}
 	return cs
 }
@@ -106,8 +120,8 @@ func (t *translator) options(tk *tok, buf []option) []option {
 		}
 		return append(buf, option{en: en, ids: t.lmWords(tk.prep+" "+en, nil)})
 	}
-	if len(tk.cands) == 0 || tk.fixed {
-		return fixed(tk.en)
+	if len(tk.cands) == 0 || tk.fixed || tk.en == "" && tk.base != "" {
+		return fixed(tk.en) // no choice, or a rule dropped the word
 	}
 	// How the rules changed the English since the candidates were made.
 	var form func(string) string
@@ -142,45 +156,69 @@ func (t *translator) options(tk *tok, buf []option) []option {
 		}
 		form = func(s string) string { return s }
 	}
+	var prepIDs []lm.Word
+	if tk.prep != "" {
+		prepIDs = t.lmWords(tk.prep, nil)
+	}
+	identity := tk.en == tk.base
+	w := decodeWeights
+	add := func(en string, ids []lm.Word, cost float32, same bool) {
+		switch {
+		case same && prepIDs == nil:
+		case same:
+			ids = append(append(make([]lm.Word, 0, len(prepIDs)+len(ids)), prepIDs...), ids...)
+		case en == "" && prepIDs == nil:
+			ids = nil
+		default:
+			ids = t.lmWords(tk.prep+" "+en, nil)
+		}
+		buf = append(buf, option{en: en, ids: ids, cost: cost})
+	}
 	for i, c := range tk.cands {
-		en := form(c.en)
+		if i >= maxOptionCands {
+			break
+		}
+		en := c.en
+		if !identity {
+			en = form(c.en)
+		}
 		cost := c.cost
 		if prefer >= 0 && i != prefer {
 			cost += 2 // a rule chose another one
 		} else if prefer == i {
 			cost = 0
 		}
-		var ids []lm.Word
-		if en == c.en && tk.prep == "" && c.ids != nil {
-			ids = c.ids
-		} else if en != "" || tk.prep != "" {
-			ids = t.lmWords(tk.prep+" "+en, nil)
-		}
-		buf = append(buf, option{en: en, ids: ids, cost: cost})
-		if en == "" || !t.has(RuleForms) {
+		add(en, c.ids, cost, en == c.en)
+		if en == "" || !t.has(RuleForms) || i >= maxFormCands {
 			continue
 		}
-		w := decodeWeights
 		switch {
 		case c.verb:
-			for _, f := range t.verbForms(en) {
-				buf = append(buf, option{en: f, ids: t.lmWords(tk.prep+" "+f, nil), cost: cost + w.verb})
+			for _, f := range c.forms {
+				if identity {
+					add(f.en, f.ids, cost+w.verb, true)
+				} else {
+					add(form(f.en), nil, cost+w.verb, false)
+				}
 			}
-		case !tk.plural && tk.kind == kWord && tk.cls == clsNoun:
-			if p := t.nounPlural(en); p != "" {
-				buf = append(buf, option{en: p, ids: t.lmWords(tk.prep+" "+p, nil), cost: cost + w.pl})
+		case !tk.plural && tk.kind == kWord && tk.cls == clsNoun && len(c.forms) > 0:
+			f := c.forms[0]
+			if identity {
+				add(f.en, f.ids, cost+w.pl, true)
+			} else {
+				add(form(f.en), nil, cost+w.pl, false)
 			}
 		}
 	}
 	return buf
 }
 
-// layer is the hypotheses after one token (tok < 0: after a boundary).
-type layer struct {
-	tok  int
-	opts []option
-	hyps []hyp
-}
+// Limits of the options of one token: how many senses, and of how many
+// senses the word forms too.
+const (
+	maxOptionCands = 5
+	maxFormCands   = 2
+)
 
 // articleSlot reports a token before which the decoder may put an article:
 // a common noun or adjective (the start of a noun phrase) that has none and
@@ -225,16 +263,27 @@ var determinerSrc = map[string]bool{"这": true, "那": true, "该": true, "其"
 func (t *translator) withArticles(opts []option, prep string) []option {
 	w := decodeWeights
 	n := len(opts)
-	for _, o := range opts[:n] {
-		if o.en == "" {
+	np := 0
+	if prep != "" {
+		np = len(t.lmWords(prep, nil))
+	}
+	with := func(o option, art string, id lm.Word, cost float32) option {
+		ids := make([]lm.Word, 0, len(o.ids)+1)
+		ids = append(ids, o.ids[:np]...)
+		ids = append(ids, id)
+		ids = append(ids, o.ids[np:]...)
+		return option{en: art + o.en, ids: ids, cost: o.cost + cost}
+	}
+	for k, o := range opts[:n] {
+		if o.en == "" || k >= maxArticleOpts || len(o.ids) < np {
 			continue
 		}
-		opts = append(opts, option{en: "the " + o.en, ids: t.lmWords(prep+" the "+o.en, nil), cost: o.cost + w.the})
-		art := "a "
+		opts = append(opts, with(o, "the ", t.the, w.the))
 		if startsWithVowelSound(o.en) {
-			art = "an "
+			opts = append(opts, with(o, "an ", t.an, w.a))
+		} else {
+			opts = append(opts, with(o, "a ", t.a, w.a))
 		}
-		opts = append(opts, option{en: art + o.en, ids: t.lmWords(prep+" "+art+o.en, nil), cost: o.cost + w.a})
 	}
 	return opts
 }
@@ -246,7 +295,7 @@ func (t *translator) decode(toks []tok) {
 	}
 	m := t.lm
 	w := decodeWeights
-	layers := []layer{{tok: -1, hyps: []hyp{{u: lm.Unknown, v: m.Start(), prev: -1}}}}
+	layers := []layer{{tok: -1, hyps: []hyp{{st: m.StartState(), prev: -1}}}}
 	// boundary closes a sentence or clause: every hypothesis then has the
 	// same history, so only the best goes on.
 	boundary := func(end bool) {
@@ -255,13 +304,14 @@ func (t *translator) decode(toks []tok) {
 		for i, h := range hs {
 			s := h.score
 			if end {
-				s += m.Score(h.u, h.v, m.End())
+				e, _ := m.Next(h.st, m.End())
+				s += e
 			}
 			if i == 0 || s > bestScore {
 				best, bestScore = i, s
 			}
 		}
-		layers = append(layers, layer{tok: -1, hyps: []hyp{{u: lm.Unknown, v: m.Start(), score: bestScore, prev: int32(best), opt: -1}}})
+		layers = append(layers, layer{tok: -1, hyps: []hyp{{st: m.StartState(), score: bestScore, prev: int32(best), opt: -1}}})
 	}
 	var buf []option
 	var next []hyp
@@ -273,7 +323,7 @@ func (t *translator) decode(toks []tok) {
 				// Code or an image: a word the model does not know.
 				hs := layers[len(layers)-1].hyps
 				for k := range hs {
-					hs[k].u, hs[k].v = hs[k].v, lm.Unknown
+					hs[k].st = lm.NoState()
 				}
 			}
 			continue
@@ -297,12 +347,13 @@ func (t *translator) decode(toks []tok) {
 		for hi, h := range cur {
 			for oi, o := range buf {
 				s := h.score - w.cost*o.cost + w.word*float32(len(o.ids))
-				u, v := h.u, h.v
+				st := h.st
 				for _, id := range o.ids {
-					s += m.Score(u, v, id)
-					u, v = v, id
+					var x float32
+					x, st = m.Next(st, id)
+					s += x
 				}
-				next = appendHyp(next, hyp{u: u, v: v, score: s, prev: int32(hi), opt: int16(oi)})
+				next = appendHyp(next, hyp{st: st, score: s, prev: int32(hi), opt: int16(oi)})
 			}
 		}
 		sort.Slice(next, func(a, b int) bool { return next[a].score > next[b].score })
@@ -332,7 +383,7 @@ func (t *translator) decode(toks []tok) {
 // there: then the better of the two stays.
 func appendHyp(hs []hyp, h hyp) []hyp {
 	for i := range hs {
-		if hs[i].u == h.u && hs[i].v == h.v {
+		if hs[i].st == h.st {
 			if h.score > hs[i].score {
 				hs[i] = h
 			}
@@ -340,4 +391,11 @@ func appendHyp(hs []hyp, h hyp) []hyp {
 		}
 	}
 	return append(hs, h)
+}
+
+// layer is the hypotheses after one token (tok < 0: after a boundary).
+type layer struct {
+	tok  int
+	opts []option
+	hyps []hyp
 }

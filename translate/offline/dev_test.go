@@ -90,6 +90,12 @@ func TestDevTune(t *testing.T) {
 	if v := grid["pl"]; v != nil {
 		decodeWeights.pl = v[0]
 	}
+	if v := grid["pos"]; v != nil {
+		posCost = v[0]
+	}
+	if v := grid["margin"]; v != nil {
+		reorderMargin = v[0]
+	}
 	if v := grid["beam"]; v != nil {
 		decodeWeights.beam = int(v[0])
 	}
@@ -185,4 +191,22 @@ func TestDevMisses(t *testing.T) {
 		fmt.Fprintf(&b, "%s\t%d/%d\t%q\n", k, st.miss, st.n, top)
 	}
 	os.WriteFile(os.Getenv("BITEXT_MISSES"), []byte(b.String()), 0o644)
+}
+
+// TestDevAblation logs, on the untouched part of the development set, the
+// scores with the new steps switched on one by one (BITEXT_ABLATION set).
+func TestDevAblation(t *testing.T) {
+	if os.Getenv("BITEXT_ABLATION") == "" {
+		t.Skip("set BITEXT_ABLATION to measure each step on the untouched 500")
+	}
+	src, ref := devSet(t, "test")
+	steps := []Rule{RuleLM, RuleForms, RuleReorder, RulePOS}
+	off := RuleLM | RuleForms | RuleReorder | RulePOS
+	c, b, _ := devScore(t, New(Options{Off: off}).translator(), src, ref)
+	t.Logf("%-22s chrF %5.2f  BLEU %5.2f", "without the steps", c.Score, b.Score)
+	for _, r := range steps {
+		off &^= r
+		c, b, _ := devScore(t, New(Options{Off: off}).translator(), src, ref)
+		t.Logf("%-22s chrF %5.2f  BLEU %5.2f", "+ "+r.String(), c.Score, b.Score)
+	}
 }

@@ -15,13 +15,14 @@ import (
 // translator holds the loaded dictionary and tables. It is immutable after
 // newTranslator but for the gloss cache, which is safe for concurrent use.
 type translator struct {
-	d        *dict.Dict
-	lm       *lm.Model
-	on       Rule // the rules in force
-	lexicon  map[string]lexEntry
-	terms    *termSet
-	surnames map[string]string
-	given    map[rune]bool
+	d          *dict.Dict
+	lm         *lm.Model
+	the, a, an lm.Word // the articles' ids in the model
+	on         Rule    // the rules in force
+	lexicon    map[string]lexEntry
+	terms      *termSet
+	surnames   map[string]string
+	given      map[rune]bool
 
 	cache sync.Map // word -> tok, the analysis of a dictionary word
 }
@@ -35,6 +36,9 @@ func newTranslator(d *dict.Dict, m *lm.Model, opt Options) *translator {
 		terms:    parseTerms(termsTSV),
 		surnames: parseSurnames(surnamesTXT),
 		given:    parseRuneSet(givenNamesTXT),
+	}
+	if m != nil {
+		t.the, t.a, t.an = m.ID("the"), m.ID("a"), m.ID("an")
 	}
 	return t
 }
@@ -77,6 +81,7 @@ func (t *translator) analyseWith(s string, glossary *termSet) []tok {
 	}
 	toks = t.applyRules(toks)
 	t.decode(toks)
+	t.reorder(toks)
 	return toks
 }
 
@@ -321,6 +326,9 @@ func (t *translator) lookup(w string) tok {
 			return tok{src: w, en: strings.Join(parts, " "), kind: kWord}
 		}
 		return tok{src: w, en: t.romanize(w, true), kind: kUnknown}
+	}
+	if t.has(RulePOS) && len(g.cands) > 1 {
+		g = t.posSenses(w, g)
 	}
 	tk := tok{src: w, en: g.en, kind: kWord, cls: clsNoun, alt: g.alt, cands: g.cands, base: g.en}
 	switch {

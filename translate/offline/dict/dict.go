@@ -8,7 +8,7 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/gen -src=$DICT_SRC -out=dict.dat.gz
+//go:generate go run ./internal/gen -src=$DICT_SRC -out=dict.dat.gz -pos=pos.dat.gz
 
 //go:embed dict.dat.gz
 var embedded []byte

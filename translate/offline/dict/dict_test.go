@@ -191,3 +191,12 @@ func TestLoadRejectsBadData(t *testing.T) {
 		t.Error("load accepted a truncated file")
 	}
 }
+
+func TestPOS(t *testing.T) {
+	d := Default()
+	for w, want := range map[string]string{"最终": "d", "发展": "vn", "目前": "t", "銀行": "n", "没有这个词": ""} {
+		if got := d.POS(w); got != want {
+			t.Errorf("POS(%s) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -48,5 +48,25 @@ func TestPrefersEnglish(t *testing.T) {
 	if f := m.Forms("v", "go"); len(f) == 0 {
 		t.Errorf("no forms of go")
 	}
-	t.Logf("go: %v, child: %v, report: %q", m.Forms("v", "go"), m.Forms("n", "child"), m.POS("report"))
+	t.Logf("go: %v, child: %v", m.Forms("v", "go"), m.Forms("n", "child"))
+}
+
+// TestNextIsScore checks that scoring through States gives Score's figures.
+func TestNextIsScore(t *testing.T) {
+	m := Default()
+	words := strings.Fields("the police said that the numbers have increased this time and xyzzy a horse was seen </s>")
+	u, v := Unknown, m.Start()
+	st := m.StartState()
+	for _, w := range words {
+		id := m.ID(w)
+		want := m.Score(u, v, id)
+		got, next := m.Next(st, id)
+		if got != want {
+			t.Errorf("%s: Next %.4f, Score %.4f", w, got, want)
+		}
+		u, v, st = v, id, next
+		if id == Unknown {
+			u = Unknown
+		}
+	}
 }

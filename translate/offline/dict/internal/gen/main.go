@@ -82,6 +82,7 @@ func main() {
 	freqPath := flag.String("freq", "nodejieba/package/submodules/cppjieba/dict/jieba.dict.utf8", "jieba dictionary, relative to -src")
 	unihanPath := flag.String("unihan", "unicode-data/usr/share/unicode/Unihan_Readings.txt.bz2", "Unihan_Readings.txt(.bz2), relative to -src")
 	out := flag.String("out", "dict.dat.gz", "output file")
+	posOut := flag.String("pos", "", "also write jieba's part-of-speech tags to this file (pos.dat.gz)")
 	flag.Parse()
 	if *src == "" {
 		log.Fatal("no -src folder; fetch the inputs with internal/gen/fetch.sh and set DICT_SRC to its folder")
@@ -92,7 +93,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	counts, err := readJieba(join(*freqPath))
+	counts, tags, err := readJieba(join(*freqPath))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -159,6 +160,39 @@ func main() {
 	}
 	log.Printf("%s: %d entries (%d with a count), %d readings, %d t2s pairs; %d bytes (%d + %d uncompressed)",
 		*out, len(entries), counted, len(chars), len(trad), len(z), index.Len(), senses.Len())
+	if *posOut != "" {
+		p, err := posFile(entries, tags)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := os.WriteFile(*posOut, p, 0o644); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("%s: %d bytes", *posOut, len(p))
+	}
+}
+
+// posFile writes the part-of-speech tags of the entries' simplified headwords,
+// as jieba's dictionary gives them (the tag of the word's highest count), one
+// line per CC-CEDICT entry in dictionary order, empty when jieba lacks the
+// word:
+//
+//	#@bitext-pos 1
+//	# ...            provenance
+//	#@tags N         N lines, one per entry: "" or a tag ("n", "v", "nr", ...)
+//	#@end
+func posFile(entries []entry, tags map[string]string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("#@bitext-pos 1\n")
+	b.WriteString("# Part-of-speech tags of jieba's dictionary (MIT licence, Copyright (c) 2013 Sun Junyi),\n" +
+		"# as shipped in nodejieba 3.5.8, one line per CC-CEDICT entry of dict.dat.gz; see SOURCES.md.\n")
+	fmt.Fprintf(&b, "#@tags %d\n", len(entries))
+	for _, e := range entries {
+		b.WriteString(tags[e.simp])
+		b.WriteByte('\n')
+	}
+	b.WriteString("#@end\n")
+	return gzipMember(b.Bytes())
 }
 
 // parts is the number of gzip members each text is cut into, so that loading can
@@ -308,14 +342,16 @@ func parseEntry(line string) (entry, bool) {
 	return entry{line: line, trad: trad, simp: simp, pinyin: pinyin}, true
 }
 
-// readJieba reads "word count [tag]" lines.
-func readJieba(path string) (map[string]int, error) {
+// readJieba reads "word count [tag]" lines: each word's highest count, and
+// the tag of the line that has it.
+func readJieba(path string) (map[string]int, map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	counts := make(map[string]int)
+	tags := make(map[string]string)
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -326,19 +362,22 @@ func readJieba(path string) (map[string]int, error) {
 		}
 		c, err := strconv.Atoi(fields[1])
 		if err != nil || c < 0 {
-			return nil, fmt.Errorf("%s:%d: bad count %q", path, n, fields[1])
+			return nil, nil, fmt.Errorf("%s:%d: bad count %q", path, n, fields[1])
 		}
-		if c > counts[fields[0]] {
+		if _, seen := counts[fields[0]]; !seen || c > counts[fields[0]] {
 			counts[fields[0]] = c
+			if len(fields) > 2 {
+				tags[fields[0]] = fields[2]
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(counts) < 100000 {
-		return nil, fmt.Errorf("%s: only %d words; is this jieba's dictionary?", path, len(counts))
+		return nil, nil, fmt.Errorf("%s: only %d words; is this jieba's dictionary?", path, len(counts))
 	}
-	return counts, nil
+	return counts, tags, nil
 }
 
 // readUnihan returns the first kMandarin reading of each character, toneless.

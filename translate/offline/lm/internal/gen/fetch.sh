@@ -10,6 +10,4 @@ apt-get download pocketsphinx-en-us=0.8+5prealpha+1-15 wordnet-base=1:3.0-37
 dpkg-deb -x pocketsphinx-en-us_0.8+5prealpha+1-15_all.deb pocketsphinx-en-us
 dpkg-deb -x wordnet-base_1%3a3.0-37_all.deb wordnet-base
 sha256sum pocketsphinx-en-us/usr/share/pocketsphinx/model/en-us/en-us.lm.bin \
-	wordnet-base/usr/share/wordnet/verb.exc wordnet-base/usr/share/wordnet/noun.exc \
-	wordnet-base/usr/share/wordnet/index.verb wordnet-base/usr/share/wordnet/index.noun \
-	wordnet-base/usr/share/wordnet/index.adj
+	wordnet-base/usr/share/wordnet/verb.exc wordnet-base/usr/share/wordnet/noun.exc

@@ -17,8 +17,7 @@
 //     Default path: pocketsphinx-en-us/usr/share/pocketsphinx/model/en-us/en-us.lm.bin
 //   - WordNet 3.0's exception lists (Princeton University, WordNet 3.0 licence), from
 //     the Debian package wordnet-base 1:3.0-37: usr/share/wordnet/verb.exc and
-//     noun.exc (irregular inflections), and index.verb, index.noun, index.adj
-//     (which words are verbs, nouns, adjectives).
+//     noun.exc (irregular inflections).
 //     Default path: wordnet-base/usr/share/wordnet
 //
 // # Pruning
@@ -44,9 +43,6 @@
 //	#@forms N                   N lines "pos base form form...": irregular
 //	                            inflections (v: past tense and participle, n:
 //	                            plural), from WordNet's exception lists
-//	#@pos N                     N lines "word tags": v, n, a for the words of
-//	                            the vocabulary WordNet has, in those parts of
-//	                            speech
 //	#@model B T                 then binary, little-endian:
 //	  5 tables of 256 float32   natural-log values of the levels: unigram
 //	                            probability, unigram backoff, bigram probability,
@@ -86,8 +82,8 @@ func main() {
 	wnPath := flag.String("wordnet", "wordnet-base/usr/share/wordnet", "WordNet database folder, relative to -src")
 	out := flag.String("out", "lm.dat.gz", "output file")
 	vocab := flag.Int("vocab", 40000, "words to keep (at most 65,535)")
-	bigrams := flag.Int("bigrams", 900000, "bigrams to keep, besides those trigrams need")
-	trigrams := flag.Int("trigrams", 700000, "trigrams to keep")
+	bigrams := flag.Int("bigrams", 500000, "bigrams to keep, besides those trigrams need")
+	trigrams := flag.Int("trigrams", 300000, "trigrams to keep")
 	flag.Parse()
 	if *src == "" {
 		log.Fatal("no -src folder; fetch the inputs with internal/gen/fetch.sh and set LM_SRC to its folder")
@@ -111,9 +107,9 @@ func main() {
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("%s: %d words, %d bigrams, %d trigrams (of %d, %d, %d); %d forms, %d tagged words; %d bytes",
+	log.Printf("%s: %d words, %d bigrams, %d trigrams (of %d, %d, %d); %d forms; %d bytes",
 		*out, len(p.words), len(p.bi), len(p.tri), len(m.words), len(m.bigrams), len(m.trigrams),
-		len(wn.forms), len(p.pos), len(data))
+		len(wn.forms), len(data))
 }
 
 // pruned is the model after pruning, with new word ids.
@@ -122,7 +118,6 @@ type pruned struct {
 	uniProb, uniBO []float64
 	bi             []sphinxBigram  // sorted by (v, w), new ids
 	tri            []sphinxTrigram // sorted by (u, v, w), new ids
-	pos            map[string]string
 }
 
 func key2(a, b uint32) uint64    { return uint64(a)<<32 | uint64(b) }
@@ -348,19 +343,6 @@ func encode(p *pruned, wn *wordNet) ([]byte, error) {
 		text.WriteString(f)
 		text.WriteByte('\n')
 	}
-	p.pos = make(map[string]string)
-	var tagged []string
-	for _, w := range p.words {
-		if t := wn.pos[w]; t != "" {
-			p.pos[w] = t
-			tagged = append(tagged, w+" "+t)
-		}
-	}
-	fmt.Fprintf(&text, "#@pos %d\n", len(tagged))
-	for _, l := range tagged {
-		text.WriteString(l)
-		text.WriteByte('\n')
-	}
 	fmt.Fprintf(&text, "#@model %d %d\n", len(p.bi), len(p.tri))
 
 	var uniBOs, biProbs, biBOs, triProbs []float64
@@ -450,19 +432,18 @@ const provenance = `# English 3-gram model: CMU Sphinx US English generic langua
 # Debian package pocketsphinx-en-us 0.8+5prealpha+1-15, en-us.lm.bin.
 # Copyright (c) 1995-2014 Carnegie Mellon University, 2014-2015 Alpha Cephei Inc.
 # BSD 2-Clause licence (see SOURCES.md). Modified: pruned and quantized.
-# Word forms and parts of speech: WordNet 3.0, Copyright 2006 by Princeton
+# Word forms: WordNet 3.0, Copyright 2006 by Princeton
 # University, from the Debian package wordnet-base 1:3.0-37 (WordNet 3.0 licence,
-# see SOURCES.md). Modified: exception lists and index words only.
+# see SOURCES.md). Modified: exception lists only.
 `
 
 // wordNet is what the generator takes from WordNet.
 type wordNet struct {
-	forms []string          // "v base form..." / "n base form..."
-	pos   map[string]string // word -> "v", "n", "a" letters
+	forms []string // "v base form..." / "n base form..."
 }
 
 func readWordNet(dir string) (*wordNet, error) {
-	wn := &wordNet{pos: make(map[string]string)}
+	wn := &wordNet{}
 	for _, f := range []struct{ file, tag string }{{"verb.exc", "v"}, {"noun.exc", "n"}} {
 		byBase := make(map[string][]string)
 		var bases []string
@@ -495,22 +476,8 @@ func readWordNet(dir string) (*wordNet, error) {
 			wn.forms = append(wn.forms, f.tag+" "+b+" "+strings.Join(byBase[b], " "))
 		}
 	}
-	for _, f := range []struct{ file, tag string }{{"index.verb", "v"}, {"index.noun", "n"}, {"index.adj", "a"}} {
-		err := eachLine(filepath.Join(dir, f.file), func(fields []string) {
-			if len(fields) < 2 || strings.HasPrefix(fields[0], " ") || strings.ContainsAny(fields[0], "_-") {
-				return
-			}
-			w := fields[0]
-			if !strings.Contains(wn.pos[w], f.tag) {
-				wn.pos[w] += f.tag
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	if len(wn.forms) < 1000 || len(wn.pos) < 50000 {
-		return nil, fmt.Errorf("%s: only %d forms and %d words; is this WordNet 3.0?", dir, len(wn.forms), len(wn.pos))
+	if len(wn.forms) < 1000 {
+		return nil, fmt.Errorf("%s: only %d forms; is this WordNet 3.0?", dir, len(wn.forms))
 	}
 	return wn, nil
 }

@@ -1,0 +1,237 @@
+package offline
+
+import (
+	"strings"
+
+	"github.com/bitext/bitext/translate/offline/lm"
+)
+
+// Reorderings the language model chooses: after the decoder has chosen each
+// token's English, a few local rewrites of Chinese order into English order
+// are tried, and each is kept when the model finds the rewritten words
+// likelier, in their context, than the original order (by reorderMargin).
+// The rewrites never cross a tag or a punctuation mark:
+//
+//   - X的Y with X a noun phrase: "the Y of X" (这个城市的房价 "the house prices
+//     of this city"); with X a verb phrase: "Y that X" (拖欠贷款的购房者 "home
+//     buyers that default on the loan");
+//   - a noun phrase and a postposition with no preposition before it (公园草坪
+//     上): the postposition's English before the phrase ("on the park lawn");
+//   - a name and the title after it (习近平总书记): "General Secretary Xi
+//     Jinping".
+
+// reorderMargin is how much likelier (natural log) a rewrite must be.
+var reorderMargin float32 = 0.5
+
+// wordsOf appends the language model's words of a token.
+func (t *translator) wordsOf(tk *tok, out []lm.Word) []lm.Word {
+	if tk.en == "" && tk.prep == "" {
+		return out
+	}
+	return t.lmWords(tk.prep+" "+tk.en, out)
+}
+
+// contextScore scores the tokens of order (indices into toks, or -1 for the
+// extra English in extra) between the two words before toks[a] and the two
+// words after toks[b-1].
+func (t *translator) contextScore(toks []tok, a, b int, seq []*tok) float32 {
+	m := t.lm
+	u, v := lm.Unknown, m.Start()
+	// Left context: up to two words of the clause.
+	var left []lm.Word
+	for k := a - 1; k >= 0 && len(left) < 2; k-- {
+		tk := &toks[k]
+		if tk.kind == kPunct || tk.kind == kTag {
+			break
+		}
+		ws := t.wordsOf(tk, nil)
+		left = append(ws, left...)
+	}
+	if n := len(left); n >= 2 {
+		u, v = left[n-2], left[n-1]
+	} else if n == 1 {
+		u, v = m.Start(), left[0]
+	}
+	var ws []lm.Word
+	for _, tk := range seq {
+		ws = t.wordsOf(tk, ws)
+	}
+	right := 0
+	end := false
+	for k := b; k < len(toks) && right < 2; k++ {
+		tk := &toks[k]
+		if tk.kind == kPunct || tk.kind == kTag {
+			end = tk.kind == kPunct && tk.end
+			break
+		}
+		n := len(ws)
+		ws = t.wordsOf(tk, ws)
+		right += len(ws) - n
+	}
+	if b >= len(toks) {
+		end = true
+	}
+	s := float32(0)
+	for _, w := range ws {
+		s += m.Score(u, v, w)
+		u, v = v, w
+	}
+	if end {
+		s += m.Score(u, v, m.End())
+	}
+	return s
+}
+
+// tokPtrs collects pointers to toks[a:b].
+func tokPtrs(toks []tok, a, b int) []*tok {
+	out := make([]*tok, 0, b-a)
+	for k := a; k < b; k++ {
+		out = append(out, &toks[k])
+	}
+	return out
+}
+
+// plainSpan reports a stretch with no tag or punctuation in it.
+func plainSpan(toks []tok, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].kind == kTag || toks[k].kind == kPunct || toks[k].fixed {
+			return false
+		}
+	}
+	return true
+}
+
+// tryOrder replaces toks[a:b] by seq if the model prefers it; seq holds
+// copies (the tokens it was made from may change under it).
+func (t *translator) tryOrder(toks []tok, a, b int, seq []tok) bool {
+	ptrs := make([]*tok, len(seq))
+	for i := range seq {
+		ptrs[i] = &seq[i]
+	}
+	orig := t.contextScore(toks, a, b, tokPtrs(toks, a, b))
+	alt := t.contextScore(toks, a, b, ptrs)
+	if alt < orig+reorderMargin {
+		return false
+	}
+	copy(toks[a:b], seq)
+	return true
+}
+
+// reorder applies the rewrites above.
+func (t *translator) reorder(toks []tok) {
+	if t.lm == nil || !t.has(RuleReorder) {
+		return
+	}
+	for i := 0; i < len(toks); i++ {
+		tk := &toks[i]
+		switch {
+		case tk.src == "的" && tk.kind == kWord && tk.en == "":
+			t.reorderDe(toks, i)
+		case tk.kind == kWord && tk.cls == clsPost && tk.en != "":
+			t.reorderPost(toks, i)
+		case tk.kind == kName:
+			if j := i + 1; j < len(toks) && toks[j].cls == clsTitle && toks[j].en != "" && (toks[j].kind == kWord || toks[j].kind == kTerm) && !toks[j].fixed {
+				toks[i], toks[j] = toks[j], toks[i]
+				if toks[i].en == strings.ToLower(toks[i].en) {
+					toks[i].en = titleCase(toks[i].en)
+				}
+				i++
+			}
+		}
+	}
+}
+
+// titleCase capitalizes each word of a title put before a name.
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if w != "of" && w != "the" && w != "and" {
+			f[i] = capitalize(w)
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// reorderDe tries "the Y of X" and "Y that X" for X的Y at toks[i].
+func (t *translator) reorderDe(toks []tok, i int) {
+	ye := nounRun(toks, i+1, +1)
+	if ye < 0 || toks[ye].cls == clsAdj {
+		return
+	}
+	// Y ends at the last noun of its run.
+	if k := ye + 1; k < len(toks) && nounLike(&toks[k]) {
+		return // longer than three words: leave it
+	}
+	xs := nounRun(toks, i-1, -1)
+	verbal := false
+	if xs < 0 || i-xs > 3 {
+		// A verb phrase: back to the clause start, at most five tokens.
+		xs = -1
+		for k := i - 1; k >= 0 && i-k <= 5; k-- {
+			if toks[k].kind == kPunct || toks[k].kind == kTag {
+				break
+			}
+			if toks[k].cls == clsVerb {
+				verbal = true
+				xs = k
+			}
+		}
+		if !verbal {
+			return
+		}
+		// Take in the verb's subject-less phrase only: start at the verb.
+	}
+	if xs < 0 || !plainSpan(toks, xs, ye+1) {
+		return
+	}
+	for k := xs; k < i; k++ {
+		if toks[k].src == "的" {
+			return
+		}
+	}
+	var seq []tok
+	for k := i + 1; k <= ye; k++ {
+		seq = append(seq, toks[k])
+	}
+	de := toks[i]
+	if verbal {
+		de.en = "that"
+	} else {
+		de.en = "of"
+		if f := &seq[0]; f.kind == kWord && !startsUpper(f.en) && !strings.HasPrefix(f.en, "the ") {
+			f.en = "the " + f.en
+		}
+	}
+	seq = append(seq, de)
+	for k := xs; k < i; k++ {
+		seq = append(seq, toks[k])
+	}
+	t.tryOrder(toks, xs, ye+1, seq)
+}
+
+// postPreps are the prepositions a postposition becomes before its phrase.
+var postPreps = map[string]string{"上": "on", "中": "in", "里": "in", "下": "under", "内": "within",
+	"之间": "between", "期间": "during", "之后": "after", "以后": "after", "后": "after", "之前": "before",
+	"以前": "before", "前": "before", "时": "when", "以来": "since", "当中": "among", "之中": "among", "外": "outside"}
+
+// reorderPost tries the postposition at toks[i] before the noun phrase it
+// closes.
+func (t *translator) reorderPost(toks []tok, i int) {
+	prep, ok := postPreps[toks[i].src]
+	if !ok {
+		return
+	}
+	xs := nounRun(toks, i-1, -1)
+	if xs < 0 || !plainSpan(toks, xs, i+1) {
+		return
+	}
+	seq := []tok{toks[i]}
+	seq[0].en = prep
+	for k := xs; k < i; k++ {
+		seq = append(seq, toks[k])
+	}
+	if f := &seq[1]; f.kind == kWord && !startsUpper(f.en) && !strings.HasPrefix(f.en, "the ") && f.cls != clsPron {
+		f.en = "the " + f.en
+	}
+	t.tryOrder(toks, xs, i+1, seq)
+}
