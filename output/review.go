@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/bitext/bitext/document"
@@ -533,4 +534,125 @@ func unflatten(d *document.Document, s *document.Segment, cell []byte) []byte {
 		i += len(forms[best].flat)
 	}
 	return out
+}
+
+// ReadEdition reads the translation of every segment of d back from an
+// English edition (data, at path) that a person may have edited: texts[i]
+// is what replaces segment i's span, as the file has it now (the value,
+// for front matter). The edition is aligned with its source through the
+// bytes bitext wrote around the segments (the source's own, and heading
+// anchors for gen), which must be as they were: an edit that changed the
+// block structure is refused, naming the line where the alignment fails.
+func ReadEdition(d *document.Document, path string, data []byte, gen Generator) ([][]byte, error) {
+	texts := make([][]byte, len(d.Segments))
+	ed, err := document.Parse(path, data, document.Options{Translatable: func(string) bool { return false }})
+	if err != nil {
+		return nil, err
+	}
+	// Front matter: each value by its key (and place in a list).
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		if s.Kind != document.FrontField {
+			continue
+		}
+		f := ed.Front.Field(s.Key)
+		if f == nil {
+			return nil, &ReviewError{Path: path, Line: 1, Msg: fmt.Sprintf("the front matter has no %s: it cannot be matched to the source's", s.Key)}
+		}
+		if f.Scalar {
+			texts[i] = []byte(f.Value)
+			continue
+		}
+		// the item at the segment's place in the source's list
+		k := -1
+		if sf := d.Front.Field(s.Key); sf != nil {
+			for n, it := range sf.Items {
+				if it.Start == s.Start {
+					k = n
+				}
+			}
+		}
+		if k < 0 || k >= len(f.Items) {
+			return nil, &ReviewError{Path: path, Line: f.Line, Msg: fmt.Sprintf("%s has fewer items than the source's", s.Key)}
+		}
+		texts[i] = []byte(f.Items[k].Value)
+	}
+	// The body: what bitext writes with every segment's text replaced by
+	// a marker, cut at the markers, is the skeleton the edition must have.
+	marker := func(i int) string { return fmt.Sprintf("\uE000%d\uE001", i) }
+	t := &Translation{Doc: d, Rendered: make([][]byte, len(d.Segments)), Texts: make([]string, len(d.Segments)), Meta: Meta{Generator: gen, From: "x", To: "y"}}
+	for i := range d.Segments {
+		t.Rendered[i] = []byte(marker(i))
+	}
+	skel := t.English()
+	sd, err := document.Parse(path, skel, document.Options{Translatable: func(string) bool { return false }})
+	if err != nil {
+		return nil, err
+	}
+	body, have := string(skel[sd.Front.End:]), data[ed.Front.End:]
+	base := ed.Front.End
+	at := 0
+	open := -1 // the segment whose text the next piece ends
+	for body != "" {
+		i := strings.IndexRune(body, '\uE000')
+		piece := body
+		if i >= 0 {
+			piece = body[:i]
+		}
+		if open < 0 {
+			if !bytes.HasPrefix(have[at:], []byte(piece)) {
+				return nil, &ReviewError{Path: path, Line: ed.LineOf(base + at), Msg: "the edition no longer begins as bitext wrote it after the front matter: it cannot be matched to its source"}
+			}
+			at += len(piece)
+		} else if i < 0 {
+			// the last piece ends the file
+			rest := bytes.TrimRight(have[at:], " \t\r\n")
+			p := strings.TrimRight(piece, " \t\r\n")
+			if !bytes.HasSuffix(rest, []byte(p)) {
+				return nil, &ReviewError{Path: path, Line: ed.LineOf(base + at), Msg: "the end of the edition changed (a block added or removed): it cannot be matched to its source; edit the bilingual file instead"}
+			}
+			texts[open] = bytes.TrimSpace(rest[:len(rest)-len(p)])
+			at = len(have)
+		} else {
+			j := bytes.Index(have[at:], []byte(piece))
+			if j < 0 || piece == "" {
+				return nil, &ReviewError{Path: path, Line: ed.LineOf(base + at), Msg: fmt.Sprintf("the block structure changed after this line (%q is not found): the edition cannot be matched to its source; edit the bilingual file instead", shorten(piece))}
+			}
+			texts[open] = bytes.TrimSpace(have[at : at+j])
+			at += j + len(piece)
+		}
+		if i < 0 {
+			break
+		}
+		end := strings.IndexRune(body[i:], '\uE001')
+		n, _ := strconv.Atoi(body[i+len("\uE000") : i+end])
+		open = n
+		body = body[i+end+len("\uE001"):]
+	}
+	if open >= 0 && texts[open] == nil {
+		texts[open] = bytes.TrimSpace(have[at:])
+	}
+	// A translation never has a blank line its source has not: one there
+	// (or a segment left empty) means blocks were added or removed.
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		if s.Kind == document.FrontField {
+			continue
+		}
+		if len(texts[i]) == 0 || blankLines(texts[i]) > blankLines(d.Src[s.Start:s.End]) {
+			line := 0
+			if k := bytes.Index(data[ed.Front.End:], texts[i]); k >= 0 && len(texts[i]) > 0 {
+				line = ed.LineOf(ed.Front.End + k)
+			}
+			return nil, &ReviewError{Path: path, Line: line, Msg: fmt.Sprintf("the blocks changed around the translation of source line %d (a block added, removed or split): the edition cannot be matched to its source; edit the bilingual file instead", s.Line)}
+		}
+	}
+	return texts, nil
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "..."
+	}
+	return s
 }

@@ -143,3 +143,32 @@ func TestReadReviewEdits(t *testing.T) {
 		})
 	}
 }
+
+// For every corpus post and generator, an English edition read back as it
+// was written gives every segment's translation as it was rendered.
+func TestReadEditionRoundTrip(t *testing.T) {
+	for _, p := range testcorpus.Paths(t) {
+		for _, gen := range []Generator{None, Hugo, Jekyll} {
+			t.Run(filepath.Base(p)+"/"+string(gen), func(t *testing.T) {
+				d, tr := testcorpus.Pseudo(t, p)
+				tl, err := Render(d, tr, Meta{Backend: "pseudo", Source: "x", From: "zh", To: "en", Generator: gen, Seal: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				texts, err := ReadEdition(d, "x.en.md", tl.English(), gen)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, s := range d.Segments {
+					want := bytes.TrimSpace(tl.Rendered[i])
+					if s.Kind == document.FrontField {
+						want = []byte(document.Plain(tr[i]))
+					}
+					if !bytes.Equal(texts[i], want) {
+						t.Errorf("line %d: read %q, wrote %q", s.Line, texts[i], want)
+					}
+				}
+			})
+		}
+	}
+}

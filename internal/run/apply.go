@@ -97,7 +97,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		return ""
 	}
 	if str("layout") == "" {
-		return fmt.Errorf("%s: an English edition, not a bilingual file: apply the bilingual file (.%s-%s.md) the run wrote beside it", a.Path, r.cfg.FromName, r.cfg.ToName)
+		return r.applyEdition(ctx, a, data, str)
 	}
 	if str("source") == "" {
 		return fmt.Errorf("%s: the translation mapping names no source", a.Path)
@@ -347,3 +347,83 @@ func fileExists(path string) bool {
 }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+// applyEdition applies an English edition a publisher edited directly: it
+// is aligned with its source through the bytes around the segments (what
+// bitext wrote besides the translations), which the edit must have left
+// as they were; then each segment whose text changed is mapped back to
+// its tags and kept as reviewed, as in a bilingual file.
+func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str func(string) string) error {
+	if str("source") == "" {
+		return fmt.Errorf("%s: the translation mapping names no source", a.Path)
+	}
+	a.Source = filepath.Join(filepath.Dir(a.Path), filepath.FromSlash(str("source")))
+	in, err := r.inputFor(a.Source, "")
+	if err != nil {
+		return err
+	}
+	in.English = a.Path
+	src, err := readPost(in.Path, r.cfg.MaxFileSize)
+	if err != nil {
+		return fmt.Errorf("%s: its source %w", a.Path, err)
+	}
+	d, err := document.Parse(in.Path, src, r.cfg.Doc)
+	if err != nil {
+		return err
+	}
+	if h := str("source_hash"); h != "" && h != output.SourceHash(src) {
+		return fmt.Errorf("%s: its source %s changed since it was written, so its text cannot be matched to the source's segments; run bitext translate first (it keeps what the memory holds) and edit the new edition, or edit the bilingual file, whose unchanged rows still apply", a.Path, in.Path)
+	}
+	texts, err := output.ReadEdition(d, a.Path, data, in.Site.Generator)
+	if err != nil {
+		return err
+	}
+	cur, m, err := r.current(ctx, in, d)
+	if err != nil {
+		return err
+	}
+	translations := make([]string, len(d.Segments))
+	statuses := make([]output.Status, len(d.Segments))
+	var edits []document.Edit
+	for si, e := range cur {
+		if e != nil {
+			translations[si], statuses[si] = e.Target, output.Status(e.Status)
+		}
+		now := ""
+		if e != nil {
+			if d.Segments[si].Kind == document.FrontField {
+				now = document.Plain(e.Target)
+			} else if md, err := d.Render(&d.Segments[si], e.Target); err == nil {
+				now = string(md)
+			}
+		}
+		if string(texts[si]) != now {
+			edits = append(edits, document.Edit{Seg: si, Markdown: texts[si]})
+		}
+	}
+	tagged, uerrs := d.Unrender(edits, r.cfg.Doc)
+	if len(uerrs) > 0 {
+		var problems applyError
+		for _, e := range uerrs {
+			problems = append(problems, fmt.Sprintf("%s: segment %s (%s line %d): %s; nothing of this file was applied", a.Path, d.Segments[e.Seg].ID, in.Path, e.Line, e.Msg))
+		}
+		return problems
+	}
+	var entries []memory.Entry
+	for k, e := range edits {
+		s := &d.Segments[e.Seg]
+		a.Edited++
+		entries = append(entries, memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: tagged[k],
+			Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID})
+		translations[e.Seg], statuses[e.Seg] = tagged[k], output.Reviewed
+	}
+	if len(entries) == 0 {
+		a.Status = Unchanged
+		return nil
+	}
+	if bm := mappingOf(in.Bilingual, r.cfg.MaxFileSize); bm["layout"] != "" {
+		r.cfg.Layout = output.Layout(bm["layout"])
+	}
+	r.cfg.Profile = m["profile"]
+	return r.commit(ctx, a, in, d, translations, statuses, entries, str("backend"), a.Path, nil)
+}
