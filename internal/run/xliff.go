@@ -117,6 +117,15 @@ func ExportXLIFF(ctx context.Context, cfg Config, args []string, path, version s
 		states := make([]xliff.State, len(d.Segments))
 		notes := make([][]string, len(d.Segments))
 		for si, e := range cur {
+			if r.cfg.Glossary != nil {
+				seen := map[string]bool{}
+				for _, m := range r.cfg.Glossary.Match(d.Segments[si].Text) {
+					if !seen[m.Entry.Source] {
+						seen[m.Entry.Source] = true
+						notes[si] = append(notes[si], fmt.Sprintf("glossary: %s -> %s", m.Entry.Source, m.Entry.Target))
+					}
+				}
+			}
 			if e == nil {
 				continue
 			}
