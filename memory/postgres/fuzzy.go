@@ -48,16 +48,16 @@ func (s *Store) findTrigrams(ctx context.Context) error {
 	return nil
 }
 
-// Similar implements memory.Fuzzy: the entries of the pair whose source is
-// at least trigramThreshold alike by trigrams (through the trigram index),
-// the candidates most alike first, scored again in Go.
-func (s *Store) Similar(ctx context.Context, pair memory.Pair, text string, min float64, limit int) ([]memory.Match, error) {
-	r := memory.NewRanker(pair, text, min)
+// Similar implements memory.Fuzzy: the candidates are the entries of the
+// pair whose source texts are nearest by trigrams (at most candidates of
+// them, none under trigramThreshold), scored again in Go; the whole
+// entries of the best texts are read last.
+func (s *Store) Similar(ctx context.Context, pair memory.Pair, text string, least float64, limit int) ([]memory.Match, error) {
+	r := memory.NewRanker(pair, text, least)
 	query := memory.Visible(text)
 	err := s.read(ctx, true, func(q querier) error {
 		tx := q.(pgx.Tx)
-		if _, err := tx.Exec(ctx, `SELECT set_config('search_path', $1, true), set_config('pg_trgm.similarity_threshold', $2, true)`,
-			s.trgm.path, fmt.Sprint(trigramThreshold)); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT set_config('search_path', $1, true)`, s.trgm.path); err != nil {
 			return err
 		}
 		var hasTrigrams bool
@@ -67,12 +67,37 @@ func (s *Store) Similar(ctx context.Context, pair memory.Pair, text string, min 
 		var rows pgx.Rows
 		var err error
 		if s.trgm.han && hasTrigrams {
-			rows, err = tx.Query(ctx, `SELECT `+columns+` FROM bitext_entries
-				WHERE src_lang = $1 AND tgt_lang = $2 AND source % $3
-				ORDER BY similarity(source, $3) DESC, id LIMIT $4`, pair.From, pair.To, query, candidates)
+			// The nearest texts by trigram distance (1 - similarity),
+			// through the GiST index, those under the threshold dropped.
+			rows, err = tx.Query(ctx, `SELECT source_hash, source, status FROM (
+				SELECT source_hash, source, status, source <-> $3 AS d FROM bitext_entries
+				WHERE src_lang = $1 AND tgt_lang = $2 ORDER BY d LIMIT $4) AS c
+				WHERE d <= $5`, pair.From, pair.To, query, candidates, 1-trigramThreshold)
 		} else {
-			rows, err = tx.Query(ctx, `SELECT `+columns+` FROM bitext_entries WHERE src_lang = $1 AND tgt_lang = $2`, pair.From, pair.To)
+			rows, err = tx.Query(ctx, `SELECT source_hash, source, status FROM bitext_entries
+				WHERE src_lang = $1 AND tgt_lang = $2`, pair.From, pair.To)
 		}
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var hash, source, status string
+			if err := rows.Scan(&hash, &source, &status); err != nil {
+				rows.Close()
+				return err
+			}
+			r.Offer(hash, source, memory.Status(status))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		top := r.Top(limit)
+		if len(top) == 0 {
+			return nil
+		}
+		rows, err = tx.Query(ctx, `SELECT `+columns+` FROM bitext_entries
+			WHERE src_lang = $1 AND tgt_lang = $2 AND source_hash = ANY($3)`, pair.From, pair.To, top)
 		if err != nil {
 			return err
 		}

@@ -29,6 +29,9 @@ func TestMigrate(t *testing.T) {
 	if _, err := s.Claim(context.Background(), memory.Pair{From: "zh", To: "en"}, "deepl", []memory.Query{{Source: "上海"}}); err != nil {
 		t.Errorf("claims after migrating: %v", err)
 	}
+	if am := pgtest.Query[string](t, u, `SELECT a.amname::text FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE c.relname = 'bitext_entries_trgm'`); am != "gist" {
+		t.Errorf("the trigram index is %s, want gist", am)
+	}
 	if !s.TrigramsOfHan() {
 		t.Error("the test cluster (C.UTF-8) makes no trigrams of Chinese")
 	}

@@ -66,6 +66,16 @@ SELECT set_config('search_path', current_setting('search_path') || ', ' || (
 	SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 	WHERE e.extname = 'pg_trgm'), true);
 CREATE INDEX bitext_entries_trgm ON bitext_entries USING gin (source gin_trgm_ops);`,
+	// 4: the trigram index as GiST rather than GIN: GiST hands out the
+	// nearest texts first (ORDER BY source <-> text LIMIT n), where GIN
+	// must compute the similarity of every text over the threshold, and in
+	// a memory of one site's sentences that is most of them (1.8 s for
+	// 100,000 entries, against 60 ms).
+	`SELECT set_config('search_path', current_setting('search_path') || ', ' || (
+	SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'pg_trgm'), true);
+DROP INDEX bitext_entries_trgm;
+CREATE INDEX bitext_entries_trgm ON bitext_entries USING gist (source gist_trgm_ops);`,
 }
 
 // upsert stores one entry. It replaces the row of the same key, keeping

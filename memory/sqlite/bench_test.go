@@ -15,27 +15,8 @@ import (
 // reports queries per second.
 func BenchmarkLookup(b *testing.B) {
 	const entries, perCall = 100_000, 1_000
-	s, err := sqlite.Open(filepath.Join(b.TempDir(), "memory.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchMemory(b, entries)
 	ctx := context.Background()
-	for start := 0; start < entries; start += 10_000 {
-		var es []memory.Entry
-		for i := start; i < start+10_000; i++ {
-			e := memory.Entry{From: "zh", To: "en", Source: source(i), Target: fmt.Sprintf("This is paragraph <b1>%d</b1> of the post.", i)}
-			if i%10 == 0 {
-				e.Status = memory.Reviewed
-			} else {
-				e.Status, e.Profile = memory.Machine, "deepl"
-			}
-			es = append(es, e)
-		}
-		if err := s.Put(ctx, es); err != nil {
-			b.Fatal(err)
-		}
-	}
 	queries := make([][]memory.Query, 50)
 	for c := range queries {
 		for i := range perCall {
@@ -55,4 +36,46 @@ func BenchmarkLookup(b *testing.B) {
 
 func source(i int) string {
 	return fmt.Sprintf("这是文章的第%d段，介绍<b1>北京</b1>的历史。", i)
+}
+
+// BenchmarkSimilar is a reviewer's fuzzy lookup in the same memory.
+func BenchmarkSimilar(b *testing.B) {
+	const entries = 100_000
+	s := benchMemory(b, entries)
+	ctx := context.Background()
+	calls := 0
+	for b.Loop() {
+		ms, err := s.Similar(ctx, memory.Pair{From: "zh", To: "en"}, source(calls*7919%entries)+"！", 0.75, 10)
+		if err != nil || len(ms) == 0 {
+			b.Fatal(ms, err)
+		}
+		calls++
+	}
+	b.ReportMetric(float64(calls)/b.Elapsed().Seconds(), "lookups/s")
+}
+
+// benchMemory makes a memory of n entries, one in ten reviewed.
+func benchMemory(b *testing.B, entries int) *sqlite.Store {
+	s, err := sqlite.Open(filepath.Join(b.TempDir(), "memory.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	for start := 0; start < entries; start += 10_000 {
+		var es []memory.Entry
+		for i := start; i < start+10_000; i++ {
+			e := memory.Entry{From: "zh", To: "en", Source: source(i), Target: fmt.Sprintf("This is paragraph <b1>%d</b1> of the post.", i)}
+			if i%10 == 0 {
+				e.Status = memory.Reviewed
+			} else {
+				e.Status, e.Profile = memory.Machine, "deepl"
+			}
+			es = append(es, e)
+		}
+		if err := s.Put(ctx, es); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
 }
