@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -170,12 +171,18 @@ func runGlossaryCheck(e *env, g *glossary.Glossary, fc fileConfig, c *glossaryCo
 		if err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
+		if err := checkOrder(src, tr, from, fc); err != nil {
+			return err
+		}
 		t := checkDocument(e.stdout, g, src, tr)
 		say(e.stdout, "%s: %s", trPath, compliance(t))
 		total.Merge(t)
 	}
 	if len(trPaths) > 1 {
 		fmt.Fprintf(e.stdout, "overall: %s\n", compliance(total))
+	}
+	if len(c.files) == 0 {
+		say(e.stderr, "bitext: note: %s", builtinOnlyNote)
 	}
 	if !total.Complete() {
 		return &exitError{code: exitFailed, printed: true}
@@ -210,12 +217,48 @@ func checkDocument(w io.Writer, g *glossary.Glossary, src, tr *document.Document
 	occ, missing := g.Check(all.String(), trText.String())
 	var t glossary.Tally
 	t.Add(occ, missing)
-	for _, m := range missing {
+	// Without an alignment, a term found fewer times than the source has
+	// it is missing at one of its occurrences, and which one is not
+	// known: every occurrence's line is given. A term missing everywhere
+	// is missing at each.
+	line := func(m glossary.Match) int {
 		i := segmentAt(starts, m.Start)
-		s := src.Segments[i]
 		m.Start -= starts[i]
 		m.End -= starts[i]
-		printMisses(w, src.Path, s, []glossary.Match{m})
+		return missLine(src.Segments[i], m)
+	}
+	count := map[glossary.Entry]int{}
+	for _, m := range occ {
+		count[m.Entry]++
+	}
+	lost := map[glossary.Entry]int{}
+	for _, m := range missing {
+		lost[m.Entry]++
+	}
+	told := map[glossary.Entry]bool{}
+	for _, m := range missing {
+		e := m.Entry
+		if lost[e] == count[e] {
+			say(w, "%s:%d: %s", src.Path, line(m), glossary.Miss(m))
+			continue
+		}
+		if told[e] {
+			continue
+		}
+		told[e] = true
+		var lines []string
+		first := 0
+		for _, o := range occ {
+			if o.Entry == e {
+				l := line(o)
+				if first == 0 {
+					first = l
+				}
+				lines = append(lines, strconv.Itoa(l))
+			}
+		}
+		say(w, "%s:%d: glossary: %s -> %q missing at %d of its %d occurrences (lines %s; which is not known)",
+			src.Path, first, e.Source, e.Target, lost[e], count[e], strings.Join(lines, ", "))
 	}
 	return t
 }
@@ -362,4 +405,18 @@ matches them (leftmost, longest first). Exits 1 if nothing matches.`,
 // escapeText turns plain text into tagged text for matching.
 func escapeText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// checkOrder refuses a check whose arguments are the wrong way round: a
+// SOURCE without any text in --from's script, checked against a
+// TRANSLATION that has some, passes with terms 0/0 and says nothing.
+func checkOrder(src, tr *document.Document, from language.Tag, fc fileConfig) error {
+	if len(src.Segments) > 0 {
+		return nil
+	}
+	inFrom, err := document.Parse(tr.Path, tr.Src, document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys})
+	if err != nil || len(inFrom.Segments) == 0 {
+		return nil
+	}
+	return usageError("%s has no text in %s and %s has: the source goes first (bitext glossary check SOURCE TRANSLATION...)", src.Path, from, tr.Path)
 }

@@ -63,7 +63,10 @@ edition and a bilingual file for review.`,
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e), newEvalCmd(e), newGlossaryCmd(e), newMemoryCmd(e), newCheckCmd(e), newApplyCmd(e), newXLIFFCmd(e), newReviewCmd(e))
+	root.Version = version()
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.AddCommand(newTranslateCmd(e), newBackendsCmd(e), newEvalCmd(e), newGlossaryCmd(e), newMemoryCmd(e), newCheckCmd(e), newApplyCmd(e), newXLIFFCmd(e), newReviewCmd(e), newVersionCmd(e))
+	conventions(root)
 	return root
 }
 

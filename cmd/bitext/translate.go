@@ -45,7 +45,8 @@ func newTranslateCmd(e *env) *cobra.Command {
 		Use:   "translate PATH...",
 		Short: "Translate posts into an English edition and a bilingual file",
 		Long: `Translate Markdown posts. PATH is a file or a folder; folders are walked recursively
-for *.md and *.markdown files, skipping bitext's own outputs.
+for *.md and *.markdown files, skipping bitext's own outputs. PATH - reads one post from
+standard input and writes its English edition to standard output (no bilingual file).
 
 For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 <stem>.<from>-<to>.md (the bilingual review file), beside the input or in --out.
@@ -53,7 +54,8 @@ For each input <stem>.md it writes <stem>.<to>.md (the English edition) and
 Every translation is kept in the translation memory (.bitext/memory.db), so a
 second run sends only new or changed text. --dry-run plans the run and prints
 what it would send and cost, sending nothing.`,
-		Example: `  bitext translate _posts/
+		Example: `  cat post.md | bitext translate - > post.en.md
+  bitext translate _posts/
   bitext translate content/ --backend google --dry-run
   bitext translate _posts/ --backend deepl --max-cost 5 --report report.json`,
 		Args: cobra.MinimumNArgs(1),
@@ -177,6 +179,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		Doc:   document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
 		Jobs:  o.jobs, Rate: rate, Retries: o.retries, Timeout: o.timeout,
 		DryRun: o.dryRun, Force: o.force, MaxCost: o.maxCost, MaxFileSize: o.maxFileSize,
+		Stdin: e.stdin, Stdout: e.stdout,
 		Log: lineWriter{e.stderr}, Verbose: o.verbose && !o.quiet,
 		OnFile: func(f *run.FileReport) { printFile(e.stderr, f, o.quiet) },
 	}
@@ -199,7 +202,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if rep != nil {
 		rep.Memory = where
 		if !o.quiet {
-			printSummary(e.stderr, rep, factory.Name)
+			printSummary(e.stderr, rep, factory.Name, len(o.glossaryFlags.files) == 0)
 		}
 		if o.report != "" {
 			if werr := writeReport(o.report, rep); werr != nil {
@@ -256,7 +259,8 @@ func printFile(w io.Writer, f *run.FileReport, quiet bool) {
 }
 
 // printSummary prints what a run did, or what a dry run would do.
-func printSummary(w io.Writer, rep *run.Report, name string) {
+// builtinOnly says that no glossary file of the user's was checked.
+func printSummary(w io.Writer, rep *run.Report, name string, builtinOnly bool) {
 	t := rep.Totals
 	if rep.DryRun {
 		fmt.Fprintf(w, "bitext: plan: %d %s, %d segments: %d to send, %d from the memory, %d repeated\n",
@@ -302,9 +306,15 @@ func printSummary(w io.Writer, rep *run.Report, name string) {
 		fmt.Fprintf(w, "bitext: %d %s left untranslated in %d %s (see the warnings)\n", n, plural(n, "passage", "passages"), files, plural(files, "file", "files"))
 	}
 	if g := t.Glossary; g != nil {
-		fmt.Fprintf(w, "bitext: glossary: terms %d/%d, occurrences %d/%d\n", g.TermsOK, g.Terms, g.OccurrencesFound, g.Occurrences)
+		fmt.Fprintf(w, "bitext: glossary: terms %d/%d, occurrences %d/%d", g.TermsOK, g.Terms, g.OccurrencesFound, g.Occurrences)
+		if builtinOnly {
+			fmt.Fprint(w, " ("+builtinOnlyNote+")")
+		}
+		fmt.Fprintln(w)
 	}
-	if name == "offline" && t.SegmentsSent > 0 {
+	// The note is for a run that wrote offline drafts: not for one whose
+	// outputs were all there already, or all failed.
+	if name == "offline" && t.Written > 0 && writtenSegments(rep) > 0 {
 		fmt.Fprintln(w, "bitext: note: the offline backend writes a dictionary draft for review, not a publication-quality translation; choose another with --backend (see 'bitext backends')")
 	}
 }
@@ -319,6 +329,21 @@ func untranslated(rep *run.Report) (passages, files int) {
 		}
 	}
 	return passages, files
+}
+
+// builtinOnlyNote follows the glossary figures of a run or a check that
+// had no glossary file of the user's: they say nothing of the user's names.
+const builtinOnlyNote = "only the built-in gazetteer's terms were checked: give your own names with --glossary; 'bitext glossary suggest' proposes entries"
+
+// writtenSegments counts the segments of the files written.
+func writtenSegments(rep *run.Report) int {
+	n := 0
+	for _, f := range rep.Files {
+		if f.Status == run.Written {
+			n += f.Segments
+		}
+	}
+	return n
 }
 
 // doneSegments and doneChars count the files written or unchanged.

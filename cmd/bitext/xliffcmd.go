@@ -17,6 +17,8 @@ func newXLIFFCmd(e *env) *cobra.Command {
 import the file a translator saved: changed targets and units marked reviewed
 or final go into the memory as reviewed, and the English editions and
 bilingual files are written again, as bitext apply does.`,
+		Example: `  bitext xliff export _posts/ -o site.xlf
+  bitext xliff import site.xlf`,
 	}
 	cmd.AddCommand(newXLIFFExportCmd(e), newXLIFFImportCmd(e))
 	return cmd

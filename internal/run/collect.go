@@ -28,6 +28,9 @@ type Input struct {
 	Err error
 }
 
+// Stdin is the input argument that stands for standard input.
+const Stdin = "-"
+
 // IsPost reports whether a file name is a Markdown post (*.md, *.markdown).
 func IsPost(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
@@ -62,6 +65,10 @@ func Find(args []string, skip func(path string) bool) ([]Found, []error) {
 	var posts []Found
 	var errs []error
 	for _, arg := range args {
+		if arg == Stdin {
+			posts = append(posts, Found{Path: Stdin, Explicit: true})
+			continue
+		}
 		st, err := os.Stat(arg)
 		if err != nil {
 			errs = append(errs, pathError(arg, err))

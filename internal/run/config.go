@@ -68,6 +68,11 @@ type Config struct {
 	MaxCost float64
 	// MaxFileSize refuses larger inputs; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Stdin is read for the input "-", whose English edition goes to
+	// Stdout (and no bilingual file is written): for pipes and editors.
+	Stdin  io.Reader
+	Stdout io.Writer
+
 	// WindowFiles and WindowBytes bound a window (0: the defaults).
 	WindowFiles int
 	WindowBytes int64

@@ -180,6 +180,15 @@ func (r *runner) advance(segments int) {
 // already exactly what would be written. An output a person touched since
 // the run's preflight is still refused.
 func (r *runner) write(in *Input, english, bilingual []byte, applied string) (string, error) {
+	if in.Path == Stdin {
+		if r.cfg.Stdout == nil {
+			return "", errors.New("-: no standard output to write the English edition to")
+		}
+		if _, err := r.cfg.Stdout.Write(english); err != nil {
+			return "", fmt.Errorf("-: writing the English edition to standard output: %w", err)
+		}
+		return Written, nil
+	}
 	files := []output.File{{Path: in.English, Data: english}, {Path: in.Bilingual, Data: bilingual}}
 	same := 0
 	for _, o := range files {

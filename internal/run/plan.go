@@ -112,7 +112,7 @@ func (e *NotSourceError) Error() string {
 }
 
 func (r *runner) parse(in *Input) (*document.Document, error) {
-	data, err := readPost(in.Path, r.cfg.MaxFileSize)
+	data, err := r.read(in.Path)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func (r *runner) preflight() {
 	swept := map[string]bool{}
 	for i := range r.inputs {
 		in := &r.inputs[i]
-		if !r.cfg.DryRun {
+		if !r.cfg.DryRun && in.Path != Stdin {
 			// A run that was killed may have left temporary files.
 			for _, p := range []string{in.English, in.Bilingual} {
 				if dir := filepath.Dir(p); !swept[dir] {
@@ -31,8 +31,11 @@ func (r *runner) preflight() {
 			}
 		}
 		f := &FileReport{Path: in.Path, Outputs: []string{in.English, in.Bilingual}}
+		if in.Path == Stdin {
+			f.Outputs = []string{Stdin}
+		}
 		r.files = append(r.files, f)
-		if in.Err == nil {
+		if in.Err == nil && in.Path != Stdin {
 			in.Err = r.checkOutputs(in, writable)
 		}
 		if in.Err != nil {

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +53,8 @@ type runner struct {
 	sent map[uint64]struct{}
 	// planning is set while the run is estimated: nothing is sent.
 	planning bool
+	// stdin is what standard input held, for the input "-".
+	stdin []byte
 
 	// Sending.
 	backend translate.Backend // the stack the run sends through
@@ -108,6 +112,9 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 	r, err := newRunner(cfg)
 	if err != nil {
 		return nil, err
+	}
+	if slices.Contains(args, Stdin) && len(args) > 1 {
+		return nil, &UsageError{errors.New("- (standard input) must be the only post: its English edition goes to standard output")}
 	}
 	// The backend must take the language pair before anything is read or
 	// sent. Only a refusal stops the run: a service that cannot list its
@@ -192,6 +199,10 @@ func (r *runner) collect(args []string) {
 	}
 	sites := map[string]*output.Site{}
 	for _, p := range found {
+		if p.Path == Stdin {
+			r.inputs = append(r.inputs, r.stdinInput())
+			continue
+		}
 		stem := strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path))
 		en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
 		in := Input{Path: p.Path, Explicit: p.Explicit}
@@ -236,6 +247,10 @@ func (r *runner) dropOutputs() {
 	}
 	kept := r.inputs[:0]
 	for _, in := range r.inputs {
+		if in.Path == Stdin {
+			kept = append(kept, in)
+			continue
+		}
 		abs, err := filepath.Abs(in.Path)
 		if err == nil && !in.Explicit && outputs[abs] && r.isOutput(in.Path) {
 			continue
@@ -300,7 +315,7 @@ func (r *runner) claimOutputs() {
 	claimed := map[string]claim{}
 	for i := range r.inputs {
 		in := &r.inputs[i]
-		if in.Err != nil {
+		if in.Err != nil || in.Path == Stdin {
 			continue
 		}
 		for _, p := range []string{in.English, in.Bilingual} {
@@ -336,4 +351,32 @@ func caseNote(p, other string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (%s: the names differ only in letter case, and are one file on macOS and Windows)", other)
+}
+
+// stdinInput reads standard input, once, as the post "-", whose English
+// edition goes to standard output.
+func (r *runner) stdinInput() Input {
+	in := Input{Path: Stdin, Explicit: true, English: Stdin, Site: &output.Site{Generator: output.None}}
+	if r.cfg.Stdin == nil {
+		in.Err = errors.New("-: no standard input to read")
+		return in
+	}
+	data, err := io.ReadAll(io.LimitReader(r.cfg.Stdin, r.cfg.MaxFileSize+1))
+	switch {
+	case err != nil:
+		in.Err = fmt.Errorf("-: reading standard input: %w", err)
+	case int64(len(data)) > r.cfg.MaxFileSize:
+		in.Err = fmt.Errorf("-: standard input is over the size limit of %d bytes (--max-file-size)", r.cfg.MaxFileSize)
+	}
+	r.stdin = data
+	in.Size = int64(len(data))
+	return in
+}
+
+// read reads an input: a file, or what standard input held.
+func (r *runner) read(path string) ([]byte, error) {
+	if path == Stdin {
+		return r.stdin, nil
+	}
+	return readPost(path, r.cfg.MaxFileSize)
 }
