@@ -22,8 +22,9 @@ type progress struct {
 	lastSay time.Time
 }
 
-// waitNotice is how long requests may wait before the run says so.
-const waitNotice = 30 * time.Second
+// waitNotice is how long requests may wait before the run says so (a
+// variable for tests).
+var waitNotice = 30 * time.Second
 
 func newProgress(w io.Writer, tty bool, name string) *progress {
 	p := &progress{w: w, name: name}

@@ -37,6 +37,10 @@ type StopError struct{ Err error }
 func (e *StopError) Error() string { return e.Err.Error() }
 func (e *StopError) Unwrap() error { return e.Err }
 
+// languageCheckTimeout bounds the question of the service's languages
+// before a run (less if Config.Timeout is shorter).
+const languageCheckTimeout = 30 * time.Second
+
 // runner holds one run's state.
 type runner struct {
 	cfg    Config
@@ -122,7 +126,12 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 	// A service that refuses to answer (a bad key) stops the run as it
 	// would on the first request; a pair it does not offer is a usage error.
 	if cfg.Local || !cfg.DryRun {
-		if err := translate.CheckLanguages(ctx, cfg.Backend, cfg.From, cfg.To); translate.IsFatal(err) {
+		// A service that does not answer is not waited for long: the
+		// check is advisory, and nothing says the run is waiting yet.
+		lctx, cancel := context.WithTimeout(ctx, min(languageCheckTimeout, max(cfg.Timeout, time.Second)))
+		err := translate.CheckLanguages(lctx, cfg.Backend, cfg.From, cfg.To)
+		cancel()
+		if translate.IsFatal(err) {
 			var ae *translate.APIError
 			if errors.As(err, &ae) {
 				return r.report, &StopError{err}
