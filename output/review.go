@@ -252,7 +252,7 @@ func (r *reviewReader) tableRow(pos int, line []byte) {
 	m := ms[0]
 	seg, known := r.byID[m.ID]
 	if !known {
-		r.add(m, ln, nil, cell)
+		r.add(m, ln, cell, cell) // kept for the message: the row is not applied
 		return
 	}
 	md, err := r.fromCell(seg, cell)

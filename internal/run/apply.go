@@ -105,7 +105,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 	a.Source = filepath.Join(filepath.Dir(a.Path), filepath.FromSlash(str("source")))
 	in, err := r.inputFor(a.Source, a.Path)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", a.Path, err)
 	}
 	src, err := readPost(in.Path, r.cfg.MaxFileSize)
 	if err != nil {
@@ -310,14 +310,14 @@ func (r *runner) commit(ctx context.Context, a *Applied, in *Input, d *document.
 func (r *runner) inputFor(path, applied string) (*Input, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: its source %s cannot be read: %w", applied, path, err)
+		return nil, fmt.Errorf("its source %s cannot be read: %w", path, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: its source %s is not a regular file", applied, path)
+		return nil, fmt.Errorf("its source %s is not a regular file", path)
 	}
 	site, err := output.FindSite(filepath.Dir(path), r.cfg.Site)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("its source %s: %w", path, err)
 	}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
@@ -360,7 +360,7 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	a.Source = filepath.Join(filepath.Dir(a.Path), filepath.FromSlash(str("source")))
 	in, err := r.inputFor(a.Source, "")
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", a.Path, err)
 	}
 	in.English = a.Path
 	src, err := readPost(in.Path, r.cfg.MaxFileSize)

@@ -209,7 +209,7 @@ func ImportXLIFF(ctx context.Context, cfg Config, path string) ([]*Applied, erro
 func (r *runner) importFile(ctx context.Context, a *Applied, xf *xliff.File) error {
 	in, err := r.inputFor(a.Source, "")
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: file %s: %w", a.Path, xf.Original, err)
 	}
 	src, err := readPost(in.Path, r.cfg.MaxFileSize)
 	if err != nil {
