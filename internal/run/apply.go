@@ -203,8 +203,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 	var entries []memory.Entry
 	keep := func(si int, target string) {
 		s := &d.Segments[si]
-		entries = append(entries, memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: target,
-			Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID})
+		entries = append(entries, r.reviewed(in, s, target))
 		translations[si], statuses[si] = target, output.Reviewed
 	}
 	for k, row := range editRows {
@@ -413,8 +412,7 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	for k, e := range edits {
 		s := &d.Segments[e.Seg]
 		a.Edited++
-		entries = append(entries, memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: tagged[k],
-			Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID})
+		entries = append(entries, r.reviewed(in, s, tagged[k]))
 		translations[e.Seg], statuses[e.Seg] = tagged[k], output.Reviewed
 	}
 	if len(entries) == 0 {
@@ -426,4 +424,11 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	}
 	r.cfg.Profile = m["profile"]
 	return r.commit(ctx, a, in, d, translations, statuses, entries, str("backend"), a.Path, nil)
+}
+
+// reviewed is the memory entry of a reviewer's translation of segment s
+// of the input's post.
+func (r *runner) reviewed(in *Input, s *document.Segment, target string) memory.Entry {
+	return memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: target,
+		Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
 
 	"github.com/bitext/bitext/check"
@@ -214,8 +213,7 @@ func (rv *Review) Save(ctx context.Context, i int, edits []ReviewEdit) (*Applied
 	var entries []memory.Entry
 	keep := func(si int, target string) {
 		s := &d.Segments[si]
-		entries = append(entries, memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: target,
-			Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID})
+		entries = append(entries, r.reviewed(in, s, target))
 		st.translations[si], st.statuses[si] = target, output.Reviewed
 	}
 	for _, e := range edits {

@@ -295,8 +295,7 @@ func (r *runner) importFile(ctx context.Context, a *Applied, xf *xliff.File) err
 		} else {
 			a.Confirmed++
 		}
-		entries = append(entries, memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: t.unit.Target,
-			Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID})
+		entries = append(entries, r.reviewed(in, s, t.unit.Target))
 		translations[t.seg], statuses[t.seg] = t.unit.Target, output.Reviewed
 	}
 	if len(entries) == 0 {
