@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/bitext/bitext/tagged"
 )
 
 type markKind uint8
@@ -728,30 +730,7 @@ func (lb *leafBuilder) nest() {
 	}
 }
 
-// writeEscaped writes text with '&', '<' and '>' escaped.
-func writeEscaped(b *strings.Builder, p []byte) {
-	last := 0
-	for i, c := range p {
-		var rep string
-		switch c {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		default:
-			continue
-		}
-		b.Write(p[last:i])
-		b.WriteString(rep)
-		last = i + 1
-	}
-	b.Write(p[last:])
-}
+// writeEscaped writes text with '&', '<' and '>' escaped (tagged.Escape).
+func writeEscaped(b *strings.Builder, p []byte) { b.WriteString(tagged.Escape(string(p))) }
 
-func escapeText(s string) string {
-	var b strings.Builder
-	writeEscaped(&b, []byte(s))
-	return b.String()
-}
+func escapeText(s string) string { return tagged.Escape(s) }

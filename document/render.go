@@ -3,8 +3,9 @@ package document
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"strings"
+
+	"github.com/bitext/bitext/tagged"
 )
 
 // TagError reports a translation whose tags do not match its segment's: a
@@ -465,7 +466,7 @@ func balanceBrackets(dst []byte, start, end int, tags []Span) ([]byte, []int) {
 }
 
 func (d *Document) appendFront(dst []byte, s *Segment, tr string) ([]byte, error) {
-	if _, _, n := findTag(tr); n > 0 {
+	if at, _, _ := tagged.Next(tr, 0); at >= 0 {
 		return dst, &TagError{Segment: s.ID, Line: s.Line, Msg: "translation of a front-matter value has a tag"}
 	}
 	v := Plain(tr)
@@ -487,42 +488,9 @@ func (d *Document) appendFront(dst []byte, s *Segment, tr string) ([]byte, error
 	return append(dst, quoteFor(v, s.quote, d.Front.Newline)...), nil
 }
 
-// Plain returns the text of a tagged text: tags removed, entities decoded.
-func Plain(tagged string) string {
-	var b strings.Builder
-	for i := 0; i < len(tagged); {
-		switch tagged[i] {
-		case '<':
-			if _, _, n := parseTag(tagged[i:]); n > 0 {
-				i += n
-				continue
-			}
-		case '&':
-			if r, n := decodeEntity(tagged[i:]); n > 0 {
-				b.WriteString(r)
-				i += n
-				continue
-			}
-		}
-		b.WriteByte(tagged[i])
-		i++
-	}
-	return b.String()
-}
-
-func findTag(s string) (string, tagKind, int) {
-	for i := strings.IndexByte(s, '<'); i >= 0; {
-		if name, k, n := parseTag(s[i:]); n > 0 {
-			return name, k, n
-		}
-		j := strings.IndexByte(s[i+1:], '<')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return "", 0, 0
-}
+// Plain returns the text of a tagged text: tags removed, entities decoded
+// (tagged.Plain).
+func Plain(s string) string { return tagged.Plain(s) }
 
 func (s *Segment) tag(name string) int {
 	for i := range s.Tags {
@@ -540,66 +508,21 @@ func (t Tag) form() string {
 	return "<" + t.Name + "/>"
 }
 
-type tagKind uint8
+// tagKind is the shape of a tag (tagged.Kind).
+type tagKind = tagged.Kind
 
 const (
-	tagOpen tagKind = iota + 1
-	tagClose
-	tagSelf
+	tagOpen  = tagged.Open
+	tagClose = tagged.Close
+	tagSelf  = tagged.Empty
 )
 
-// parseTag reads a bitext tag at the start of s: <b1>, </b1> or <x2/> (a
-// space before "/>" is tolerated). It returns n == 0 if s does not start
-// with one.
+// parseTag reads a bitext tag at the start of s (tagged.At).
 func parseTag(s string) (name string, kind tagKind, n int) {
-	if len(s) < 3 || s[0] != '<' {
-		return "", 0, 0
-	}
-	i := 1
-	kind = tagOpen
-	if s[i] == '/' {
-		kind = tagClose
-		i++
-	}
-	start := i
-	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
-		i++
-	}
-	if i == start || i >= len(s) {
-		return "", 0, 0
-	}
-	digits := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == digits || i >= len(s) {
-		return "", 0, 0
-	}
-	name = s[start:i]
-	for i < len(s) && s[i] == ' ' {
-		i++
-	}
-	if i < len(s) && s[i] == '/' && kind == tagOpen {
-		kind = tagSelf
-		i++
-	}
-	if i >= len(s) || s[i] != '>' {
-		return "", 0, 0
-	}
-	return name, kind, i + 1
+	t, n := tagged.At(s)
+	return t.Name, t.Kind, n
 }
 
 // decodeEntity decodes an XML or HTML character reference at the start of
-// s, returning the text and the bytes consumed (0 if there is none).
-func decodeEntity(s string) (string, int) {
-	end := strings.IndexByte(s, ';')
-	if end < 2 || end > 33 {
-		return "", 0
-	}
-	ref := s[:end+1]
-	r := html.UnescapeString(ref)
-	if r == ref {
-		return "", 0
-	}
-	return r, end + 1
-}
+// s (tagged.Entity).
+func decodeEntity(s string) (string, int) { return tagged.Entity(s) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -78,12 +79,10 @@ func Pin(text string, ms []Match) string {
 	for n, m := range ms {
 		b.WriteString(text[last:m.Start])
 		b.WriteString(translate.PinOpen(n + 1))
-		b.WriteString(xmlEscaper.Replace(m.Entry.Target))
+		b.WriteString(tagged.Escape(m.Entry.Target))
 		b.WriteString(translate.PinClose(n + 1))
 		last = m.End
 	}
 	b.WriteString(text[last:])
 	return b.String()
 }
-
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

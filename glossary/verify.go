@@ -3,12 +3,13 @@ package glossary
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bitext/bitext/tagged"
 )
 
 // Check verifies that a translation obeys the glossary: every occurrence of
@@ -56,25 +57,9 @@ func (g *Glossary) Check(source, translation string) (occurrences, missing []Mat
 	return occurrences, missing
 }
 
-// plain strips tags and reads XML escapes from a tagged text.
-func plain(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		if s[i] == '<' {
-			if j := strings.IndexByte(s[i:], '>'); j > 0 {
-				b.WriteByte(' ')
-				i += j + 1
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	return html.UnescapeString(b.String())
-}
+// plain strips tags (each becomes a space, so that the words on either
+// side stay apart) and reads XML escapes from a tagged text.
+func plain(s string) string { return tagged.PlainSep(s, " ") }
 
 // fold puts a text in the form targets are compared in: NFC, lower case,
 // straight apostrophes, single spaces.

@@ -61,17 +61,44 @@ type Translation struct {
 	Notes [][]string
 }
 
+// TranslationLine returns the line of a document's translation mapping
+// (the translation: key bitext writes in every output's front matter), or
+// 0 when it has none. A file with one is a bitext output, whatever its
+// name: this is the one test of it.
+func TranslationLine(d *document.Document) int {
+	if f := d.Front.Field("translation"); f != nil {
+		return f.Line
+	}
+	return 0
+}
+
+// NotSourceError refuses a bitext output where a source is wanted: to
+// translate, or to check a translation against. It is the one message for
+// it; Hint says what to do instead.
+type NotSourceError struct {
+	Path string
+	Line int
+}
+
+func (e *NotSourceError) Error() string {
+	return fmt.Sprintf("%s:%d: this file is a bitext translation (front matter has translation:), not a source", e.Path, e.Line)
+}
+
+// Hint is the advice printed under the error.
+func (e *NotSourceError) Hint() string {
+	return "use the source post instead; its path is the translation's source: key"
+}
+
 // Render checks and renders translations[i], the translation of
 // d.Segments[i], for every segment. Its error is a *document.TagError when
-// a translation lost or invented a tag, or a *document.Error when the file
+// a translation lost or invented a tag, or a *NotSourceError when the file
 // is itself a translation.
 func Render(d *document.Document, translations []string, meta Meta) (*Translation, error) {
 	if len(translations) != len(d.Segments) {
 		return nil, fmt.Errorf("%d translations for %d segments", len(translations), len(d.Segments))
 	}
-	if f := d.Front.Field("translation"); f != nil {
-		return nil, &document.Error{Path: d.Path, Line: f.Line,
-			Msg: "front matter already has a translation: key; this file is a translation, not a source"}
+	if line := TranslationLine(d); line > 0 {
+		return nil, &NotSourceError{Path: d.Path, Line: line}
 	}
 	t := &Translation{Doc: d, Texts: translations, Rendered: make([][]byte, len(d.Segments)), Meta: meta}
 	for i := range d.Segments {

@@ -1,10 +1,11 @@
 package translate
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/tagged"
 )
 
 // Glossary terms reach a backend in one of two ways, chosen by the backend:
@@ -47,26 +48,16 @@ func ModeOf(b Backend) TermMode {
 	return TermsHinted
 }
 
-// PinLetter is the tag letter of glossary pins.
-const PinLetter = 'k'
+// PinLetter is the tag letter of glossary pins (tagged.PinLetter).
+const PinLetter = tagged.PinLetter
 
 // PinOpen and PinClose return the tags of pin n: <k1> and </k1>.
-func PinOpen(n int) string  { return "<k" + strconv.Itoa(n) + ">" }
-func PinClose(n int) string { return "</k" + strconv.Itoa(n) + ">" }
+func PinOpen(n int) string  { return tagged.Tag{Name: tagged.PinName(n), Kind: tagged.Open}.String() }
+func PinClose(n int) string { return tagged.Tag{Name: tagged.PinName(n), Kind: tagged.Close}.String() }
 
 // IsPinTag reports whether a tag name such as "k1" (without angle brackets
-// or slashes) names a glossary pin.
-func IsPinTag(name string) bool {
-	if len(name) < 2 || name[0] != PinLetter {
-		return false
-	}
-	for _, c := range []byte(name[1:]) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
+// or slashes) names a glossary pin (tagged.IsPin).
+func IsPinTag(name string) bool { return tagged.IsPin(name) }
 
 // Unpin removes every pin tag (<kN> and </kN>) from a translated text,
 // keeping what they enclose. Where a pin's edge touches a letter or digit

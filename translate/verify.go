@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/tagged"
 )
 
 // Warning is a finding in a backend's answer that may be legitimate, so it
@@ -80,7 +82,8 @@ func checkText(src, out string, markup bool) []string {
 	return checkTags(src, out)
 }
 
-// checkTags compares the tags of a translation with those of its source.
+// checkTags compares the tags of a translation with those of its source,
+// each in its canonical form (<x2 /> is <x2/>).
 func checkTags(src, out string) []string {
 	want, _ := scanTags(src)
 	got, stray := scanTags(out)
@@ -107,82 +110,45 @@ func checkTags(src, out string) []string {
 	}
 	// Same tags: check that each pair still opens before it closes.
 	opened := map[string]bool{}
-	for _, tag := range got {
-		if name, ok := strings.CutPrefix(tag, "</"); ok {
-			if name = strings.TrimSuffix(name, ">"); !opened[name] {
-				problems = append(problems, fmt.Sprintf("%s comes before <%s>", tag, name))
+	ts, _ := tagged.Scan(out)
+	for _, t := range ts {
+		switch t.Kind {
+		case tagged.Close:
+			if !opened[t.Name] {
+				problems = append(problems, fmt.Sprintf("%s comes before <%s>", t, t.Name))
 			}
-		} else {
-			opened[strings.Trim(tag, "<>")] = true
+		case tagged.Open:
+			opened[t.Name] = true
 		}
 	}
 	return problems
 }
 
-// Tags lists the tags of a tagged text in order, as they are written:
-// ["<b1>", "</b1>", "<x2/>"]. A '<' that does not start a tag (see TagLen)
-// is skipped. Backends that check or compare a translation's tags use it, so
-// that all of them agree with Verify on what a tag is.
+// Tags lists the tags of a tagged text in order, each in its canonical
+// form (package tagged): ["<b1>", "</b1>", "<x2/>"]. A '<' that does not
+// start a tag is skipped. Backends that check or compare a translation's
+// tags use it, so that all of them agree with Verify on what a tag is.
 func Tags(s string) []string {
 	tags, _ := scanTags(s)
 	return tags
 }
 
-// scanTags returns the tags of a tagged text in order (<b1>, </b1>, <x2/>),
-// and the byte offset of the first '<' that does not start one, or -1. In
-// tagged text a literal '<' is escaped as &lt;, so every '<' starts a tag.
+// scanTags returns the tags of a tagged text in order, canonical, and the
+// byte offset of the first '<' that does not start one, or -1.
 func scanTags(s string) (tags []string, stray int) {
-	stray = -1
-	for i := 0; i < len(s); i++ {
-		if s[i] != '<' {
-			continue
-		}
-		n := TagLen(s[i:])
-		if n == 0 {
-			if stray < 0 {
-				stray = i
-			}
-			continue
-		}
-		tags = append(tags, s[i:i+n])
-		i += n - 1
+	ts, stray := tagged.Scan(s)
+	tags = make([]string, len(ts))
+	for i, t := range ts {
+		tags[i] = t.String()
 	}
 	return tags, stray
 }
 
 // TagLen returns the length of the tag at the start of s, or 0 if s does
-// not start with one. Tags are the shapes bitext writes: <b1>, </b1> or
-// <x2/>, a lowercase letter and digits. It is the one definition of a tag
-// that Verify, the backends and the glossary tools share, so that what one
-// of them keeps as a tag another does not take for text.
-func TagLen(s string) int {
-	if len(s) < 4 || s[0] != '<' {
-		return 0
-	}
-	i := 1
-	closing := s[i] == '/'
-	if closing {
-		i++
-	}
-	if s[i] < 'a' || s[i] > 'z' {
-		return 0
-	}
-	i++
-	digits := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == digits {
-		return 0
-	}
-	if !closing && strings.HasPrefix(s[i:], "/>") {
-		return i + 2
-	}
-	if strings.HasPrefix(s[i:], ">") {
-		return i + 1
-	}
-	return 0
-}
+// not start with one: tagged.Len, the one definition of a tag (<b1>, </b1>,
+// <x2/> or <x2 />) that Verify, the backends, the glossary tools and the
+// document's renderer share.
+func TagLen(s string) int { return tagged.Len(s) }
 
 func tally(tags []string) map[string]int {
 	n := make(map[string]int, len(tags))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -146,5 +147,27 @@ func TestTags(t *testing.T) {
 	want := []string{"<b1>", "</b1>", "<x2/>", "<k4>", "</k4>"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Tags = %q, want %q", got, want)
+	}
+}
+
+// TestVerifyAgreesWithRender: what Verify passes the document's renderer
+// writes, and the other way round: <x2 /> (a space before the slash, as
+// models write it) is the tag <x2/> for both.
+func TestVerifyAgreesWithRender(t *testing.T) {
+	d, err := document.Parse("a.md", []byte("请看`code`和**粗体**。\n"), document.Options{Translatable: document.HasHan})
+	if err != nil || len(d.Segments) != 1 {
+		t.Fatal(d, err)
+	}
+	src := d.Segments[0].Text
+	for _, tr := range []string{
+		strings.NewReplacer("看", "See ", "和", " and ", "粗体", "bold").Replace(src),
+		strings.ReplaceAll(strings.NewReplacer("看", "See ", "和", " and ", "粗体", "bold").Replace(src), "/>", " />"),
+	} {
+		b := translate.Verify("test", answers{tr}, func(translate.Warning) {})
+		_, verr := b.Translate(context.Background(), translate.Request{Texts: []string{src}, Markup: true})
+		_, rerr := d.Render(&d.Segments[0], tr)
+		if verr != nil || rerr != nil {
+			t.Errorf("%q for %q: Verify %v, Render %v", tr, src, verr, rerr)
+		}
 	}
 }

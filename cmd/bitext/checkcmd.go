@@ -91,6 +91,11 @@ func runCheck(e *env, format, srcPath, trPath string, opt check.Options) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: pathError(trPath, err)}
 	}
+	if d, err := document.Parse(srcPath, src, opt.Doc); err == nil {
+		if err := notSource(d); err != nil {
+			return err
+		}
+	}
 	fs, err := check.Edition(srcPath, src, trPath, tr, opt)
 	if err != nil {
 		return &exitError{code: exitFailed, err: err}

@@ -11,6 +11,7 @@ import (
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/eval"
 	"github.com/bitext/bitext/output"
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate"
 	"github.com/spf13/cobra"
 )
@@ -154,6 +155,4 @@ func runEval(ctx context.Context, e *env, o *evalOptions, fc fileConfig, srcPath
 }
 
 // escape turns plain text into bitext's tagged-text form.
-func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+func escape(s string) string { return tagged.Escape(s) }

@@ -15,6 +15,7 @@ import (
 	"github.com/bitext/bitext/glossary/suggest"
 	"github.com/bitext/bitext/internal/run"
 	"github.com/bitext/bitext/output"
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate/offline/dict"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -165,6 +166,9 @@ func runGlossaryCheck(e *env, g *glossary.Glossary, fc fileConfig, c *glossaryCo
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if err := notSource(src); err != nil {
+		return err
+	}
 	var total glossary.Tally
 	for _, trPath := range trPaths {
 		tr, err := parsePost(trPath, document.Options{Translatable: document.HasLetter, FrontKeys: fc.FrontKeys})
@@ -299,7 +303,7 @@ Proposals for organisations are dictionary drafts: check them.`,
 }
 
 func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args []string, out, from, to string) error {
-	posts, errs := run.Find(args, func(p string) bool { return run.IsOutputName(filepath.Base(p), from, to) })
+	posts, errs := run.Find(args, nil)
 	for _, err := range errs {
 		printError(e.stderr, err)
 	}
@@ -313,8 +317,8 @@ func runGlossarySuggest(e *env, g *glossary.Glossary, opt document.Options, args
 			failed++
 			continue
 		}
-		if d.Front.Field("translation") != nil {
-			continue // a bitext output under another name
+		if !post.Explicit && run.IsOutput(filepath.Base(p), d, from, to) {
+			continue // bitext's output: its names are the source's
 		}
 		doc := suggest.Doc{Path: p}
 		for _, s := range d.Segments {
@@ -403,9 +407,7 @@ matches them (leftmost, longest first). Exits 1 if nothing matches.`,
 }
 
 // escapeText turns plain text into tagged text for matching.
-func escapeText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+func escapeText(s string) string { return tagged.Escape(s) }
 
 // checkOrder refuses a check whose arguments are the wrong way round: a
 // SOURCE without any text in --from's script, checked against a
@@ -419,4 +421,14 @@ func checkOrder(src, tr *document.Document, from language.Tag, fc fileConfig) er
 		return nil
 	}
 	return usageError("%s has no text in %s and %s has: the source goes first (bitext glossary check SOURCE TRANSLATION...)", src.Path, from, tr.Path)
+}
+
+// notSource refuses a bitext output given as a SOURCE, with the message
+// bitext translate gives.
+func notSource(d *document.Document) error {
+	if line := output.TranslationLine(d); line > 0 {
+		ns := &output.NotSourceError{Path: d.Path, Line: line}
+		return &exitError{code: exitUsage, err: withHint(ns, ns.Hint())}
+	}
+	return nil
 }

@@ -242,7 +242,7 @@ func printFile(w io.Writer, f *run.FileReport, quiet bool) {
 	if f.Err != nil {
 		var ns *run.NotSourceError
 		if errors.As(f.Err, &ns) {
-			printError(w, withHint(f.Err, "translate the source post instead"))
+			printError(w, withHint(f.Err, ns.Hint()))
 		} else {
 			printError(w, f.Err)
 		}

@@ -166,9 +166,19 @@ func kindOf(m fs.FileMode) string {
 
 // translationLine returns the line of a document's translation mapping,
 // or 0 when it has none: a file with one is a bitext output.
-func translationLine(d *document.Document) int {
-	if f := d.Front.Field("translation"); f != nil {
-		return f.Line
+func translationLine(d *document.Document) int { return output.TranslationLine(d) }
+
+// IsOutput reports whether a post found by walking a folder is bitext's
+// output rather than a source: a file with bitext's translation mapping
+// (whatever its name), or one named like an output (x.en.md, x.zh-en.md)
+// that holds no text to translate (an English page a person wrote). A file
+// named like an output that has text to translate and no mapping is a
+// source. d is the file parsed with the run's options; nil (a file that
+// does not parse) counts as an output only when named like one. It is the
+// one test of an output that translate and glossary suggest share.
+func IsOutput(name string, d *document.Document, from, to string) bool {
+	if d == nil {
+		return IsOutputName(name, from, to)
 	}
-	return 0
+	return translationLine(d) > 0 || IsOutputName(name, from, to) && len(d.Segments) == 0
 }

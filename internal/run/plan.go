@@ -7,6 +7,7 @@ import (
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -102,14 +103,7 @@ func (r *runner) load(w *window) {
 var errSkipped = fmt.Errorf("skipped")
 
 // NotSourceError refuses a bitext translation named as an input.
-type NotSourceError struct {
-	Path string
-	Line int
-}
-
-func (e *NotSourceError) Error() string {
-	return fmt.Sprintf("%s:%d: this file is a bitext translation (front matter has translation:), not a source", e.Path, e.Line)
-}
+type NotSourceError = output.NotSourceError
 
 func (r *runner) parse(in *Input) (*document.Document, error) {
 	data, err := r.read(in.Path)
@@ -125,7 +119,7 @@ func (r *runner) parse(in *Input) (*document.Document, error) {
 			r.logf(in, "bitext: skipping %s: it is a translation (front matter has translation:)", in.Path)
 			return nil, nil
 		}
-		return nil, &NotSourceError{in.Path, line}
+		return nil, &NotSourceError{Path: in.Path, Line: line}
 	}
 	return d, nil
 }

@@ -303,9 +303,9 @@ func (r *runner) skipWalked(path string) bool {
 	}
 	d, err := document.Parse(path, data, r.cfg.Doc)
 	if err != nil {
-		return true
+		d = nil
 	}
-	return translationLine(d) > 0 || len(d.Segments) == 0
+	return IsOutput(filepath.Base(path), d, r.cfg.FromName, r.cfg.ToName)
 }
 
 // claimOutputs refuses inputs whose outputs would overwrite an input or

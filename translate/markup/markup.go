@@ -27,6 +27,7 @@ import (
 
 	nethtml "golang.org/x/net/html"
 
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -144,16 +145,8 @@ func UnnamedOf(s string) Unnamed {
 // Backends and fakes that rewrite tagged text use it rather than parse tags
 // their own way, so that all of them take the same things for tags.
 func TagAt(s string) (name string, closing, empty bool, n int) {
-	n = translate.TagLen(s)
-	switch {
-	case n == 0:
-		return "", false, false, 0
-	case s[1] == '/':
-		return s[2 : n-1], true, false, n
-	case s[n-2] == '/':
-		return s[1 : n-2], false, true, n
-	}
-	return s[1 : n-1], false, false, n
+	t, n := tagged.At(s)
+	return t.Name, t.Kind == tagged.Close, t.Kind == tagged.Empty, n
 }
 
 // ValidName reports whether s is a tag name bitext writes: a lowercase
@@ -267,9 +260,7 @@ func attr(t nethtml.Token, key string) string {
 	return ""
 }
 
-var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-func escape(s string) string { return escaper.Replace(s) }
+func escape(s string) string { return tagged.Escape(s) }
 
 // TranslateHTML applies f, a translation of tagged text that keeps its
 // tags, to the text of an HTML fragment as bitext's backends send it, and

@@ -1,6 +1,10 @@
 package offline
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/bitext/bitext/tagged"
+)
 
 // piece is a part of a tagged text: either one tag, kept byte for byte, or a
 // run of text between tags, with its XML entities decoded.
@@ -28,83 +32,22 @@ func tagKind(tag string) int {
 	return tagOpen
 }
 
-// splitTagged cuts a tagged text into tags and decoded text runs. Only bitext's
-// own tags (a letter and a number, as in <b1>, </a12>, <x3/>) are tags; any
-// other '<' is text (the input escapes real ones as &lt;, but a stray one is
-// kept rather than lost).
+// splitTagged cuts a tagged text into tags and decoded text runs
+// (tagged.Pieces). Only bitext's own tags are tags; any other '<' is text
+// (the input escapes real ones as &lt;, but a stray one is kept rather
+// than lost).
 func splitTagged(s string) []piece {
-	var out []piece
-	start := 0
-	for i := 0; i < len(s); {
-		if s[i] != '<' {
-			i++
-			continue
+	ps := tagged.Pieces(s)
+	out := make([]piece, len(ps))
+	for i, p := range ps {
+		if p.IsTag() {
+			out[i] = piece{tag: p.Raw}
+		} else {
+			out[i] = piece{text: tagged.Unescape(p.Raw)}
 		}
-		n := tagLen(s[i:])
-		if n == 0 {
-			i++
-			continue
-		}
-		if start < i {
-			out = append(out, piece{text: unescape(s[start:i])})
-		}
-		out = append(out, piece{tag: s[i : i+n]})
-		i += n
-		start = i
-	}
-	if start < len(s) {
-		out = append(out, piece{text: unescape(s[start:])})
 	}
 	return out
 }
 
-// tagLen returns the length of a tag at the start of s, or 0.
-func tagLen(s string) int {
-	i := 1
-	if i < len(s) && s[i] == '/' {
-		i++
-	}
-	if i >= len(s) || !isASCIILetter(s[i]) {
-		return 0
-	}
-	i++
-	digits := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-		digits++
-	}
-	if digits == 0 || i >= len(s) {
-		return 0
-	}
-	if s[i] == '/' && s[1] != '/' {
-		i++
-	}
-	if i < len(s) && s[i] == '>' {
-		return i + 1
-	}
-	return 0
-}
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// unescape decodes the XML entities of tagged text. Unknown entities stay as
-// written, so that escape(unescape(s)) writes them back with their '&' escaped
-// only if it was a bare '&' to begin with.
-func unescape(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	return entityDecoder.Replace(s)
-}
-
-var entityDecoder = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&apos;", "'", "&#39;", "'")
-
 // escape writes '<', '>' and '&' of English text as entities.
-func escape(s string) string {
-	if !strings.ContainsAny(s, "<>&") {
-		return s
-	}
-	return entityEncoder.Replace(s)
-}
-
-var entityEncoder = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;")
+func escape(s string) string { return tagged.Escape(s) }

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -148,8 +149,8 @@ func Text(s string) string {
 // of s, or 0: like the markup-aware services it stands in for, the backend
 // leaves a pin's contents untranslated.
 func pin(s string) int {
-	n := markup(s)
-	if n < 4 || !translate.IsPinTag(s[1:n-1]) {
+	t, n := tagged.At(s)
+	if n == 0 || t.Kind != tagged.Open || !tagged.IsPin(t.Name) {
 		return 0
 	}
 	end := strings.Index(s[n:], "</"+s[1:n])
@@ -162,16 +163,13 @@ func pin(s string) int {
 // markup returns the length of a tag (<b1>, </b1>, <x2/>) or an entity
 // (&amp;) at the start of s, or 0.
 func markup(s string) int {
-	var end byte
-	switch {
-	case strings.HasPrefix(s, "<"):
-		end = '>'
-	case strings.HasPrefix(s, "&"):
-		end = ';'
-	default:
+	if strings.HasPrefix(s, "<") {
+		return tagged.Len(s)
+	}
+	if !strings.HasPrefix(s, "&") {
 		return 0
 	}
-	j := strings.IndexByte(s, end)
+	j := strings.IndexByte(s, ';')
 	if j < 2 || j > 32 {
 		return 0
 	}

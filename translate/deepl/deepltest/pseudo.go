@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/markup"
 	"github.com/bitext/bitext/translate/pseudo"
@@ -53,11 +54,10 @@ func wellFormed(s string) bool {
 }
 
 var (
-	escaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 	unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 )
 
-func escape(s string) string   { return escaper.Replace(s) }
+func escape(s string) string   { return tagged.Escape(s) }
 func unescape(s string) string { return unescaper.Replace(s) }
 
 // pseudoTagged applies pseudo.Text to a tagged text the way DeepL treats
@@ -68,8 +68,8 @@ func unescape(s string) string { return unescaper.Replace(s) }
 // pseudo.Text keeps exactly the contents of pins (<kN>…</kN>), so the fake
 // renames tags around it: ignored elements and glossary targets become
 // temporary pins (k0N: bitext never writes a leading zero), pins that are
-// not ignored become K-tags that pseudo.Text translates, and every name is
-// put back afterwards.
+// not ignored become y0N tags that pseudo.Text translates, and every name
+// is put back afterwards.
 func pseudoTagged(s string, ignore map[string]bool, glossary map[string]string) string {
 	r := renamer{temp: map[string]string{}, hidden: map[string]string{}}
 	s = r.applyGlossary(s, ignore, glossary)
@@ -80,7 +80,7 @@ func pseudoTagged(s string, ignore map[string]bool, glossary map[string]string) 
 		case ignore[name] && !translate.IsPinTag(name):
 			return r.hide(name), true
 		case translate.IsPinTag(name) && !ignore[name]:
-			return "K" + name[1:], true
+			return "y0" + name[1:], true
 		}
 		return name, true
 	})
@@ -89,8 +89,8 @@ func pseudoTagged(s string, ignore map[string]bool, glossary map[string]string) 
 		if orig, ok := r.temp[name]; ok {
 			return orig, orig != ""
 		}
-		if strings.HasPrefix(name, "K") {
-			return "k" + name[1:], true
+		if rest, ok := strings.CutPrefix(name, "y0"); ok {
+			return "k" + rest, true
 		}
 		return name, true
 	})

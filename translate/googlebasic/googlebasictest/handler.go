@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/tagged"
 	"github.com/bitext/bitext/translate/markup"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/bitext/bitext/translate/translatetest"
@@ -250,7 +251,6 @@ func apiKey(query url.Values, h http.Header) string {
 }
 
 var (
-	xmlEscaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 	xmlUnescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
 	// quoteRefs writes quotes as character references, as Google's HTML
 	// replies do (It&#39;s, &quot;).
@@ -260,7 +260,7 @@ var (
 // pseudoTranslate "translates" one q by way of bitext's tagged text.
 func pseudoTranslate(q, format string) (string, error) {
 	if format == "text" {
-		return xmlUnescaper.Replace(pseudo.Text(xmlEscaper.Replace(q))), nil
+		return xmlUnescaper.Replace(pseudo.Text(tagged.Escape(q))), nil
 	}
 	// The markup comes back as it was sent; only the text is translated.
 	out, err := markup.TranslateHTML(q, func(tagged string) string { return quoteRefs.Replace(pseudo.Text(tagged)) })
