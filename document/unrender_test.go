@@ -78,26 +78,3 @@ func TestUnrender(t *testing.T) {
 		})
 	}
 }
-
-// Tokens and EscapeText are each other's inverse on text, and Tokens
-// finds every tag of a segment.
-func TestTokens(t *testing.T) {
-	tagged := "a <b1>b &amp; " + EscapeText("<x1/> & &lt;") + "</b1><x2/>"
-	var got []string
-	for _, tok := range Tokens(tagged) {
-		switch tok.Kind {
-		case TextToken:
-			got = append(got, "text:"+tok.Text)
-		case OpenToken:
-			got = append(got, "open:"+tok.Name)
-		case CloseToken:
-			got = append(got, "close:"+tok.Name)
-		case SelfToken:
-			got = append(got, "self:"+tok.Name)
-		}
-	}
-	want := "text:a |open:b1|text:b & <x1/> & &lt;|close:b1|self:x2"
-	if strings.Join(got, "|") != want {
-		t.Fatalf("got  %s\nwant %s", strings.Join(got, "|"), want)
-	}
-}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/tagged"
 )
 
 // Error is a problem of an XLIFF file at a line.
@@ -193,7 +193,7 @@ func (r *reader) inline(end, version string) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
-			b.WriteString(document.EscapeText(string(t)))
+			b.WriteString(tagged.Escape(string(t)))
 		case xml.StartElement:
 			id := attrOf(t, "id")
 			switch t.Name.Local {
@@ -222,7 +222,7 @@ func (r *reader) inline(end, version string) (string, error) {
 				if err != nil {
 					return "", r.fail("<cp> with a bad hex value %q", attrOf(t, "hex"))
 				}
-				b.WriteString(document.EscapeText(string(rune(v))))
+				b.WriteString(tagged.Escape(string(rune(v))))
 			case "mrk", "sm", "em":
 				if t.Name.Local == "mrk" {
 					open = append(open, "")

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/tagged"
 )
 
 // esc writes s as XML character data, or as an attribute value (attr):
@@ -136,36 +136,37 @@ type tagName struct {
 }
 
 // tagNames lists the tags of a tagged text in order.
-func tagNames(tagged string) []tagName {
+func tagNames(text string) []tagName {
 	var out []tagName
-	for _, t := range document.Tokens(tagged) {
-		switch t.Kind {
-		case document.OpenToken:
-			out = append(out, tagName{t.Name, true})
-		case document.SelfToken:
-			out = append(out, tagName{t.Name, false})
+	for _, p := range tagged.Pieces(text) {
+		switch p.Tag.Kind {
+		case tagged.Open:
+			out = append(out, tagName{p.Tag.Name, true})
+		case tagged.Empty:
+			out = append(out, tagName{p.Tag.Name, false})
 		}
 	}
 	return out
 }
 
 // inline21 writes a tagged text as XLIFF 2 inline content.
-func inline21(b *strings.Builder, tagged string) error {
-	for _, t := range document.Tokens(tagged) {
+func inline21(b *strings.Builder, text string) error {
+	for _, p := range tagged.Pieces(text) {
+		t := p.Tag
 		switch t.Kind {
-		case document.TextToken:
-			if err := esc(b, t.Text, false, true); err != nil {
+		case 0:
+			if err := esc(b, tagged.Unescape(p.Raw), false, true); err != nil {
 				return err
 			}
-		case document.OpenToken:
+		case tagged.Open:
 			fmt.Fprintf(b, `<pc id="%s" dataRefStart="o-%s" dataRefEnd="c-%s"`, t.Name, t.Name, t.Name)
 			if !isEmphasis(t.Name) {
 				b.WriteString(` canCopy="no" canDelete="no"`)
 			}
 			b.WriteString(">")
-		case document.CloseToken:
+		case tagged.Close:
 			b.WriteString("</pc>")
-		case document.SelfToken:
+		case tagged.Empty:
 			fmt.Fprintf(b, `<ph id="%s" dataRef="o-%s" canCopy="no" canDelete="no"/>`, t.Name, t.Name)
 		}
 	}
@@ -229,22 +230,23 @@ func write12(b *strings.Builder, doc *Doc) error {
 var ctypes = map[byte]string{'b': "bold", 'i': "italic", 'a': "link", 's': "x-strikethrough", 'g': "x-image", 't': "x-title", 'h': "x-html"}
 
 // inline12 writes a tagged text as XLIFF 1.2 inline content.
-func inline12(b *strings.Builder, tagged string, markup map[string]Markup) error {
-	for _, t := range document.Tokens(tagged) {
+func inline12(b *strings.Builder, text string, markup map[string]Markup) error {
+	for _, p := range tagged.Pieces(text) {
+		t := p.Tag
 		switch t.Kind {
-		case document.TextToken:
-			if err := esc(b, t.Text, false, false); err != nil {
+		case 0:
+			if err := esc(b, tagged.Unescape(p.Raw), false, false); err != nil {
 				return err
 			}
-		case document.OpenToken:
+		case tagged.Open:
 			fmt.Fprintf(b, `<g id="%s"`, t.Name)
 			if c := ctypes[t.Name[0]]; c != "" {
 				attr(b, "ctype", c)
 			}
 			b.WriteString(">")
-		case document.CloseToken:
+		case tagged.Close:
 			b.WriteString("</g>")
-		case document.SelfToken:
+		case tagged.Empty:
 			fmt.Fprintf(b, `<x id="%s" ctype="x-markdown"`, t.Name)
 			if m, ok := markup[t.Name]; ok && !strings.ContainsFunc(m.Open, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' }) {
 				attr(b, "equiv-text", m.Open)
