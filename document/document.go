@@ -644,7 +644,12 @@ func (p *bodyParser) rebase(s *Segment) {
 	}
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+// isSpace reports ASCII white space, form feed and vertical tab included:
+// Markdown renders them as spaces, so they are never a segment's edge (a
+// backend would get them, and a table cell keep them).
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
+}
 
 func skipSpace(src []byte, i, end int) int {
 	for i < end && isSpace(src[i]) {
