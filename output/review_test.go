@@ -172,3 +172,44 @@ func TestReadEditionRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadReview: whatever a reviewer (or an editor) leaves in a bilingual
+// file, reading it back never panics, every row names a segment of the
+// source or none, and every row that names one maps back or is refused.
+func FuzzReadReview(f *testing.F) {
+	src := "---\ntitle: 标题\n---\n\n第一段，有[链接](https://a.example/)和`代码`。\n\n## 标题二\n\n- 列表**一**\n- 列表二\n\n<p>中文<em>强调</em></p>\n"
+	d, err := document.Parse("a.md", []byte(src), chinese)
+	if err != nil {
+		f.Fatal(err)
+	}
+	tr := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		tr[i] = s.Text
+	}
+	tl, err := Render(d, tr, Meta{Backend: "pseudo", Source: "a.md", From: "zh", To: "en"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, layout := range []Layout{Table, Interleave} {
+		f.Add(tl.Bilingual(layout))
+	}
+	f.Add([]byte("| a <!-- bitext:x machine -->| b |\n<!-- bitext:, -->\n# h / <!-- bitext:"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, _ := ReadReview(d, "a.zh-en.md", data)
+		var edits []document.Edit
+		for _, r := range rows {
+			if r.Seg < -1 || r.Seg >= len(d.Segments) {
+				t.Fatalf("row %+v names segment %d of %d", r.Mark, r.Seg, len(d.Segments))
+			}
+			if r.Seg >= 0 && len(edits) == 0 {
+				edits = append(edits, document.Edit{Seg: r.Seg, Markdown: r.Markdown})
+			}
+		}
+		out, errs := d.Unrender(edits, chinese)
+		if len(errs) == 0 && len(edits) > 0 {
+			if _, err := d.Render(&d.Segments[edits[0].Seg], out[0]); err != nil {
+				t.Fatalf("Unrender gave %q, which does not render: %v", out[0], err)
+			}
+		}
+	})
+}
