@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -260,6 +261,11 @@ func (r *runner) commit(ctx context.Context, a *Applied, in *Input, d *document.
 			translations[si], statuses[si] = tr, output.Reviewed
 		}
 	}
+	// An output a person touched is refused before anything is kept, so
+	// that a refused file leaves the memory as it was too.
+	if err := r.replaceable(in, applied); err != nil {
+		return err
+	}
 	if len(entries) > 0 {
 		if err := r.cfg.Memory.Put(ctx, entries); err != nil {
 			return &StopError{fmt.Errorf("memory: %w", err)}
@@ -431,4 +437,29 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 func (r *runner) reviewed(in *Input, s *document.Segment, target string) memory.Entry {
 	return memory.Entry{From: r.pair.From, To: r.pair.To, Source: s.Text, Target: target,
 		Status: memory.Reviewed, File: filepath.ToSlash(in.Path), Segment: s.ID}
+}
+
+// replaceable reports why an output of in must not be replaced (a person
+// edited it, or wrote it), unless it is the file being applied or the
+// run has Force.
+func (r *runner) replaceable(in *Input, applied string) error {
+	if r.cfg.Force {
+		return nil
+	}
+	for _, p := range []string{in.English, in.Bilingual} {
+		if p == applied {
+			continue
+		}
+		old, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: output %w", in.Path, err)
+		}
+		if err := output.CheckReplace(p, old); err != nil {
+			return fmt.Errorf("%w: apply or review its changes first", err)
+		}
+	}
+	return nil
 }
