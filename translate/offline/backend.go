@@ -29,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "4"
+const Version = "5"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -83,6 +83,10 @@ const (
 	// RulePOS weighs a word's senses by the part of speech jieba's
 	// dictionary gives it, and offers adverbs in -ly (pos.go).
 	RulePOS
+	// RuleLearned puts first the renderings that parallel news prefers
+	// for a word, and drops the words it seldom translates (learn.go,
+	// senses.tsv).
+	RuleLearned
 
 	ruleEnd
 )
@@ -90,7 +94,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

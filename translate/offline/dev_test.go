@@ -200,8 +200,8 @@ func TestDevAblation(t *testing.T) {
 		t.Skip("set BITEXT_ABLATION to measure each step on the untouched 500")
 	}
 	src, ref := devSet(t, "test")
-	steps := []Rule{RuleLM, RuleForms, RuleReorder, RulePOS}
-	off := RuleLM | RuleForms | RuleReorder | RulePOS
+	steps := []Rule{RuleLM, RuleForms, RuleReorder, RulePOS, RuleLearned}
+	off := RuleLM | RuleForms | RuleReorder | RulePOS | RuleLearned
 	c, b, _ := devScore(t, New(Options{Off: off}).translator(), src, ref)
 	t.Logf("%-22s chrF %5.2f  BLEU %5.2f", "without the steps", c.Score, b.Score)
 	for _, r := range steps {

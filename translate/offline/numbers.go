@@ -20,8 +20,25 @@ func numTok(src string, m zhnum.Match) tok {
 	if m.Kind == zhnum.Number && m.Counted && m.Value == 1 && m.Approx == zhnum.Exact && !m.Range &&
 		(strings.HasPrefix(src, "一") || strings.HasPrefix(src, "壹")) {
 		tk.en, tk.one = "a", true
+	} else if w := smallNumber(src, m); w != "" {
+		tk.en = w
 	}
 	return tk
+}
+
+// smallNumbers are the numbers English news spells out.
+var smallNumbers = []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+// smallNumber spells out a whole number under ten written in Chinese
+// numerals (三名 "three", 两次 "two times"), as English prose writes it;
+// digits stay digits (3名 "3"), as the source chose them.
+func smallNumber(src string, m zhnum.Match) string {
+	if m.Kind != zhnum.Number || m.Approx != zhnum.Exact || m.Range || m.Value < 1 || m.Value > 9 ||
+		m.Value != float64(int(m.Value)) || m.English != strconv.Itoa(int(m.Value)) ||
+		strings.ContainsAny(src, "0123456789") {
+		return ""
+	}
+	return smallNumbers[int(m.Value)]
 }
 
 // classifiers zhnum does not consume (5块奖牌): a number followed by one of
@@ -31,6 +48,7 @@ var looseClassifiers = map[string]bool{
 	"架": true, "艘": true, "头": true, "棵": true, "株": true, "本": true, "篇": true,
 	"部": true, "台": true, "份": true, "所": true, "座": true, "家": true, "位": true,
 	"名": true, "个": true, "种": true, "项": true, "批": true, "支": true, "封": true,
+	"处": true, "段": true, "幅": true, "场": true, "片": true, "套": true, "则": true,
 }
 
 // plural returns the plural of an English noun phrase by inflecting its last

@@ -22,7 +22,14 @@ func TestNumbersInContext(t *testing.T) {
 		{"三万六千多名党员干部参加了活动。", []string{"More than 36,000", "cadres"}, nil},
 		{"共有3.5万人参加。", []string{"35,000 people"}, nil},
 		{"赢得至少5块奖牌。", []string{"5 medals"}, []string{"piece"}},
+		// Small numbers in Chinese numerals are spelled out; digits stay.
+		{"全省有三个城市参加。", []string{"three cities"}, []string{"3"}},
+		{"现场有两名记者。", []string{"two reporters"}, []string{"2"}},
+		{"全省有3个城市参加。", []string{"3 cities"}, []string{"three"}},
 		{"形成了一个恶性循环。", []string{"a vicious circle"}, []string{"1 vicious"}},
+		// A lone 一: the article before a classifier, nothing after a demonstrative.
+		{"新乡县一处化工厂发生爆炸。", []string{"a chemical plant"}, []string{"one", "place"}},
+		{"我参照这一事实。", []string{"fact"}, []string{"one"}},
 		{"王沪宁三号在浙江会见外宾。", []string{"on the 3rd"}, nil},
 		{"他们在上世纪70年代开始行医。", []string{"in the 1970s"}, nil},
 		{"截至目前，共收集问题五千九百八十五个。", []string{"5985"}, nil},

@@ -16,6 +16,9 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleSenses) {
 		contextSenses(toks)
 	}
+	if t.has(RuleNumbers) {
+		oneRule(toks)
+	}
 	if t.has(RulePlural) {
 		t.pluralRule(toks)
 	}
@@ -174,6 +177,33 @@ func nounHead(toks []tok, j int) int {
 		n++
 	}
 	return head
+}
+
+// oneRule reads a lone 一 that no number reading took: after a
+// demonstrative it goes (这一事实 "this fact", 每一 "every"; 另一
+// "another"), before a classifier it is the article and the classifier
+// goes (一处化工厂 "a chemical plant").
+func oneRule(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.src != "一" || tk.one || tk.kind != kWord && tk.kind != kNum {
+			continue
+		}
+		if i > 0 {
+			switch p := &toks[i-1]; p.src {
+			case "这", "那", "此", "该", "每":
+				tk.en = ""
+				continue
+			case "另":
+				p.en, tk.en = "another", ""
+				continue
+			}
+		}
+		if j := i + 1; j < len(toks) && looseClassifiers[toks[j].src] && nextWord(toks, j) == j+1 {
+			tk.en, tk.one, tk.kind = "a", true, kNum
+			toks[j].en = ""
+		}
+	}
 }
 
 // articles writes "an" for the article 一 before a vowel sound.

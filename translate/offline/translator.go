@@ -23,6 +23,7 @@ type translator struct {
 	terms      *termSet
 	surnames   map[string]string
 	given      map[rune]bool
+	senses     map[string]learnedSense
 
 	cache sync.Map // word -> tok, the analysis of a dictionary word
 }
@@ -36,6 +37,7 @@ func newTranslator(d *dict.Dict, m *lm.Model, opt Options) *translator {
 		terms:    parseTerms(termsTSV),
 		surnames: parseSurnames(surnamesTXT),
 		given:    parseRuneSet(givenNamesTXT),
+		senses:   parseSenses(sensesTSV),
 	}
 	if m != nil {
 		t.the, t.a, t.an = m.ID("the"), m.ID("a"), m.ID("an")
@@ -269,6 +271,9 @@ func (t *translator) word(w string) tok {
 		return v.(tok)
 	}
 	tk := t.lookup(w)
+	if t.has(RuleLearned) {
+		tk = t.learned(w, tk)
+	}
 	if t.lm != nil {
 		tk.cands = t.withIDs(tk.cands)
 	}
