@@ -3,6 +3,7 @@ package glossary
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -15,8 +16,14 @@ type Glossary struct {
 	trie     *trie
 	// guarded marks the built-in entries, which match only at word breaks
 	// when words is set.
-	guarded []bool
-	words   func(string) []string
+	guarded   []bool
+	words     func(string) []string
+	wordBreak func(run string, i int) bool
+	// starts are the first characters of the sources: where no term
+	// starts, Match does not walk the trie.
+	starts runeSet
+	// folded are the targets as Check compares them (fold).
+	folded map[string]string
 }
 
 // Options tune matching.
@@ -29,6 +36,12 @@ type Options struct {
 	// may match instead. The user's own entries always match: they are
 	// deliberate, and a segmenter may not know a name.
 	Words func(text string) []string
+	// WordBreak, when set, answers for Words: whether byte offset i of a
+	// run of text, with a Han character on either side, falls between two
+	// words. It is asked only about the edges of the built-in entries a
+	// text may match, so it can answer without segmenting the whole run
+	// (see builtin.WordBreak).
+	WordBreak func(run string, i int) bool
 }
 
 // New builds a glossary. Sources and targets are NFC-normalised; when two
@@ -42,7 +55,7 @@ func New(entries []Entry) *Glossary {
 
 // NewOptions builds a glossary that matches as opt says.
 func NewOptions(entries []Entry, opt Options) *Glossary {
-	g := &Glossary{bySource: make(map[string]int, len(entries)), words: opt.Words}
+	g := &Glossary{bySource: make(map[string]int, len(entries)), words: opt.Words, wordBreak: opt.WordBreak}
 	for _, e := range entries {
 		e.Source = norm.NFC.String(e.Source)
 		e.Target = norm.NFC.String(e.Target)
@@ -58,8 +71,13 @@ func NewOptions(entries []Entry, opt Options) *Glossary {
 	}
 	g.trie = newTrie(g.entries)
 	g.guarded = make([]bool, len(g.entries))
+	g.starts = newRuneSet()
+	g.folded = make(map[string]string, len(g.entries))
 	for i, e := range g.entries {
 		g.guarded[i] = strings.HasPrefix(e.Origin, "builtin:")
+		r, _ := utf8.DecodeRuneInString(e.Source)
+		g.starts.add(r)
+		g.folded[e.Target] = fold(e.Target)
 	}
 	return g
 }

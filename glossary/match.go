@@ -29,7 +29,7 @@ func (g *Glossary) Match(text string) []Match {
 	if len(g.entries) == 0 || text == "" {
 		return nil
 	}
-	if norm.NFC.IsNormalString(text) {
+	if isNFC(text) {
 		return g.matchTagged(text, nil)
 	}
 	nfc, m := normalize(text)
@@ -66,10 +66,20 @@ func (g *Glossary) matchTagged(text string, m *offsetMap) []Match {
 func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap) []Match {
 	run := text[:to]
 	var words *wordBreaks
-	if g.words != nil {
-		words = &wordBreaks{split: g.words, text: text[from:to], base: from}
+	if g.words != nil || g.wordBreak != nil {
+		words = &wordBreaks{split: g.words, at1: g.wordBreak, text: text[from:to], base: from}
 	}
 	for p := from; p < to; {
+		c := run[p]
+		if c < utf8.RuneSelf {
+			if !g.starts.has(rune(c)) {
+				p++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(run[p:]); !g.starts.has(r) {
+			p += w
+			continue
+		}
 		end, idx := g.trie.longest(run, p, from, func(idx, start, end int) bool {
 			return !g.guarded[idx] || words == nil || words.at(start) && words.at(end)
 		})
@@ -93,6 +103,7 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 // question, so runs without a guarded candidate cost nothing.
 type wordBreaks struct {
 	split  func(string) []string
+	at1    func(run string, i int) bool // Options.WordBreak, or nil
 	text   string
 	base   int // offset of text in the segment text
 	breaks map[int]bool
@@ -110,6 +121,17 @@ func (w *wordBreaks) at(offset int) bool {
 	after, _ := utf8.DecodeRuneInString(w.text[i:])
 	if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
 		return true
+	}
+	if w.at1 != nil {
+		if b, ok := w.breaks[i]; ok {
+			return b
+		}
+		if w.breaks == nil {
+			w.breaks = map[int]bool{}
+		}
+		b := w.at1(w.text, i)
+		w.breaks[i] = b
+		return b
 	}
 	if w.breaks == nil {
 		w.breaks = map[int]bool{}
@@ -231,20 +253,27 @@ func (t *trie) child(n int32, c byte) int32 {
 // longest returns the end and entry index of the longest term starting at
 // text[p:] whose word boundaries hold (runStart is where the text run
 // begins: nothing before it counts as a letter) and that ok accepts, or
-// idx -1.
+// idx -1. The terms found along the way are offered to ok longest first,
+// so that it is asked no more than it must.
 func (t *trie) longest(text string, p, runStart int, ok func(idx, start, end int) bool) (end, idx int) {
-	idx = -1
+	var found [8]struct{ end, idx int }
+	cands := found[:0]
 	n := int32(0)
 	for k := p; k < len(text); k++ {
 		n = t.child(n, text[k])
 		if n < 0 {
 			break
 		}
-		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k+1, runStart) && ok(int(e-1), p, k+1) {
-			end, idx = k+1, int(e-1)
+		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k+1, runStart) {
+			cands = append(cands, struct{ end, idx int }{k + 1, int(e - 1)})
 		}
 	}
-	return end, idx
+	for i := len(cands) - 1; i >= 0; i-- {
+		if ok(cands[i].idx, p, cands[i].end) {
+			return cands[i].end, cands[i].idx
+		}
+	}
+	return 0, -1
 }
 
 func (t *trie) boundaryOK(b uint8, text string, start, end, runStart int) bool {
@@ -259,6 +288,74 @@ func (t *trie) boundaryOK(b uint8, text string, start, end, runStart int) bool {
 		}
 	}
 	return true
+}
+
+// runeSet is a set of runes: a bitmap of the Basic Multilingual Plane and
+// a map of the rest.
+type runeSet struct {
+	bmp   []uint64
+	other map[rune]bool
+}
+
+func newRuneSet() runeSet { return runeSet{bmp: make([]uint64, 1<<16/64), other: map[rune]bool{}} }
+
+func (s runeSet) add(r rune) {
+	if r >= 0 && r < 1<<16 {
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	s.other[r] = true
+}
+
+func (s runeSet) has(r rune) bool {
+	if r >= 0 && r < 1<<16 {
+		return s.bmp[r>>6]&(1<<(r&63)) != 0
+	}
+	return s.other[r]
+}
+
+// isNFC reports whether s is in NFC: at once for text made only of
+// characters that are NFC in any sequence (see nfcAlways), else as package
+// norm decides.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !nfcAlways(r) {
+			return norm.NFC.IsNormalString(s)
+		}
+		i += w
+	}
+	return true
+}
+
+// nfcAlways reports characters of which any sequence, with ASCII, is in
+// NFC: each is NFC alone, has combining class 0 (nothing to reorder) and
+// composes with nothing before it (TestNFCAlways checks each against
+// package norm), so no sequence of them composes or reorders. The ranges
+// are those of Chinese text and of the English (and pseudo-English)
+// translations checked against the glossary: Latin letters with their
+// precomposed accents, general punctuation but the quads U+2000-U+2001,
+// the mathematical brackets (⟦⟧), CJK punctuation but its tone marks
+// U+302A-U+302F, the CJK ideographs, and the full-width forms.
+func nfcAlways(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r >= 0x00A0 && r <= 0x024F, r >= 0x1E00 && r <= 0x1EFF:
+		return true
+	case r >= 0x3000 && r <= 0x303F:
+		return r < 0x302A || r > 0x302F
+	case r >= 0x2002 && r <= 0x206F, r >= 0x27C0 && r <= 0x27FF:
+		return true
+	case r >= 0xFF01 && r <= 0xFF60:
+		return true
+	}
+	return false
 }
 
 // offsetMap maps byte offsets in an NFC-normalised text back to the text it

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
 )
 
@@ -120,5 +122,32 @@ func TestMatchWideNodes(t *testing.T) {
 	g = New(append(testGlossary(pairs...).Entries(), Entry{Source: "最高人民法院", Target: "Supreme People's Court"}, Entry{Source: "人民法院", Target: "people's court"}))
 	if ms := g.Match("最高人民法院"); len(ms) != 1 || ms[0].Entry.Target != "Supreme People's Court" {
 		t.Errorf("Match(最高人民法院) = %v", ms)
+	}
+}
+
+// Every character nfcAlways vouches for keeps any text made of them in NFC.
+func TestNFCAlways(t *testing.T) {
+	n := 0
+	for r := rune(0x80); r <= 0xFFFF; r++ {
+		if !nfcAlways(r) {
+			continue
+		}
+		n++
+		p := norm.NFC.PropertiesString(string(r))
+		if !norm.NFC.IsNormalString(string(r)) || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("U+%04X: not NFC in every sequence (ccc %d, composes with what precedes: %v)", r, p.CCC(), !p.BoundaryBefore())
+		}
+	}
+	if n < 20000 {
+		t.Errorf("only %d characters", n)
+	}
+	// And texts of them, mixed, are NFC indeed.
+	for _, s := range []string{"ȧƀċ “Lïüṁ” 临汾市，ÀÉÎ", "Ǎ\u00a0Ḁ—‘’…。、「」ＡＢ"} {
+		if !isNFC(s) || !norm.NFC.IsNormalString(s) {
+			t.Errorf("%q: isNFC %v, norm %v", s, isNFC(s), norm.NFC.IsNormalString(s))
+		}
+	}
+	if isNFC("e\u0301") || isNFC("\u3000\u302b\u302a") {
+		t.Error("isNFC took a combining sequence for NFC")
 	}
 }

@@ -16,17 +16,27 @@ import (
 // the backend drops is a lost tag, which translate.Verify refuses; a pin
 // whose contents it changes shows up as a miss in Check.
 func Protect(b translate.Backend, g *Glossary) translate.Backend {
+	if g == nil {
+		return b
+	}
+	return ProtectWith(b, g, g.Match)
+}
+
+// ProtectWith is Protect with the matches of a text found by match: g's
+// Match, or a Memo's, so that a caller that matches its texts anyway
+// (for their fingerprints, to check the translations) matches each once.
+func ProtectWith(b translate.Backend, g *Glossary, match func(text string) []Match) translate.Backend {
 	if g == nil || g.Len() == 0 {
 		return b
 	}
-	p := &protected{inner: b, g: g, pin: translate.ModeOf(b) == translate.TermsPinned}
+	p := &protected{inner: b, match: match, pin: translate.ModeOf(b) == translate.TermsPinned}
 	if !p.pin {
 		return translate.Decorate(b, p.Translate)
 	}
 	// Batches are packed by the size of the texts as they will be sent:
 	// pinned.
 	return translate.DecorateRewriting(b, p.Translate, func(text string) string {
-		if ms := g.Match(text); len(ms) > 0 {
+		if ms := match(text); len(ms) > 0 {
 			return Pin(text, ms)
 		}
 		return text
@@ -35,7 +45,7 @@ func Protect(b translate.Backend, g *Glossary) translate.Backend {
 
 type protected struct {
 	inner translate.Backend
-	g     *Glossary
+	match func(string) []Match
 	pin   bool
 }
 
@@ -45,7 +55,7 @@ func (p *protected) Translate(ctx context.Context, req translate.Request) ([]str
 	seen := map[string]bool{}
 	terms := append([]translate.Term(nil), req.Terms...) // never the caller's array
 	for i, text := range req.Texts {
-		ms := p.g.Match(text)
+		ms := p.match(text)
 		for _, m := range ms {
 			if !seen[m.Entry.Source] {
 				seen[m.Entry.Source] = true

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -34,13 +36,24 @@ import (
 // escapes read as the characters they stand for.
 func (g *Glossary) Check(source, translation string) (occurrences, missing []Match) {
 	occurrences = g.Match(source)
+	return occurrences, g.CheckMatches(occurrences, translation)
+}
+
+// CheckMatches is Check for a source whose matches are known already (the
+// matches of the source, as Match or a Memo finds them): it returns those
+// whose target is missing from the translation, without matching the
+// source again.
+func (g *Glossary) CheckMatches(occurrences []Match, translation string) (missing []Match) {
 	if len(occurrences) == 0 {
-		return nil, nil
+		return nil
 	}
 	byTarget := map[string][]Match{}
 	var targets []string
 	for _, m := range occurrences {
-		k := fold(m.Entry.Target)
+		k, ok := g.folded[m.Entry.Target]
+		if !ok {
+			k = fold(m.Entry.Target)
+		}
 		if _, ok := byTarget[k]; !ok {
 			targets = append(targets, k)
 		}
@@ -54,7 +67,7 @@ func (g *Glossary) Check(source, translation string) (occurrences, missing []Mat
 		missing = append(missing, want[found:]...)
 	}
 	sort.Slice(missing, func(i, j int) bool { return missing[i].Start < missing[j].Start })
-	return occurrences, missing
+	return missing
 }
 
 // plain strips tags (each becomes a space, so that the words on either
@@ -63,10 +76,76 @@ func plain(s string) string { return tagged.PlainSep(s, " ") }
 
 // fold puts a text in the form targets are compared in: NFC, lower case,
 // straight apostrophes, single spaces.
+//
+// It is one pass over the NFC form: each character lowered (as
+// strings.ToLower does), ’ and ʼ made ', and every run of white space one
+// space, none at the ends (as strings.Fields and Join would).
 func fold(s string) string {
-	s = strings.ToLower(norm.NFC.String(s))
-	s = strings.NewReplacer("\u2019", "'", "\u02bc", "'").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	if !isNFC(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case asciiSpace(c):
+				space = b.Len() > 0
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		// A byte that is not UTF-8 decodes as U+FFFD, which is written,
+		// as strings.ToLower writes it.
+		r = toLower(r)
+		if r == '\u2019' || r == '\u02bc' {
+			r = '\''
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// toLower is unicode.ToLower, from a table for the Latin, Greek and
+// Cyrillic letters of translations.
+func toLower(r rune) rune {
+	if r < rune(len(lowers())) {
+		return lowers()[r]
+	}
+	return unicode.ToLower(r)
+}
+
+var lowers = sync.OnceValue(func() []rune {
+	t := make([]rune, 0x2000)
+	for r := range t {
+		t[r] = unicode.ToLower(rune(r))
+	}
+	return t
+})
+
+// asciiSpace reports the ASCII white space strings.Fields splits at.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // masked replaces text already counted for a longer target.

@@ -3,6 +3,8 @@ package glossary
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestCheck(t *testing.T) {
@@ -63,4 +65,30 @@ func TestTally(t *testing.T) {
 	if terms != 3 || termsOK != 2 || occ != 5 || found != 4 || total.Complete() {
 		t.Errorf("totals: terms %d/%d, occurrences %d/%d, complete %v; want 2/3, 4/5, false", termsOK, terms, found, occ, total.Complete())
 	}
+}
+
+// fold is one pass; it must give what the plain composition of NFC,
+// strings.ToLower, the apostrophe replacement and Fields/Join gives.
+func TestFoldIsTheComposition(t *testing.T) {
+	slow := func(s string) string {
+		s = strings.ToLower(norm.NFC.String(s))
+		s = strings.NewReplacer("\u2019", "'", "\u02bc", "'").Replace(s)
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for _, s := range []string{"", "  ", "Liu Yuqiang", " NPC  Deputy\n", "Baidu\u2019s\u00a0site", "CAFE\u0301 ʼok", "İstanbul ΣΑΣ",
+		"\xff bad \xfe", "ȦĊĊḖṄŢḖḊ ⟦ȧ·⟧", "a\u3000b\u2028c\u0085d", "DŽ ǅ", "Straße"} {
+		if got, want := fold(s), slow(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	f.Add("Liu Yuqiang’s NPC deputy")
+	f.Fuzz(func(t *testing.T, s string) {
+		slow := strings.Join(strings.Fields(strings.NewReplacer("\u2019", "'", "\u02bc", "'").Replace(strings.ToLower(norm.NFC.String(s)))), " ")
+		if got := fold(s); got != slow {
+			t.Errorf("fold(%q) = %q, want %q", s, got, slow)
+		}
+	})
 }

@@ -39,7 +39,10 @@ func All(ctx context.Context, name string, b Backend, req Request) ([]string, er
 		if t == "" {
 			continue
 		}
-		n := TextSize(b, req, t)
+		n := 0
+		if maxChars > 0 {
+			n = TextSize(b, req, t)
+		}
 		if len(batch) > 0 && (maxTexts > 0 && len(batch) >= maxTexts || maxChars > 0 && chars+n > maxChars) {
 			if err := flush(); err != nil {
 				return nil, err

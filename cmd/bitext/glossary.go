@@ -16,7 +16,6 @@ import (
 	"github.com/bitext/bitext/internal/run"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/tagged"
-	"github.com/bitext/bitext/translate/offline/dict"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
@@ -64,9 +63,9 @@ func (g *glossaryFlags) load(from, to language.Tag) (*glossary.Glossary, error) 
 	}
 	layers = append(layers, combined)
 	// Built-in entries match only between words as the offline backend's
-	// dictionary segments them; the dictionary loads on first need.
-	words := func(s string) []string { return dict.Default().Segment(s) }
-	return glossary.NewOptions(glossary.Merge(layers...), glossary.Options{Words: words}), nil
+	// dictionary segments them; the dictionary loads only where its word
+	// pairs leave a break in doubt (builtin.WordBreak).
+	return glossary.NewOptions(glossary.Merge(layers...), builtin.Options()), nil
 }
 
 // builtinApplies says whether the built-in Chinese-to-English gazetteer fits

@@ -252,6 +252,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 // pending is called instead, if set.
 func (r *runner) commit(ctx context.Context, a *Applied, in *Input, d *document.Document, translations []string, statuses []output.Status,
 	entries []memory.Entry, backend, applied string, pending func() error) error {
+	defer r.forget() // the glossary's matches of this post
 	byText := make(map[string]string, len(entries))
 	for _, e := range entries {
 		byText[memory.Normalize(e.Source)] = e.Target

@@ -24,7 +24,6 @@ import (
 	"github.com/bitext/bitext/translate/libretranslate"
 	"github.com/bitext/bitext/translate/libretranslate/libretranslatetest"
 	"github.com/bitext/bitext/translate/markup"
-	"github.com/bitext/bitext/translate/offline/dict"
 	"github.com/bitext/bitext/translate/openai"
 	"github.com/bitext/bitext/translate/openai/openaitest"
 	"github.com/bitext/bitext/translate/translatetest"
@@ -32,10 +31,9 @@ import (
 )
 
 // builtinGlossary is the glossary bitext translate uses by default: the
-// built-in gazetteer, matched between words as the dictionary segments
-// them.
+// built-in gazetteer, matched between words.
 func builtinGlossary() *glossary.Glossary {
-	return glossary.NewOptions(builtin.Entries(), glossary.Options{Words: func(s string) []string { return dict.Default().Segment(s) }})
+	return glossary.NewOptions(builtin.Entries(), builtin.Options())
 }
 
 // remote is one remote backend against a fake of its service, with the

@@ -42,6 +42,7 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 		r.send(ctx, w)
 		r.flush(w)
 		w.posts, w.units, w.send = nil, nil, nil
+		r.forget()
 	}
 	for _, f := range r.files {
 		if f.Status == "" {

@@ -71,7 +71,8 @@ func (r *runner) emit(f *FileReport, in *Input, d *document.Document, translatio
 		if r.cfg.Glossary == nil {
 			continue
 		}
-		occ, missing := r.cfg.Glossary.Check(s.Text, tr)
+		occ := r.match(s.Text)
+		missing := r.cfg.Glossary.CheckMatches(occ, tr)
 		f.tally.Add(occ, missing)
 		for _, m := range missing {
 			line := s.Line + strings.Count(s.Text[:m.Start], "\n")

@@ -230,7 +230,7 @@ func (r *runner) fingerprint(text string) string {
 	if r.cfg.Glossary == nil {
 		return ""
 	}
-	ms := r.cfg.Glossary.Match(text)
+	ms := r.match(text)
 	if len(ms) == 0 {
 		return ""
 	}
@@ -335,6 +335,7 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 		if len(windows) > 1 {
 			// Read again when sent, so that memory stays flat.
 			w.posts, w.units, w.send = nil, nil, nil
+			r.forget()
 		}
 	}
 	clear(r.sent)

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
@@ -59,6 +60,10 @@ type runner struct {
 	planning bool
 	// stdin is what standard input held, for the input "-".
 	stdin []byte
+	// matches remembers the glossary's matches of a window's texts, so
+	// that each text is matched once for its fingerprint, its pins and
+	// the check of its translation; nil without a glossary.
+	matches *glossary.Memo
 
 	// Sending.
 	backend translate.Backend // the stack the run sends through
@@ -192,6 +197,9 @@ func newRunner(cfg Config) (*runner, error) {
 		report: &Report{Version: ReportVersion, DryRun: cfg.DryRun, Backend: cfg.BackendName,
 			Profile: cfg.Profile, Local: cfg.Local, From: cfg.FromName, To: cfg.ToName},
 		start: time.Now(),
+	}
+	if cfg.Glossary != nil {
+		r.matches = cfg.Glossary.NewMemo()
 	}
 	return r, nil
 }
@@ -344,6 +352,17 @@ func (r *runner) claimOutputs() {
 			}
 			claimed[key] = claim{in.Path, p}
 		}
+	}
+}
+
+// match returns the glossary's matches of a text, remembered for the
+// window.
+func (r *runner) match(text string) []glossary.Match { return r.matches.Match(text) }
+
+// forget drops the matches of a window that is done with.
+func (r *runner) forget() {
+	if r.matches != nil {
+		r.matches.Forget()
 	}
 }
 

@@ -81,7 +81,7 @@ func (r *runner) stack(m *meter, dry bool) translate.Backend {
 	// a post is written; Verify's index into a batch would say less.
 	opt.Warn = func(translate.Warning) {}
 	if g := r.cfg.Glossary; g != nil {
-		opt.Protect = func(b translate.Backend) translate.Backend { return glossary.Protect(b, g) }
+		opt.Protect = func(b translate.Backend) translate.Backend { return glossary.ProtectWith(b, g, r.match) }
 	}
 	return translate.Stack(r.cfg.Backend, opt)
 }

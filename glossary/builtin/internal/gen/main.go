@@ -1,6 +1,8 @@
 // Command gen builds builtin.tsv, the generated part of bitext's built-in
-// glossary, and excluded.tsv, the list of what it left out and why. It is
-// run by `go generate` in package builtin:
+// glossary, excluded.tsv, the list of what it left out and why, and
+// wordpairs.bin, the filter of the dictionary's word pairs that tells the
+// glossary where the segmenter always breaks. It is run by `go generate`
+// in package builtin:
 //
 //	go generate ./glossary/builtin
 //
@@ -25,7 +27,8 @@
 //
 // builtin.tsv has one entry per line, "source<TAB>target<TAB>type<TAB>
 // origin<TAB>note", sorted by source, after a comment header; excluded.tsv
-// has "source<TAB>english<TAB>reason" lines. Both are committed, so that
+// has "source<TAB>english<TAB>reason" lines; wordpairs.bin is a
+// wordpairs filter (see wordPairs). All are committed, so that
 // building bitext needs neither the data nor this program. The hand-written
 // additions and overrides (../../additions.tsv) are merged at run time by
 // package builtin, not here.
@@ -54,6 +57,7 @@ func main() {
 	dictPath := flag.String("dict", "../../translate/offline/dict/dict.dat.gz", "the offline backend's dictionary file")
 	out := flag.String("out", "builtin.tsv", "the glossary to write")
 	excluded := flag.String("excluded", "excluded.tsv", "the list of entries left out, to write")
+	pairs := flag.String("pairs", "wordpairs.bin", "the filter of the dictionary's word pairs, to write")
 	flag.Parse()
 
 	b, err := build(*data, *dictPath)
@@ -66,6 +70,9 @@ func main() {
 	if err := writeFile(*excluded, b.writeLeftOut); err != nil {
 		log.Fatal(err)
 	}
+	if err := writeFile(*pairs, b.writePairs); err != nil {
+		log.Fatal(err)
+	}
 	log.Printf("%d entries; %d short forms and names left out; %d glosses not reduced", len(b.entries), len(b.left), len(b.unreduced))
 }
 
@@ -76,6 +83,7 @@ type leftOut struct {
 
 // builder collects the entries.
 type builder struct {
+	pairs      map[[2]rune]bool // see wordPairs
 	entries    []glossary.Entry
 	sources    map[string]bool
 	shortForms []glossary.Entry // short forms of divisions, to be decided last
@@ -163,6 +171,7 @@ func build(data, dictPath string) (*builder, error) {
 
 	b := &builder{sources: map[string]bool{}}
 	b.traps = newTraps(dict.Default(), words, candidates, hand)
+	b.pairs = wordPairs(dict.Default(), words)
 	provinces, err := b.provinces(iso)
 	if err != nil {
 		return nil, err

@@ -27,6 +27,7 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 	}{
 		{"../../builtin.tsv", func(w *bytes.Buffer) error { return b.writeEntries(w) }},
 		{"../../excluded.tsv", func(w *bytes.Buffer) error { return b.writeLeftOut(w) }},
+		{"../../wordpairs.bin", func(w *bytes.Buffer) error { return b.writePairs(w) }},
 	} {
 		var got bytes.Buffer
 		if err := f.write(&got); err != nil {
@@ -120,10 +121,10 @@ func TestPlaceStem(t *testing.T) {
 
 func TestTraps(t *testing.T) {
 	words := []headword{
-		{"长治久安", "chang2 zhi4 jiu3 an1", 677},
-		{"天水碧", "tian1 shui3 bi4", 0},
-		{"长白山", "Chang2 bai2 shan1", 218},
-		{"马鞍山", "Ma3 an1 shan1", 326},
+		{"长治久安", "chang2 zhi4 jiu3 an1", 677, "長治久安"},
+		{"天水碧", "tian1 shui3 bi4", 0, "天水碧"},
+		{"长白山", "Chang2 bai2 shan1", 218, "長白山"},
+		{"马鞍山", "Ma3 an1 shan1", 326, "馬鞍山"},
 	}
 	hand := map[string]handDecision{"大庆": {reason: "grand celebration"}, "唐山": {keep: true}}
 	tr := newTraps(dict.Default(), words, []string{"长治", "天水", "白山", "鞍山", "临汾", "大庆", "唐山"}, hand)

@@ -73,6 +73,7 @@ func readCEDICT(path string) ([]cedictRow, error) {
 type headword struct {
 	simp, pinyin string
 	freq         int
+	trad         string
 }
 
 // proper reports a proper noun (capitalized pinyin).
@@ -118,7 +119,7 @@ func readHeadwords(path string) ([]headword, error) {
 			if !ok1 || !ok2 || trad == "" {
 				return nil, fmt.Errorf("%s: bad entry line %q", path, line)
 			}
-			words = append(words, headword{simp: simp, pinyin: strings.Trim(pinyin, "[]")})
+			words = append(words, headword{simp: simp, trad: trad, pinyin: strings.Trim(pinyin, "[]")})
 		case "freq":
 			if freqs >= len(words) {
 				return nil, fmt.Errorf("%s: more counts than entries", path)

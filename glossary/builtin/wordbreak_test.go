@@ -1,0 +1,79 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/testcorpus"
+	"github.com/bitext/bitext/translate/offline/dict"
+)
+
+// runs cuts a text at markup and entities as glossary.Match does, and
+// into lines.
+func runs(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		out = append(out, strings.FieldsFunc(line, func(r rune) bool { return r == '<' || r == '>' || r == '&' || r == ';' })...)
+	}
+	return out
+}
+
+// TestWordBreakIsTheSegmenters checks WordBreak against a segmentation of
+// the whole run at every offset between two Han characters of every post
+// of the corpus, as written and turned into traditional characters.
+func TestWordBreakIsTheSegmenters(t *testing.T) {
+	d := dict.Default()
+	s2t := map[rune]rune{}
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		if s := []rune(d.Simplify(string(r))); len(s) == 1 && s[0] != r {
+			if old, ok := s2t[s[0]]; !ok || r < old {
+				s2t[s[0]] = r
+			}
+		}
+	}
+	traditional := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if t, ok := s2t[r]; ok {
+				return t
+			}
+			return r
+		}, s)
+	}
+	var offsets, certainOnes, wrong int
+	for path, src := range testcorpus.Read(t) {
+		for _, text := range []string{string(src), traditional(string(src))} {
+			for _, run := range runs(text) {
+				breaks := map[int]bool{}
+				at := 0
+				for _, tok := range d.Segment(run) {
+					at += len(tok)
+					breaks[at] = true
+				}
+				for i := range run {
+					if i == 0 {
+						continue
+					}
+					a, _ := utf8.DecodeLastRuneInString(run[:i])
+					b, _ := utf8.DecodeRuneInString(run[i:])
+					if !unicode.Is(unicode.Han, a) || !unicode.Is(unicode.Han, b) {
+						continue
+					}
+					offsets++
+					if !pairs().Has(a, b) {
+						certainOnes++
+					}
+					if got := WordBreak(run, i); got != breaks[i] {
+						wrong++
+						if wrong <= 10 {
+							t.Errorf("%s: %q at %d (%q|%q): WordBreak %v, Segment %v", path, run, i, run[:i], run[i:], got, breaks[i])
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d offsets between Han characters, %d (%.0f%%) certain from the word pairs, %d wrong",
+		offsets, certainOnes, 100*float64(certainOnes)/float64(offsets), wrong)
+}
