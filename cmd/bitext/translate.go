@@ -182,6 +182,8 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		Stdin: e.stdin, Stdout: e.stdout,
 		Log: lineWriter{e.stderr}, Verbose: o.verbose && !o.quiet,
 		OnFile: func(f *run.FileReport) { printFile(e.stderr, f, o.quiet) },
+		// The JSON report lists every file's warnings: keep them for it.
+		KeepFindings: o.report != "",
 	}
 	if o.verbose && !o.quiet {
 		cfg.OnRetry = func(ev translate.RetryEvent) {

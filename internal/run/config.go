@@ -88,6 +88,12 @@ type Config struct {
 	// is done with (written, failed or planned), in input order, a window
 	// at a time: for printing its warnings and errors as the run goes.
 	OnFile func(*FileReport)
+	// KeepFindings keeps every file's warnings and glossary misses in the
+	// report to the end of the run, for a report written after it
+	// (--report). Without it, when OnFile is set, they are dropped once
+	// OnFile has had them, so that a run's memory does not grow with its
+	// posts; the file's counts and errors stay.
+	KeepFindings bool
 	// OnRetry, when set, is called before a failed request is retried.
 	OnRetry func(translate.RetryEvent)
 }

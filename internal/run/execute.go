@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/translate"
 )
@@ -58,15 +59,26 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 	return parent.Err()
 }
 
-// flush hands a window's file reports to OnFile, in input order.
+// flush hands a window's file reports to OnFile, in input order, and
+// sheds what the run need not keep to its end: each file's glossary tally
+// goes into the run's (the file keeps its summary, Glossary), and, once
+// OnFile has had them and unless Config.KeepFindings says otherwise, its
+// warnings and glossary misses. Memory then stays flat however many posts
+// a run has.
 func (r *runner) flush(w *window) {
-	if r.cfg.OnFile == nil {
-		return
-	}
 	for i := w.first; i < w.end; i++ {
-		if r.files[i].Status != Skipped {
-			r.cfg.OnFile(r.files[i])
+		f := r.files[i]
+		if f.Status == Skipped {
+			continue
 		}
+		if r.cfg.OnFile != nil {
+			r.cfg.OnFile(f)
+			if !r.cfg.KeepFindings {
+				f.Warnings, f.Misses = nil, nil
+			}
+		}
+		r.tally.Merge(f.tally)
+		f.tally = glossary.Tally{}
 	}
 }
 

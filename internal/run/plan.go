@@ -352,6 +352,7 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 func (r *runner) sumFiles(t *Totals) {
 	t.Files = 0
 	var g glossary.Tally
+	g.Merge(r.tally)
 	t.Segments, t.SegmentsFromMemory, t.SegmentsRepeated, t.SegmentsSent = 0, 0, 0, 0
 	t.Characters, t.CharactersNew, t.CharactersFromMemory, t.CharactersRepeated = 0, 0, 0, 0
 	t.Written, t.Unchanged, t.FilesFailed = 0, 0, 0

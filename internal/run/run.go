@@ -60,6 +60,8 @@ type runner struct {
 	planning bool
 	// stdin is what standard input held, for the input "-".
 	stdin []byte
+	// tally sums the glossary compliance of the files done with (flush).
+	tally glossary.Tally
 	// matches remembers the glossary's matches of a window's texts, so
 	// that each text is matched once for its fingerprint, its pins and
 	// the check of its translation; nil without a glossary.
