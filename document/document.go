@@ -696,17 +696,17 @@ func segmentID(buf []byte, kind Kind, key, text string) (string, []byte) {
 	buf = append(buf, key...)
 	buf = append(buf, 0)
 	// text with runs of ASCII whitespace collapsed to one space, trimmed
-	rest := strings.TrimLeft(text, " \t\r\n")
-	for rest != "" {
-		k := strings.IndexAny(rest, " \t\r\n")
-		if k < 0 {
-			buf = append(buf, rest...)
-			break
-		}
-		buf = append(buf, rest[:k]...)
-		rest = strings.TrimLeft(rest[k:], " \t\r\n")
-		if rest != "" {
-			buf = append(buf, ' ')
+	start, space := len(buf), false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case ' ', '\t', '\r', '\n':
+			space = true
+		default:
+			if space && len(buf) > start {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = append(buf, c)
 		}
 	}
 	sum := sha256.Sum256(buf)

@@ -155,7 +155,14 @@ type trie struct {
 	next   []int32
 	term   []int32 // entry index + 1 at a node ending a term, else 0
 	bound  []uint8 // boundary rules of the term ending here
+	// dense[n], when not -1, indexes a table of node n's children by
+	// byte, for the nodes with many (the first bytes of the terms).
+	dense  []int32
+	tables [][256]int32
 }
+
+// denseFrom is the number of children from which a node gets a table.
+const denseFrom = 16
 
 const (
 	boundStart = 1 << iota // term starts with an alphabetic letter or digit
@@ -207,6 +214,23 @@ func newTrie(entries []Entry) *trie {
 		}
 	}
 	t.first[len(nodes)] = int32(len(t.labels))
+	t.dense = make([]int32, len(nodes))
+	for n := range nodes {
+		t.dense[n] = -1
+		lo, hi := t.first[n], t.first[n+1]
+		if hi-lo < denseFrom {
+			continue
+		}
+		var tab [256]int32
+		for c := range tab {
+			tab[c] = -1
+		}
+		for k := lo; k < hi; k++ {
+			tab[t.labels[k]] = t.next[k]
+		}
+		t.dense[n] = int32(len(t.tables))
+		t.tables = append(t.tables, tab)
+	}
 	return t
 }
 
@@ -234,6 +258,9 @@ func alphanumeric(r rune) bool {
 // child follows the edge labelled c from node n, or returns -1. Edges are
 // sorted by label: a binary search finds the first label not below c.
 func (t *trie) child(n int32, c byte) int32 {
+	if d := t.dense[n]; d >= 0 {
+		return t.tables[d][c]
+	}
 	lo, hi := t.first[n], t.first[n+1]
 	end := hi
 	for lo < hi {

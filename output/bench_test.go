@@ -1,14 +1,22 @@
 package output
 
 import (
+	"context"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/glossary/builtin"
 	"github.com/bitext/bitext/internal/testcorpus"
+	"github.com/bitext/bitext/memory"
+	"github.com/bitext/bitext/translate"
 	"github.com/bitext/bitext/translate/pseudo"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/language"
 )
 
 func benchCorpus(b *testing.B) ([][]byte, int64) {
@@ -35,14 +43,59 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 	}
 }
 
+// ratio measures a benchmark against goldmark's parse of the same bytes,
+// in the same process and at the same moments: before each pass of the
+// benchmark (its timer stopped) goldmark parses the files once, and the
+// benchmark reports the median of the passes' ratios (x-goldmark), which a
+// busy machine disturbs far less than either time alone.
+type ratio struct {
+	md     goldmark.Markdown
+	files  [][]byte
+	ratios []float64
+	start  time.Time
+	base   time.Duration
+}
+
+func newRatio(files [][]byte) *ratio {
+	return &ratio{md: goldmark.New(goldmark.WithExtensions(extension.GFM)), files: files}
+}
+
+// before times goldmark, with the benchmark's timer stopped, and starts
+// the pass.
+func (r *ratio) before(b *testing.B) {
+	b.StopTimer()
+	start := time.Now()
+	for _, src := range r.files {
+		r.md.Parser().Parse(text.NewReader(src))
+	}
+	r.base = time.Since(start)
+	b.StartTimer()
+	r.start = time.Now()
+}
+
+// after ends the pass.
+func (r *ratio) after() {
+	r.ratios = append(r.ratios, float64(time.Since(r.start))/float64(r.base))
+}
+
+func (r *ratio) report(b *testing.B) {
+	if len(r.ratios) == 0 {
+		return
+	}
+	slices.Sort(r.ratios)
+	b.ReportMetric(r.ratios[len(r.ratios)/2], "x-goldmark")
+}
+
 // BenchmarkPipeline is parse + segment + pseudo-translate + both outputs
 // (English edition and table bilingual file) for every corpus post.
 func BenchmarkPipeline(b *testing.B) {
 	files, size := benchCorpus(b)
 	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
+	r := newRatio(files)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
+		r.before(b)
 		for _, src := range files {
 			d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
 			if err != nil {
@@ -59,20 +112,92 @@ func BenchmarkPipeline(b *testing.B) {
 			t.English()
 			t.Bilingual(Table)
 		}
+		r.after()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
+	r.report(b)
+}
+
+// BenchmarkPipelineGlossary is BenchmarkPipeline with the built-in
+// glossary, as bitext translate applies it: each text matched once
+// (glossary.Memo) for its fingerprint in the memory, its pins on the way
+// to the backend (glossary.ProtectWith around the pseudo backend) and the
+// check of its translation (CheckMatches); then both outputs.
+func BenchmarkPipelineGlossary(b *testing.B) {
+	files, size := benchCorpus(b)
+	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
+	g := glossary.NewOptions(builtin.Entries(), builtin.Options())
+	memo := g.NewMemo()
+	backend := glossary.ProtectWith(pseudo.Backend{}, g, memo.Match)
+	ctx := context.Background()
+	r := newRatio(files)
+	// Load what the glossary loads on first need (the dictionary, for the
+	// breaks its word pairs leave in doubt) before the clock starts.
+	for _, t := range testcorpus.Texts(b) {
+		for _, s := range t {
+			g.Match(s)
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	matches := 0
+	for b.Loop() {
+		r.before(b)
+		for _, src := range files {
+			d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts := make([]string, len(d.Segments))
+			for i, s := range d.Segments {
+				texts[i] = s.Text
+				ms := memo.Match(s.Text)
+				if len(ms) > 0 {
+					pairs := make([][2]string, len(ms))
+					for k, m := range ms {
+						pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
+					}
+					memory.GlossaryFingerprint(pairs)
+				}
+			}
+			tr, err := translate.All(ctx, "pseudo", backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i, s := range d.Segments {
+				occ := memo.Match(s.Text)
+				matches += len(occ)
+				g.CheckMatches(occ, tr[i])
+			}
+			t, err := Render(d, tr, meta)
+			if err != nil {
+				b.Fatal(err)
+			}
+			t.English()
+			t.Bilingual(Table)
+			memo.Forget()
+		}
+		r.after()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
+	b.ReportMetric(float64(matches)/float64(b.N), "matches/op")
+	r.report(b)
 }
 
 // BenchmarkSegment is document.Parse alone (front matter, goldmark, segments).
 func BenchmarkSegment(b *testing.B) {
 	files, size := benchCorpus(b)
+	r := newRatio(files)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
+		r.before(b)
 		for _, src := range files {
 			if _, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan}); err != nil {
 				b.Fatal(err)
 			}
 		}
+		r.after()
 	}
+	r.report(b)
 }

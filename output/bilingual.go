@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -298,36 +297,25 @@ func (w *writer) interleave(b *document.Block) {
 	}
 }
 
-var (
-	hardBreak = regexp.MustCompile(`(?:  +|\\)\r*\n[ \t>]*`)
-	softBreak = regexp.MustCompile(`[ \t]*\r*\n[ \t>]*`)
-)
-
 // appendCell writes Markdown inline content as one table cell: hard line
 // breaks become <br>, soft ones a space (nothing between two CJK
 // characters), and every '|' not already escaped gets a backslash. In HTML
 // text (html) every line break is soft.
+//
+// A hard break is two spaces or more, or a backslash, then a line break
+// (any carriage returns before it) and the blanks and '>' quote marks that
+// start the next line; a soft break is a line break with the blanks around
+// it and those quote marks. Both are found in one pass each, leftmost, as
+// the regular expressions `(?:  +|\\)\r*\n[ \t>]*` and
+// `[ \t]*\r*\n[ \t>]*` would find them (TestJoinLinesIsTheRegexps checks
+// it).
 func appendCell(dst *bytes.Buffer, p []byte, html bool) {
 	if bytes.IndexByte(p, '\n') < 0 && bytes.IndexByte(p, '|') < 0 {
 		dst.Write(p)
 		return
 	}
 	if bytes.IndexByte(p, '\n') >= 0 {
-		if !html {
-			p = hardBreak.ReplaceAll(p, []byte("<br>"))
-		}
-		var b []byte
-		last := 0
-		for _, m := range softBreak.FindAllIndex(p, -1) {
-			b = append(b, p[last:m[0]]...)
-			before, _ := utf8.DecodeLastRune(p[:m[0]])
-			after, _ := utf8.DecodeRune(p[m[1]:])
-			if !(isCJK(before) && isCJK(after)) {
-				b = append(b, ' ')
-			}
-			last = m[1]
-		}
-		p = append(b, p[last:]...)
+		p = joinLines(p, html)
 	}
 	backslashes := 0
 	for _, c := range p {
@@ -341,6 +329,96 @@ func appendCell(dst *bytes.Buffer, p []byte, html bool) {
 		}
 		dst.WriteByte(c)
 	}
+}
+
+// joinLines turns the line breaks of a cell's content into what a table
+// row can hold: a hard break (unless html) into <br>, a soft break into a
+// space, or into nothing between two CJK characters.
+func joinLines(p []byte, html bool) []byte {
+	if !html {
+		p = hardBreaks(p)
+	}
+	var b []byte
+	last := 0
+	for i := 0; i < len(p); {
+		start, end, ok := softBreakAt(p, i)
+		if !ok {
+			i++
+			continue
+		}
+		b = append(b, p[last:start]...)
+		before, _ := utf8.DecodeLastRune(p[:start])
+		after, _ := utf8.DecodeRune(p[end:])
+		if !(isCJK(before) && isCJK(after)) {
+			b = append(b, ' ')
+		}
+		last, i = end, end
+	}
+	return append(b, p[last:]...)
+}
+
+// hardBreaks replaces every hard break of p by <br>.
+func hardBreaks(p []byte) []byte {
+	var b []byte
+	last := 0
+	for i := 0; i < len(p); {
+		j := i
+		switch p[i] {
+		case ' ':
+			for j < len(p) && p[j] == ' ' {
+				j++
+			}
+			if j-i < 2 {
+				i++
+				continue
+			}
+		case '\\':
+			j++
+		default:
+			i++
+			continue
+		}
+		end, ok := lineEnd(p, j)
+		if !ok {
+			i++
+			continue
+		}
+		b = append(b, p[last:i]...)
+		b = append(b, "<br>"...)
+		last, i = end, end
+	}
+	if last == 0 {
+		return p
+	}
+	return append(b, p[last:]...)
+}
+
+// softBreakAt reports whether a soft break starts at p[i]: blanks, then a
+// line end (see lineEnd). It returns where the break ends.
+func softBreakAt(p []byte, i int) (start, end int, ok bool) {
+	j := i
+	for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+		j++
+	}
+	end, ok = lineEnd(p, j)
+	return i, end, ok
+}
+
+// lineEnd reports whether p[i:] starts with carriage returns, a line feed,
+// and then the blanks and quote marks that start the next line, and
+// returns the end of all that.
+func lineEnd(p []byte, i int) (int, bool) {
+	for i < len(p) && p[i] == '\r' {
+		i++
+	}
+	if i == len(p) || p[i] != '\n' {
+		return 0, false
+	}
+	i++
+	for i < len(p) && (p[i] == ' ' || p[i] == '\t' || p[i] == '>') {
+		i++
+	}
+	return i, true
 }
 
 func isCJK(r rune) bool {

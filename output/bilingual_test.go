@@ -1,10 +1,12 @@
 package output
 
 import (
+	"bytes"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/testcorpus"
@@ -162,4 +164,48 @@ func TestBilingualTableHTMLAndLiquid(t *testing.T) {
 	if strings.Count(out, "<pre>保留</pre>") != 2 || !strings.Contains(out, "<pre>保留</pre><p>⟦文字") {
 		t.Errorf("block with a pre not interleaved:\n%s", out)
 	}
+}
+
+// joinLinesRegexp is what appendCell did with regular expressions, the
+// reference joinLines must agree with.
+func joinLinesRegexp(p []byte, html bool) []byte {
+	hardBreak := regexp.MustCompile(`(?:  +|\\)\r*\n[ \t>]*`)
+	softBreak := regexp.MustCompile(`[ \t]*\r*\n[ \t>]*`)
+	if !html {
+		p = hardBreak.ReplaceAll(p, []byte("<br>"))
+	}
+	var b []byte
+	last := 0
+	for _, m := range softBreak.FindAllIndex(p, -1) {
+		b = append(b, p[last:m[0]]...)
+		before, _ := utf8.DecodeLastRune(p[:m[0]])
+		after, _ := utf8.DecodeRune(p[m[1]:])
+		if !(isCJK(before) && isCJK(after)) {
+			b = append(b, ' ')
+		}
+		last = m[1]
+	}
+	return append(b, p[last:]...)
+}
+
+func TestJoinLinesIsTheRegexps(t *testing.T) {
+	for _, s := range []string{
+		"a\nb", "一\n二", "a  \nb", "a \\\nb", "  \\\n x", "a\\\n> > b", "a \t \r\r\n\t> c", "一  \n二", "\n", "  \n", "\\\n",
+		"a   b\nc", "x\r\ny", "x\ry", "末尾\n", "\n开头", "a  \\  \n b", "> quote\n> next", "|a|\n|b|",
+	} {
+		for _, html := range []bool{false, true} {
+			if got, want := joinLines([]byte(s), html), joinLinesRegexp([]byte(s), html); !bytes.Equal(got, want) {
+				t.Errorf("joinLines(%q, %v) = %q, want %q", s, html, got, want)
+			}
+		}
+	}
+}
+
+func FuzzJoinLines(f *testing.F) {
+	f.Add("a  \nb\\\n一\n二", false)
+	f.Fuzz(func(t *testing.T, s string, html bool) {
+		if got, want := joinLines([]byte(s), html), joinLinesRegexp([]byte(s), html); !bytes.Equal(got, want) {
+			t.Errorf("joinLines(%q, %v) = %q, want %q", s, html, got, want)
+		}
+	})
 }

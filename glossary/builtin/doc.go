@@ -21,9 +21,12 @@
 //
 // A short source can occur across a word boundary in running text (市长
 // "mayor" in 城市长期, 城市/长期). The generator leaves out the short forms
-// most exposed to it, and a glossary built with glossary.Options.Words (as
-// bitext builds it) matches built-in entries, whose Origin starts with
-// "builtin:", only between words.
+// most exposed to it, and a glossary built with Options (as bitext builds
+// it) matches built-in entries, whose Origin starts with "builtin:", only
+// between words as the offline dictionary segments the text: WordBreak
+// answers from wordpairs.bin, the pairs of characters the dictionary's
+// words hold, and asks the dictionary itself only where a pair leaves the
+// break in doubt, on the stretch in doubt.
 //
 // # Licence
 //

@@ -2,6 +2,7 @@ package builtin
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -70,14 +71,38 @@ func WordBreak(run string, i int) bool {
 		_, w := utf8.DecodeRuneInString(run[end:])
 		end += w
 	}
-	at := start
-	for _, tok := range dict.Default().Segment(run[start:end]) {
-		at += len(tok)
-		if at >= i {
-			return at == i
+	return stretchBreak(run[start:end], i-start)
+}
+
+// stretches remembers the dictionary's breaks in the stretches it has
+// segmented: a post that names a person or a place again and again meets
+// the same stretches again. It is dropped when full.
+var stretches struct {
+	sync.Mutex
+	breaks map[string][]int
+}
+
+// stretchBreak reports whether the dictionary's segmentation of a stretch
+// breaks it at byte offset i.
+func stretchBreak(stretch string, i int) bool {
+	stretches.Lock()
+	ends, ok := stretches.breaks[stretch]
+	stretches.Unlock()
+	if !ok {
+		at := 0
+		for _, tok := range dict.Default().Segment(stretch) {
+			at += len(tok)
+			ends = append(ends, at)
 		}
+		stretches.Lock()
+		if stretches.breaks == nil || len(stretches.breaks) >= 4096 {
+			stretches.breaks = map[string][]int{}
+		}
+		stretches.breaks[strings.Clone(stretch)] = ends
+		stretches.Unlock()
 	}
-	return false
+	_, found := slices.BinarySearch(ends, i)
+	return found
 }
 
 // certain reports whether the segmenter breaks run at byte offset i
