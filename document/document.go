@@ -235,7 +235,9 @@ func HasHan(s string) bool {
 const bom = "\ufeff"
 
 // Parse splits src, the content of the file at path, into segments. The
-// returned error is an *Error carrying the file path and line.
+// returned error is an *Error carrying the file path and line. The
+// Document keeps src, and segment texts share its bytes: src must not be
+// changed while the Document is in use.
 func Parse(path string, src []byte, opt Options) (*Document, error) {
 	d := &Document{Path: path, Src: src}
 	if err := d.parse(opt); err != nil {

@@ -534,6 +534,13 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 		return Segment{}, false
 	}
 	seg.Text = t.String()
+	if ce > cs && len(seg.Text) == ce-cs && seg.Text == unsafe.String(&src[cs], ce-cs) {
+		// Most texts are their source bytes as they are (no markup, no
+		// escapes): they share the document's source rather than copy
+		// it, which for a large post is its size again. Parse keeps src
+		// and never changes it (see Parse).
+		seg.Text = unsafe.String(&src[cs], ce-cs)
+	}
 	seg.html = lb.html
 	seg.spell = lb.spell
 	return seg, true

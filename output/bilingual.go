@@ -3,6 +3,8 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,10 +69,34 @@ func noteComment(id, note string) string {
 
 // Bilingual returns the bilingual review file in the given layout.
 func (t *Translation) Bilingual(layout Layout) []byte {
+	w := t.bilingual(layout, nil)
+	return seal(w.buf.Bytes(), t.Meta.Seal)
+}
+
+// WriteBilingual writes the bilingual file to f as it is made, the same
+// bytes Bilingual returns, without holding it whole: for large posts.
+func (t *Translation) WriteBilingual(f *os.File, layout Layout) error {
+	out := newSealWriter(f, t.Meta.Seal)
+	w := t.bilingual(layout, out)
+	if err := w.flush(); err != nil {
+		return err
+	}
+	return out.Close()
+}
+
+// bilingual makes the bilingual file in w.buf, or, with out, through it
+// to out a block at a time.
+func (t *Translation) bilingual(layout Layout, out io.Writer) *writer {
 	d := t.Doc
-	w := &writer{d: d, rendered: t.Rendered, texts: t.Texts, meta: t.Meta, nl: newline(d.Src),
+	w := &writer{d: d, rendered: t.Rendered, texts: t.Texts, meta: t.Meta, nl: newline(d.Src), out: out,
 		status: t.Status, notesOf: t.Notes}
-	w.buf.Grow(3 * len(d.Src))
+	if out == nil {
+		size := len(d.Src) + 64*len(d.Segments)
+		for _, r := range t.Rendered {
+			size += len(r)
+		}
+		w.buf.Grow(size)
+	}
 	w.front(string(layout))
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
@@ -82,8 +108,27 @@ func (t *Translation) Bilingual(layout Layout) []byte {
 		} else {
 			w.table(b)
 		}
+		if w.out != nil && w.buf.Len() > flushAt {
+			if w.err = w.flush(); w.err != nil {
+				return w
+			}
+		}
 	}
-	return seal(w.buf.Bytes(), t.Meta.Seal)
+	return w
+}
+
+// flushAt is how much of a streamed bilingual file is made before it is
+// written out (a variable for tests).
+var flushAt = 1 << 20
+
+// flush writes what is made to out.
+func (w *writer) flush() error {
+	if w.err != nil || w.out == nil {
+		return w.err
+	}
+	_, err := w.out.Write(w.buf.Bytes())
+	w.buf.Reset()
+	return err
 }
 
 // Bilingual renders translations and returns the bilingual review file.
@@ -108,6 +153,9 @@ type writer struct {
 	buf      bytes.Buffer
 	inTable  bool
 	started  bool // something has been written after the front matter
+	// out, when set, receives buf a block at a time (WriteBilingual).
+	out io.Writer
+	err error
 }
 
 // front writes the English front matter (translated fields, lang and the

@@ -3,8 +3,10 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/bitext/bitext/document"
 )
@@ -48,9 +50,12 @@ type edit struct {
 // Translation is a document with the translation of every segment rendered
 // as Markdown, ready to be written in any form.
 type Translation struct {
-	Doc      *document.Document
-	Texts    []string // Texts[i] is the translation of Doc.Segments[i]
-	Rendered [][]byte // Rendered[i] is Texts[i] as Markdown, replacing Doc.Segments[i].Span
+	Doc   *document.Document
+	Texts []string // Texts[i] is the translation of Doc.Segments[i]
+	// Rendered[i] is Texts[i] as Markdown, replacing Doc.Segments[i].Span.
+	// It is read-only: where it is the same bytes as Texts[i], it shares
+	// them (a large post's translations are not held twice).
+	Rendered [][]byte
 	Meta     Meta
 	// Status[i] says who vouches for Texts[i] (Machine, Imported,
 	// Reviewed); nil or "" is Machine. The bilingual file shows it per row.
@@ -102,9 +107,13 @@ func Render(d *document.Document, translations []string, meta Meta) (*Translatio
 	}
 	t := &Translation{Doc: d, Texts: translations, Rendered: make([][]byte, len(d.Segments)), Meta: meta}
 	for i := range d.Segments {
-		out, err := d.Render(&d.Segments[i], translations[i])
+		tr := translations[i]
+		out, err := d.Render(&d.Segments[i], tr)
 		if err != nil {
 			return nil, err
+		}
+		if len(out) == len(tr) && len(tr) > 0 && string(out) == tr {
+			out = unsafe.Slice(unsafe.StringData(tr), len(tr))
 		}
 		t.Rendered[i] = out
 	}
@@ -115,6 +124,10 @@ func Render(d *document.Document, translations []string, meta Meta) (*Translatio
 // into its span, every other byte copied verbatim, and front matter that
 // says the language and that this is an unreviewed machine translation.
 func (t *Translation) English() []byte {
+	return seal(apply(t.Doc.Src, t.englishEdits()), t.Meta.Seal)
+}
+
+func (t *Translation) englishEdits() []edit {
 	d := t.Doc
 	edits := make([]edit, 0, len(d.Segments)+2)
 	for i := range d.Segments {
@@ -122,7 +135,29 @@ func (t *Translation) English() []byte {
 	}
 	edits = append(edits, frontEdits(d, t.Meta, "")...)
 	edits = append(edits, anchorEdits(d, t.Meta.Generator)...)
-	return seal(apply(d.Src, edits), t.Meta.Seal)
+	return edits
+}
+
+// WriteEnglish writes the English edition to f as it is made, the same
+// bytes English returns, without holding it whole: for large posts.
+func (t *Translation) WriteEnglish(f *os.File) error {
+	w := newSealWriter(f, t.Meta.Seal)
+	edits := t.englishEdits()
+	sortEdits(edits)
+	pos := 0
+	for _, e := range edits {
+		if _, err := w.Write(t.Doc.Src[pos:e.Start]); err != nil {
+			return err
+		}
+		if _, err := w.Write(e.Text); err != nil {
+			return err
+		}
+		pos = e.End
+	}
+	if _, err := w.Write(t.Doc.Src[pos:]); err != nil {
+		return err
+	}
+	return w.Close()
 }
 
 // English renders translations and returns the English edition.
@@ -134,12 +169,17 @@ func English(d *document.Document, translations []string, meta Meta) ([]byte, er
 	return t.English(), nil
 }
 
-// apply splices edits (non-overlapping) into src.
-func apply(src []byte, edits []edit) []byte {
-	// An insertion (an empty span) goes before a replacement at the same place.
+// sortEdits puts edits in the order they apply: an insertion (an empty
+// span) before a replacement at the same place.
+func sortEdits(edits []edit) {
 	sort.SliceStable(edits, func(a, b int) bool {
 		return edits[a].Start < edits[b].Start || edits[a].Start == edits[b].Start && edits[a].End < edits[b].End
 	})
+}
+
+// apply splices edits (non-overlapping) into src.
+func apply(src []byte, edits []edit) []byte {
+	sortEdits(edits)
 	size := len(src)
 	for _, e := range edits {
 		size += len(e.Text) - e.Len()

@@ -1,11 +1,14 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"os"
 	"regexp"
 	"strings"
 
@@ -137,4 +140,53 @@ func Reseal(path string, data []byte) []byte {
 	at := f.ValueStart + loc[0]
 	copy(out[at:], checksumPlaceholder)
 	return seal(out, true)
+}
+
+// sealWriter writes an output to its file as it is made, hashing it, and
+// seals it at the end (Close) by writing the checksum over its
+// placeholder in the file: a large output is never held whole.
+type sealWriter struct {
+	f    *os.File
+	bw   *bufio.Writer
+	h    hash.Hash
+	off  int64 // bytes written so far
+	at   int64 // offset of the placeholder's digits, or -1
+	tail []byte
+	on   bool
+}
+
+func newSealWriter(f *os.File, on bool) *sealWriter {
+	return &sealWriter{f: f, bw: bufio.NewWriterSize(f, 1<<20), h: sha256.New(), at: -1, on: on}
+}
+
+func (s *sealWriter) Write(p []byte) (int, error) {
+	if s.on && s.at < 0 {
+		// The placeholder may straddle two writes: look in the end of
+		// the last one too.
+		look := append(s.tail, p...)
+		if i := bytes.Index(look, []byte(checksumPlaceholder)); i >= 0 {
+			s.at = s.off - int64(len(s.tail)) + int64(i) + int64(len(checksumPrefix))
+		} else {
+			k := max(0, len(look)-len(checksumPlaceholder))
+			s.tail = append(s.tail[:0], look[k:]...)
+		}
+	}
+	s.h.Write(p)
+	s.off += int64(len(p))
+	return s.bw.Write(p)
+}
+
+func (s *sealWriter) WriteString(p string) (int, error) { return s.Write([]byte(p)) }
+
+// Close flushes the output and writes its checksum in place.
+func (s *sealWriter) Close() error {
+	if err := s.bw.Flush(); err != nil {
+		return err
+	}
+	if !s.on || s.at < 0 {
+		return nil
+	}
+	sum := s.h.Sum(nil)
+	_, err := s.f.WriteAt([]byte(hex.EncodeToString(sum)), s.at)
+	return err
 }

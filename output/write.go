@@ -1,8 +1,10 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -35,52 +37,135 @@ type File struct {
 // the folder (RemoveStale), and RemoveTemps removes those of WriteAll calls
 // still under way, for a process about to exit.
 func WriteAll(files []File) (err error) {
-	temps := make([]string, 0, len(files))
-	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				os.Remove(t)
-			}
-		}
-		live.forget(temps)
-	}()
+	var b Batch
 	for _, f := range files {
-		dir := filepath.Dir(f.Path)
-		if err := mkdirAll(dir); err != nil {
-			return err
-		}
-		mode, err := targetMode(f.Path)
-		if err != nil {
-			return err
-		}
-		tmp, err := live.create(dir, tempPrefix(f.Path), mode)
-		if err != nil {
-			return err
-		}
-		temps = append(temps, tmp.Name())
-		_, werr := tmp.Write(f.Data)
-		if werr == nil && mode != 0 {
-			// Set exactly, whatever the umask: the file it replaces had it.
-			werr = tmp.Chmod(mode)
-		}
-		if werr == nil {
-			werr = tmp.Sync()
-		}
-		cerr := tmp.Close()
-		if err := errors.Join(werr, cerr); err != nil {
-			return fmt.Errorf("writing %s: %w", f.Path, err)
-		}
-	}
-	// Every target is checked again just before the renames.
-	for _, f := range files {
-		if _, err := targetMode(f.Path); err != nil {
+		if err := b.Add(f.Path, f.Data); err != nil {
+			b.Abort()
 			return err
 		}
 	}
-	// What each rename replaced, to put it back if a later one fails.
+	return b.Commit()
+}
+
+// Batch is WriteAll one file at a time, for outputs too large to hold
+// together: Add writes a file's temporary file at once, so that the caller
+// can drop its data before making the next; Commit renames them all into
+// place, both or neither; Abort removes the temporary files.
+type Batch struct {
+	paths, temps []string
+}
+
+// Add writes data to the temporary file of path.
+func (b *Batch) Add(path string, data []byte) error {
+	return b.AddWith(path, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// AddWith is Add with the temporary file's content written by write.
+func (b *Batch) AddWith(path string, write func(*os.File) error) error {
+	dir := filepath.Dir(path)
+	if err := mkdirAll(dir); err != nil {
+		return err
+	}
+	mode, err := targetMode(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := live.create(dir, tempPrefix(path), mode)
+	if err != nil {
+		return err
+	}
+	b.paths, b.temps = append(b.paths, path), append(b.temps, tmp.Name())
+	werr := write(tmp)
+	if werr == nil && mode != 0 {
+		// Set exactly, whatever the umask: the file it replaces had it.
+		werr = tmp.Chmod(mode)
+	}
+	if werr == nil {
+		werr = tmp.Sync()
+	}
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// SameAsLast reports whether the file last added holds exactly what its
+// target holds now (false when there is no target), reading both a block
+// at a time.
+func (b *Batch) SameAsLast() (bool, error) {
+	if len(b.temps) == 0 {
+		return false, nil
+	}
+	return sameFiles(b.temps[len(b.temps)-1], b.paths[len(b.paths)-1])
+}
+
+func sameFiles(a, b string) (bool, error) {
+	fb, err := os.Open(b)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer fb.Close()
+	fa, err := os.Open(a)
+	if err != nil {
+		return false, err
+	}
+	defer fa.Close()
+	sa, err := fa.Stat()
+	if err != nil {
+		return false, err
+	}
+	if sb, err := fb.Stat(); err != nil || !sb.Mode().IsRegular() || sb.Size() != sa.Size() {
+		return false, err
+	}
+	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, erra := io.ReadFull(fa, ba)
+		nb, errb := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false, nil
+		}
+		if erra == io.EOF || erra == io.ErrUnexpectedEOF {
+			return errb == io.EOF || errb == io.ErrUnexpectedEOF, nil
+		}
+		if erra != nil {
+			return false, erra
+		}
+		if errb != nil {
+			return false, errb
+		}
+	}
+}
+
+// Abort removes the temporary files; no target is touched.
+func (b *Batch) Abort() {
+	for _, t := range b.temps {
+		os.Remove(t)
+	}
+	live.forget(b.temps)
+	b.paths, b.temps = nil, nil
+}
+
+// Commit renames every temporary file into place. What is in the way of
+// a target is found before the first rename; a rename that fails all the
+// same puts back the targets renamed before it. On error nothing is
+// changed and the temporary files are removed.
+func (b *Batch) Commit() error {
+	defer b.Abort() // what is left: nothing after a success
+	for _, p := range b.paths {
+		if _, err := targetMode(p); err != nil {
+			return err
+		}
+	}
 	var done []undo
-	for i, f := range files {
-		u, err := replace(temps[i], f.Path)
+	for i, p := range b.paths {
+		u, err := replace(b.temps[i], p)
 		if err != nil {
 			for k := len(done) - 1; k >= 0; k-- {
 				done[k].revert()
@@ -92,6 +177,8 @@ func WriteAll(files []File) (err error) {
 	for _, u := range done {
 		u.commit()
 	}
+	live.forget(b.temps)
+	b.temps = nil
 	return nil
 }
 

@@ -179,7 +179,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		Doc:   document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
 		Jobs:  o.jobs, Rate: rate, Retries: o.retries, Timeout: o.timeout,
 		DryRun: o.dryRun, Force: o.force, MaxCost: o.maxCost, MaxFileSize: o.maxFileSize,
-		Stdin: e.stdin, Stdout: e.stdout,
+		Stdin: e.stdin, Stdout: e.stdout, OnInputs: memoryLimit,
 		Log: lineWriter{e.stderr}, Verbose: o.verbose && !o.quiet,
 		OnFile: func(f *run.FileReport) { printFile(e.stderr, f, o.quiet) },
 		// The JSON report lists every file's warnings: keep them for it.

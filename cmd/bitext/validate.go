@@ -2,6 +2,8 @@ package main
 
 import (
 	"math"
+	"os"
+	"runtime/debug"
 	"time"
 )
 
@@ -56,4 +58,20 @@ func (fc fileConfig) validate() error {
 		}
 	}
 	return nil
+}
+
+// memoryLimit tunes the Go runtime's collector for a run whose largest
+// post is largest bytes. By default the heap grows to twice what is live
+// before a collection, which for a post of tens of megabytes is hundreds
+// of megabytes more than it needs: with a post over 8 MiB the heap may
+// grow by a quarter (unless GOGC says otherwise), and it is kept under
+// 256 MiB and four times the largest post above that (unless GOMEMLIMIT
+// says otherwise), where the collector works harder.
+func memoryLimit(largest int64) {
+	if largest > 8<<20 && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(25)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256<<20 + 4*largest)
+	}
 }

@@ -41,7 +41,7 @@ func (r *runner) claim(ctx context.Context, w *window, batch []int) ([]int, erro
 		case memory.Held:
 			w.held = append(w.held, ui)
 		case memory.Found:
-			u.entry, u.done, u.origin = cs[k].Entry, true, fromMemory
+			u.target, u.status, u.done, u.origin = cs[k].Entry.Target, cs[k].Entry.Status, true, fromMemory
 			w.recount = true
 			r.progress.Characters += chars(u.text)
 			for _, pi := range u.posts {

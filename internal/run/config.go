@@ -94,6 +94,9 @@ type Config struct {
 	// OnFile has had them, so that a run's memory does not grow with its
 	// posts; the file's counts and errors stay.
 	KeepFindings bool
+	// OnInputs, when set, is called once the inputs are found, with the
+	// size of the largest: for a command to size its memory limit.
+	OnInputs func(largest int64)
 	// OnRetry, when set, is called before a failed request is retried.
 	OnRetry func(translate.RetryEvent)
 }

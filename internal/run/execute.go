@@ -190,7 +190,7 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) bool {
 	for k, ui := range batch {
 		u := w.units[ui]
 		if err == nil {
-			u.entry, u.done = &entries[k], true
+			u.target, u.status, u.done = entries[k].Target, memory.Machine, true
 			r.markSent(u.key)
 			r.progress.Characters += chars(u.text)
 		}

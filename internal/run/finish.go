@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,8 +37,8 @@ func (r *runner) finish(w *window, p *post) {
 	translations := make([]string, len(d.Segments))
 	statuses := make([]output.Status, len(d.Segments))
 	for si, ui := range p.units {
-		e := w.units[ui].entry
-		translations[si], statuses[si] = e.Target, output.Status(e.Status)
+		u := w.units[ui]
+		translations[si], statuses[si] = u.target, output.Status(u.status)
 	}
 	if err := r.emit(f, in, d, translations, statuses, ""); err != nil {
 		f.fail(err)
@@ -92,15 +93,8 @@ func (r *runner) emit(f *FileReport, in *Input, d *document.Document, translatio
 		return prefixPath(in.Path, err)
 	}
 	t.Status = statuses
-	english := t.English()
-	for _, x := range r.qa(f, in, d, english) {
-		if si := segmentByID(d, x.Segment); si >= 0 {
-			notes[si] = append(notes[si], x.Kind+": "+x.Message)
-		}
-	}
 	t.Notes = notes
-	t.Meta.Source = sourceFrom(in.Bilingual, in.Path)
-	status, err := r.write(in, english, t.Bilingual(r.cfg.Layout), applied)
+	status, err := r.write(in, f, t, applied)
 	if err != nil {
 		return err
 	}
@@ -133,6 +127,12 @@ func segmentByID(d *document.Document, id string) int {
 	return -1
 }
 
+// largePost is the size over which a post's outputs are written as they
+// are made, without holding them whole, and are not checked (qa): the
+// check parses the source and the edition several times over, many times
+// the post's size in memory. A variable for tests.
+var largePost = 8 << 20
+
 // sourceFrom is the source's path as the translation mapping records it:
 // relative to the English edition's folder, with forward slashes, so that
 // the pair can be found from either file wherever the site is checked out.
@@ -148,7 +148,16 @@ func sourceFrom(english, source string) string {
 // and records what a translation must not change (structure, links,
 // numbers) as warnings; glossary misses and untranslated text are reported
 // already, and Han left by the pseudo backend is by design.
+//
+// A post over largePost is not checked: the check parses the source and
+// the edition several times over, which for a post of tens of megabytes
+// costs many times its size in memory; bitext check does it on its own.
 func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []byte) []check.Finding {
+	if len(d.Src) > largePost {
+		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: not checked (links, numbers, structure): the post is %d MB, over the run's check limit of %d MB; run bitext check %s",
+			in.English, len(d.Src)>>20, largePost>>20, in.Path))
+		return nil
+	}
 	fs, err := check.Edition(in.Path, d.Src, in.English, english, check.Options{Doc: r.cfg.Doc})
 	if err != nil {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: the English edition could not be checked: %v", in.English, err))
@@ -179,9 +188,16 @@ func (r *runner) advance(segments int) {
 
 // write writes a post's two outputs, both or neither, unless both are
 // already exactly what would be written. An output a person touched since
-// the run's preflight is still refused.
-func (r *runner) write(in *Input, english, bilingual []byte, applied string) (string, error) {
+// the run's preflight is still refused. The outputs are made one at a
+// time and each goes to its temporary file before the next is made, so
+// that a large post holds one output in memory, not both; the English
+// edition is checked (qa) before it is dropped.
+// applied names a bilingual file being applied, which may be replaced
+// although a person edited it.
+func (r *runner) write(in *Input, f *FileReport, t *output.Translation, applied string) (string, error) {
 	if in.Path == Stdin {
+		english := t.English()
+		r.qa(f, in, t.Doc, english)
 		if r.cfg.Stdout == nil {
 			return "", errors.New("-: no standard output to write the English edition to")
 		}
@@ -190,39 +206,145 @@ func (r *runner) write(in *Input, english, bilingual []byte, applied string) (st
 		}
 		return Written, nil
 	}
-	files := []output.File{{Path: in.English, Data: english}, {Path: in.Bilingual, Data: bilingual}}
+	var b output.Batch
+	defer b.Abort()
+	if len(t.Doc.Src) > largePost {
+		return r.writeLarge(in, f, t, &b, applied)
+	}
 	same := 0
-	for _, o := range files {
-		if link := r.linkUnderOut(o.Path); link != "" {
-			return "", fmt.Errorf("%s: output %s: %s is a symbolic link; bitext does not write through a link under --out %s", in.Path, o.Path, link, r.cfg.Out)
+	for _, o := range []struct {
+		path string
+		make func() []byte
+	}{
+		{in.English, t.English},
+		{in.Bilingual, func() []byte {
+			t.Meta.Source = sourceFrom(in.Bilingual, in.Path)
+			return t.Bilingual(r.cfg.Layout)
+		}},
+	} {
+		if link := r.linkUnderOut(o.path); link != "" {
+			return "", fmt.Errorf("%s: output %s: %s is a symbolic link; bitext does not write through a link under --out %s", in.Path, o.path, link, r.cfg.Out)
 		}
-		if err := output.InTheWay(o.Path); err != nil {
+		if err := output.InTheWay(o.path); err != nil {
 			return "", fmt.Errorf("%s: %w", in.Path, err)
 		}
-		old, err := os.ReadFile(o.Path)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return "", fmt.Errorf("%s: output %w", in.Path, pathError(o.Path, err))
-		}
-		if bytes.Equal(old, o.Data) {
-			same++
-			continue
-		}
-		if !r.cfg.Force && o.Path != applied {
-			if err := output.CheckReplace(o.Path, old); err != nil {
-				return "", err
+		data := o.make()
+		if o.path == in.English {
+			// what the check finds goes on the rows of the bilingual file
+			for _, x := range r.qa(f, in, t.Doc, data) {
+				if si := segmentByID(t.Doc, x.Segment); si >= 0 && si < len(t.Notes) {
+					t.Notes[si] = append(t.Notes[si], x.Kind+": "+x.Message)
+				}
 			}
 		}
+		eq, err := sameFile(o.path, data)
+		if err != nil {
+			return "", fmt.Errorf("%s: output %w", in.Path, pathError(o.path, err))
+		}
+		if eq {
+			same++
+		} else if !r.cfg.Force && o.path != applied {
+			if old, err := readPost(o.path, int64(len(data))+r.cfg.MaxFileSize); err == nil {
+				if err := output.CheckReplace(o.path, old); err != nil {
+					return "", err
+				}
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("%s: output %w", in.Path, err)
+			}
+		}
+		if err := b.Add(o.path, data); err != nil {
+			return "", fmt.Errorf("%s: %w", in.Path, err)
+		}
 	}
-	if same == len(files) {
+	if same == 2 {
 		return Unchanged, nil
 	}
-	if err := output.WriteAll(files); err != nil {
+	if err := b.Commit(); err != nil {
 		return "", fmt.Errorf("%s: %w", in.Path, err)
 	}
 	return Written, nil
+}
+
+// writeLarge is write for a post over largePost: each output is written to
+// its temporary file as it is made, never held whole, and compared with
+// the file it would replace on disk. It is not checked (qa).
+func (r *runner) writeLarge(in *Input, f *FileReport, t *output.Translation, b *output.Batch, applied string) (string, error) {
+	r.qa(f, in, t.Doc, nil)
+	same := 0
+	for _, o := range []struct {
+		path  string
+		write func(*os.File) error
+	}{
+		{in.English, t.WriteEnglish},
+		{in.Bilingual, func(fh *os.File) error {
+			t.Meta.Source = sourceFrom(in.Bilingual, in.Path)
+			return t.WriteBilingual(fh, r.cfg.Layout)
+		}},
+	} {
+		if link := r.linkUnderOut(o.path); link != "" {
+			return "", fmt.Errorf("%s: output %s: %s is a symbolic link; bitext does not write through a link under --out %s", in.Path, o.path, link, r.cfg.Out)
+		}
+		if err := output.InTheWay(o.path); err != nil {
+			return "", fmt.Errorf("%s: %w", in.Path, err)
+		}
+		if err := b.AddWith(o.path, o.write); err != nil {
+			return "", fmt.Errorf("%s: %w", in.Path, err)
+		}
+		eq, err := b.SameAsLast()
+		if err != nil {
+			return "", fmt.Errorf("%s: output %w", in.Path, pathError(o.path, err))
+		}
+		if eq {
+			same++
+		} else if !r.cfg.Force && o.path != applied {
+			if old, err := readPost(o.path, 4*int64(len(t.Doc.Src))+r.cfg.MaxFileSize); err == nil {
+				if err := output.CheckReplace(o.path, old); err != nil {
+					return "", err
+				}
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("%s: output %w", in.Path, err)
+			}
+		}
+	}
+	if same == 2 {
+		return Unchanged, nil
+	}
+	if err := b.Commit(); err != nil {
+		return "", fmt.Errorf("%s: %w", in.Path, err)
+	}
+	return Written, nil
+}
+
+// sameFile reports whether the file at path holds exactly data, reading
+// it a block at a time; false when there is no file.
+func sameFile(path string, data []byte) (bool, error) {
+	fh, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false, err
+	}
+	buf := make([]byte, 64<<10)
+	for off := 0; ; {
+		n, err := fh.Read(buf)
+		if n > 0 {
+			if off+n > len(data) || !bytes.Equal(buf[:n], data[off:off+n]) {
+				return false, nil
+			}
+			off += n
+		}
+		if err == io.EOF {
+			return off == len(data), nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 // prefixPath puts the file path in front of an error that lacks it.

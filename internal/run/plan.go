@@ -52,10 +52,14 @@ type unit struct {
 	text     string
 	glossary string // fingerprint of the glossary entries it matches
 	origin   origin
-	entry    *memory.Entry // the translation, once known
-	posts    []int         // indexes into window.posts waiting for it
-	counted  bool          // its first segment has been counted as sent
-	done     bool
+	// target is the translation, once known, and status who vouches for
+	// it: only they, not the memory entry, so that a window of a large
+	// post does not keep every entry.
+	target  string
+	status  memory.Status
+	posts   []int // indexes into window.posts waiting for it
+	counted bool  // its first segment has been counted as sent
+	done    bool
 }
 
 // windows splits the inputs into windows by count and size.
@@ -165,11 +169,14 @@ func (r *runner) plan(ctx context.Context, w *window) error {
 		return &StopError{fmt.Errorf("memory: %w", err)}
 	}
 	for i, u := range w.units {
-		u.entry = found[i]
+		known := found[i] != nil
+		if known {
+			u.target, u.status = found[i].Target, found[i].Status
+		}
 		switch {
-		case r.wasSent(u.key) && (r.planning || u.entry != nil):
+		case r.wasSent(u.key) && (r.planning || known):
 			u.origin, u.done = repeated, true
-		case u.entry != nil:
+		case known:
 			u.origin, u.done = fromMemory, true
 		default:
 			u.origin = toSend

@@ -147,6 +147,13 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 		}
 	}
 	r.collect(args)
+	if cfg.OnInputs != nil {
+		var largest int64
+		for _, in := range r.inputs {
+			largest = max(largest, in.Size)
+		}
+		cfg.OnInputs(largest)
+	}
 	r.preflight()
 	windows := r.windows()
 
