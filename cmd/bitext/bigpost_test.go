@@ -19,8 +19,8 @@ import (
 // peak RSS is its own. The run of a 56 MB post is measured the same way
 // for the figures (go test -run LargePostMemory with BIG_POST=56).
 func TestLargePostMemory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 12 MB post takes a while")
+	if testing.Short() || raceOn {
+		t.Skip("a 12 MB post takes a while (and the race detector multiplies memory)")
 	}
 	mb := 12
 	if v := os.Getenv("BIG_POST"); v != "" {
