@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bitext/bitext/internal/run"
-	"github.com/bitext/bitext/review"
+	"github.com/bitext/bitext/internal/web"
 	"github.com/spf13/cobra"
 )
 
@@ -43,12 +43,12 @@ no accounts: it serves on 127.0.0.1 only. Ctrl-C stops it.`,
 			for _, err := range rv.Errors {
 				printError(e.stderr, err)
 			}
-			l, err := review.Listen(addr)
+			l, err := web.Listen(addr)
 			if err != nil {
 				return usageError("%v", err)
 			}
 			fmt.Fprintf(e.stdout, "bitext: review page at http://%s/ (%d %s; Ctrl-C stops it)\n", l.Addr(), len(rv.Posts()), plural(len(rv.Posts()), "post", "posts"))
-			if err := review.New(rv).Serve(ctx, l); err != nil {
+			if err := web.New(rv).Serve(ctx, l); err != nil {
 				return &exitError{code: exitFailed, err: err}
 			}
 			return nil

@@ -1,11 +1,11 @@
-// Package review is bitext's local review page: a side-by-side table of a
+// Package web is bitext's local review page: a side-by-side table of a
 // post's segments with an editable translation, its status, the glossary
 // terms and the QA findings, served on the loopback interface. Saving goes
 // through the same steps as bitext apply (internal/run.Review): the memory
 // keeps the edit as reviewed and the English edition and bilingual file
 // are written again. Everything the page needs is embedded: no network,
 // no JavaScript build step.
-package review
+package web
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package review
+package web
 
 import (
 	"net/http"
