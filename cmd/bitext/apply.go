@@ -46,15 +46,10 @@ file was written are refused and reported; the rest of the file is applied.`,
   bitext apply content/posts/*.zh-en.md --glossary names.tsv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
-			defer stop()
-			cfg, done, err := o.config(ctx, cmd, e)
-			if err != nil {
-				return err
-			}
-			defer done()
-			results, err := run.Apply(ctx, cfg, args)
-			return o.report(e, results, err)
+			return o.with(cmd, e, func(ctx context.Context, cfg run.Config) error {
+				results, err := run.Apply(ctx, cfg, args)
+				return o.report(e, results, err)
+			})
 		},
 	}
 	o.register(cmd)
@@ -126,6 +121,19 @@ func (o *applyOptions) config(ctx context.Context, cmd *cobra.Command, e *env) (
 		Force:    o.force, MaxFileSize: o.maxFileSize,
 	}
 	return cfg, func() { store.Close() }, nil
+}
+
+// with runs f with the settings resolved (config) under a context that a
+// signal cancels, closing the memory after.
+func (o *applyOptions) with(cmd *cobra.Command, e *env, f func(context.Context, run.Config) error) error {
+	ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
+	defer stop()
+	cfg, done, err := o.config(ctx, cmd, e)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return f(ctx, cfg)
 }
 
 // report prints what applying reviews did and returns the command's

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/bitext/bitext/internal/run"
@@ -29,29 +30,24 @@ no accounts: it serves on 127.0.0.1 only. Ctrl-C stops it.`,
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
-			defer stop()
-			cfg, done, err := o.config(ctx, cmd, e)
-			if err != nil {
-				return err
-			}
-			defer done()
-			rv, err := run.OpenReview(cfg, args)
-			if err != nil {
-				return &exitError{code: exitFailed, err: err}
-			}
-			for _, err := range rv.Errors {
-				printError(e.stderr, err)
-			}
-			l, err := web.Listen(addr)
-			if err != nil {
-				return usageError("%v", err)
-			}
-			fmt.Fprintf(e.stdout, "bitext: review page at http://%s/ (%d %s; Ctrl-C stops it)\n", l.Addr(), len(rv.Posts()), plural(len(rv.Posts()), "post", "posts"))
-			if err := web.New(rv).Serve(ctx, l); err != nil {
-				return &exitError{code: exitFailed, err: err}
-			}
-			return nil
+			return o.with(cmd, e, func(ctx context.Context, cfg run.Config) error {
+				rv, err := run.OpenReview(cfg, args)
+				if err != nil {
+					return &exitError{code: exitFailed, err: err}
+				}
+				for _, err := range rv.Errors {
+					printError(e.stderr, err)
+				}
+				l, err := web.Listen(addr)
+				if err != nil {
+					return usageError("%v", err)
+				}
+				fmt.Fprintf(e.stdout, "bitext: review page at http://%s/ (%d %s; Ctrl-C stops it)\n", l.Addr(), len(rv.Posts()), plural(len(rv.Posts()), "post", "posts"))
+				if err := web.New(rv).Serve(ctx, l); err != nil {
+					return &exitError{code: exitFailed, err: err}
+				}
+				return nil
+			})
 		},
 	}
 	o.register(cmd)

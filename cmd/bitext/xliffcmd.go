@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -46,31 +47,26 @@ An existing FILE.xlf is replaced only with --force: it may hold a translator's w
 			if version != xliff.V21 && version != xliff.V12 {
 				return usageError("--version %q: want 2.1 or 1.2", version)
 			}
-			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
-			defer stop()
-			cfg, done, err := o.config(ctx, cmd, e)
-			if err != nil {
-				return err
-			}
-			defer done()
-			n, problems, err := run.ExportXLIFF(ctx, cfg, args, out, version, o.force)
-			for _, p := range problems {
-				printError(e.stderr, p)
-			}
-			var ue *run.UsageError
-			switch {
-			case errors.As(err, &ue):
-				return &exitError{code: exitUsage, err: ue.Err}
-			case err != nil:
-				return &exitError{code: exitFailed, err: err}
-			}
-			if !o.quiet {
-				fmt.Fprintf(e.stderr, "bitext: wrote %s: XLIFF %s, %d %s\n", out, version, n, plural(n, "post", "posts"))
-			}
-			if len(problems) > 0 {
-				return &exitError{code: exitFailed, printed: true}
-			}
-			return nil
+			return o.with(cmd, e, func(ctx context.Context, cfg run.Config) error {
+				n, problems, err := run.ExportXLIFF(ctx, cfg, args, out, version, o.force)
+				for _, p := range problems {
+					printError(e.stderr, p)
+				}
+				var ue *run.UsageError
+				switch {
+				case errors.As(err, &ue):
+					return &exitError{code: exitUsage, err: ue.Err}
+				case err != nil:
+					return &exitError{code: exitFailed, err: err}
+				}
+				if !o.quiet {
+					fmt.Fprintf(e.stderr, "bitext: wrote %s: XLIFF %s, %d %s\n", out, version, n, plural(n, "post", "posts"))
+				}
+				if len(problems) > 0 {
+					return &exitError{code: exitFailed, printed: true}
+				}
+				return nil
+			})
 		},
 	}
 	o.register(cmd)
@@ -94,15 +90,10 @@ refused and reported. Importing an unchanged export changes nothing.`,
 		Example: `  bitext xliff import site.xlf`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := stopOnSignal(cmd.Context(), e.stderr)
-			defer stop()
-			cfg, done, err := o.config(ctx, cmd, e)
-			if err != nil {
-				return err
-			}
-			defer done()
-			results, err := run.ImportXLIFF(ctx, cfg, args[0])
-			return o.report(e, results, err)
+			return o.with(cmd, e, func(ctx context.Context, cfg run.Config) error {
+				results, err := run.ImportXLIFF(ctx, cfg, args[0])
+				return o.report(e, results, err)
+			})
 		},
 	}
 	o.register(cmd)

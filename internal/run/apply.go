@@ -158,13 +158,9 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		profile = b
 	}
 	r.cfg.Profile = profile
-	qs := make([]memory.Query, len(d.Segments))
-	for si := range d.Segments {
-		qs[si] = memory.Query{Source: d.Segments[si].Text, Glossary: r.fingerprint(d.Segments[si].Text)}
-	}
-	current, err := r.cfg.Memory.Lookup(ctx, r.pair, profile, qs)
+	current, err := r.lookup(ctx, d, profile)
 	if err != nil {
-		return &StopError{fmt.Errorf("memory: %w", err)}
+		return err
 	}
 
 	// Rows to map back: the edited ones, and those the memory cannot
@@ -194,13 +190,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		return problems
 	}
 
-	translations := make([]string, len(d.Segments))
-	statuses := make([]output.Status, len(d.Segments))
-	for si, e := range current {
-		if e != nil {
-			translations[si], statuses[si] = e.Target, output.Status(e.Status)
-		}
-	}
+	translations, statuses := fromEntries(current)
 	var entries []memory.Entry
 	keep := func(si int, target string) {
 		s := &d.Segments[si]
@@ -388,22 +378,10 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	if err != nil {
 		return err
 	}
-	translations := make([]string, len(d.Segments))
-	statuses := make([]output.Status, len(d.Segments))
+	translations, statuses := fromEntries(cur)
 	var edits []document.Edit
-	for si, e := range cur {
-		if e != nil {
-			translations[si], statuses[si] = e.Target, output.Status(e.Status)
-		}
-		now := ""
-		if e != nil {
-			if d.Segments[si].Kind == document.FrontField {
-				now = document.Plain(e.Target)
-			} else if md, err := d.Render(&d.Segments[si], e.Target); err == nil {
-				now = string(md)
-			}
-		}
-		if string(texts[si]) != now {
+	for si := range d.Segments {
+		if string(texts[si]) != editable(d, &d.Segments[si], translations[si]) {
 			edits = append(edits, document.Edit{Seg: si, Markdown: texts[si]})
 		}
 	}

@@ -99,7 +99,6 @@ func (rv *Review) Posts() []string {
 type postState struct {
 	in           *Input
 	d            *document.Document
-	cur          []*memory.Entry
 	mapping      map[string]string
 	translations []string
 	statuses     []output.Status
@@ -122,13 +121,8 @@ func (rv *Review) state(ctx context.Context, i int) (*postState, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &postState{in: in, d: d, cur: cur, mapping: m,
-		translations: make([]string, len(d.Segments)), statuses: make([]output.Status, len(d.Segments))}
-	for si, e := range cur {
-		if e != nil {
-			st.translations[si], st.statuses[si] = e.Target, output.Status(e.Status)
-		}
-	}
+	st := &postState{in: in, d: d, mapping: m}
+	st.translations, st.statuses = fromEntries(cur)
 	return st, nil
 }
 
@@ -141,6 +135,7 @@ func (rv *Review) Load(ctx context.Context, i int) (*ReviewPost, error) {
 		return nil, err
 	}
 	r, d := rv.r, st.d
+	defer r.forget() // the glossary's matches of this post
 	p := &ReviewPost{Path: st.in.Path, English: st.in.English, Bilingual: st.in.Bilingual, Total: len(d.Segments)}
 	findings := map[string][]string{}
 	if english, err := readPost(st.in.English, r.cfg.MaxFileSize); err == nil {
@@ -161,20 +156,17 @@ func (rv *Review) Load(ctx context.Context, i int) (*ReviewPost, error) {
 		}
 		if tr := st.translations[si]; tr != "" {
 			row.TargetText = document.Plain(tr)
-			if s.Kind == document.FrontField {
-				row.Markdown = row.TargetText
-			} else if md, err := d.Render(s, tr); err == nil {
-				row.Markdown = string(md)
-			}
+			row.Markdown = editable(d, s, tr)
 			if r.cfg.Glossary != nil {
-				_, missing := r.cfg.Glossary.Check(s.Text, tr)
+				occ := r.match(s.Text)
+				missing := r.cfg.Glossary.CheckMatches(occ, tr)
 				miss := map[string]bool{}
 				for _, m := range missing {
 					miss[m.Entry.Source] = true
 					row.Findings = append(row.Findings, missMessage(m.Entry.Source, m.Entry.Target))
 				}
 				seen := map[string]bool{}
-				for _, m := range r.cfg.Glossary.Match(s.Text) {
+				for _, m := range occ {
 					if !seen[m.Entry.Source] {
 						seen[m.Entry.Source] = true
 						row.Terms = append(row.Terms, Term{m.Entry.Source, m.Entry.Target, !miss[m.Entry.Source]})
@@ -222,16 +214,8 @@ func (rv *Review) Save(ctx context.Context, i int, edits []ReviewEdit) (*Applied
 			return nil, fmt.Errorf("segment %s is not in %s (its source changed since the page was loaded: reload it)", e.ID, in.Path)
 		}
 		s := &d.Segments[si]
-		now := ""
-		if tr := st.translations[si]; tr != "" {
-			if s.Kind == document.FrontField {
-				now = document.Plain(tr)
-			} else if md, err := d.Render(s, tr); err == nil {
-				now = string(md)
-			}
-		}
 		switch {
-		case e.Markdown != now:
+		case e.Markdown != editable(d, s, st.translations[si]):
 			changed = append(changed, document.Edit{Seg: si, Markdown: []byte(e.Markdown)})
 		case e.Reviewed && st.statuses[si] != output.Reviewed && st.translations[si] != "":
 			a.Confirmed++

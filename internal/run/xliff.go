@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/xliff"
@@ -52,19 +53,59 @@ func (r *runner) current(ctx context.Context, in *Input, d *document.Document) (
 	} else if b := m["backend"]; b != "" {
 		profile = b
 	}
-	qs := make([]memory.Query, len(d.Segments))
-	for si := range d.Segments {
-		qs[si] = memory.Query{Source: d.Segments[si].Text, Glossary: r.fingerprint(d.Segments[si].Text)}
-	}
-	cur, err := r.cfg.Memory.Lookup(ctx, r.pair, profile, qs)
+	cur, err := r.lookup(ctx, d, profile)
 	if err != nil {
-		return nil, nil, &StopError{fmt.Errorf("memory: %w", err)}
+		return nil, nil, err
 	}
 	if m == nil {
 		m = map[string]string{}
 	}
 	m["profile"] = profile
 	return cur, m, nil
+}
+
+// lookup returns the entry the memory holds for each segment of d, for
+// the backend profile given.
+func (r *runner) lookup(ctx context.Context, d *document.Document, profile string) ([]*memory.Entry, error) {
+	qs := make([]memory.Query, len(d.Segments))
+	for si := range d.Segments {
+		qs[si] = memory.Query{Source: d.Segments[si].Text, Glossary: r.fingerprint(d.Segments[si].Text)}
+	}
+	cur, err := r.cfg.Memory.Lookup(ctx, r.pair, profile, qs)
+	if err != nil {
+		return nil, &StopError{fmt.Errorf("memory: %w", err)}
+	}
+	return cur, nil
+}
+
+// fromEntries is the translation and status of each segment that entries
+// (one per segment, nil for none) give: "" where there is none.
+func fromEntries(entries []*memory.Entry) ([]string, []output.Status) {
+	translations := make([]string, len(entries))
+	statuses := make([]output.Status, len(entries))
+	for si, e := range entries {
+		if e != nil {
+			translations[si], statuses[si] = e.Target, output.Status(e.Status)
+		}
+	}
+	return translations, statuses
+}
+
+// editable is a translation of segment s as a reviewer sees and edits it:
+// the Markdown that replaces the segment's span, or the plain value of a
+// front-matter field; "" for none.
+func editable(d *document.Document, s *document.Segment, translation string) string {
+	switch {
+	case translation == "":
+		return ""
+	case s.Kind == document.FrontField:
+		return document.Plain(translation)
+	}
+	md, err := d.Render(s, translation)
+	if err != nil {
+		return ""
+	}
+	return string(md)
 }
 
 // ExportXLIFF writes the posts of args (files and folders, as Translate
@@ -117,9 +158,11 @@ func ExportXLIFF(ctx context.Context, cfg Config, args []string, path, version s
 		states := make([]xliff.State, len(d.Segments))
 		notes := make([][]string, len(d.Segments))
 		for si, e := range cur {
+			var occ []glossary.Match
 			if r.cfg.Glossary != nil {
+				occ = r.match(d.Segments[si].Text)
 				seen := map[string]bool{}
-				for _, m := range r.cfg.Glossary.Match(d.Segments[si].Text) {
+				for _, m := range occ {
 					if !seen[m.Entry.Source] {
 						seen[m.Entry.Source] = true
 						notes[si] = append(notes[si], fmt.Sprintf("glossary: %s -> %s", m.Entry.Source, m.Entry.Target))
@@ -134,8 +177,7 @@ func ExportXLIFF(ctx context.Context, cfg Config, args []string, path, version s
 				states[si] = xliff.Reviewed
 			}
 			if r.cfg.Glossary != nil {
-				_, missing := r.cfg.Glossary.Check(d.Segments[si].Text, e.Target)
-				for _, m := range missing {
+				for _, m := range r.cfg.Glossary.CheckMatches(occ, e.Target) {
 					notes[si] = append(notes[si], missMessage(m.Entry.Source, m.Entry.Target))
 				}
 			}
@@ -150,6 +192,7 @@ func ExportXLIFF(ctx context.Context, cfg Config, args []string, path, version s
 		}
 		doc.Files = append(doc.Files, xliff.File{Original: filepath.ToSlash(rel), SourceHash: output.SourceHash(d.Src),
 			Units: xliff.Units(d, targets, states, notes)})
+		r.forget()
 	}
 	var b bytes.Buffer
 	if err := xliff.Write(&b, doc); err != nil {
@@ -274,13 +317,7 @@ func (r *runner) importFile(ctx context.Context, a *Applied, xf *xliff.File) err
 	if err != nil {
 		return err
 	}
-	translations := make([]string, len(d.Segments))
-	statuses := make([]output.Status, len(d.Segments))
-	for si, e := range cur {
-		if e != nil {
-			translations[si], statuses[si] = e.Target, output.Status(e.Status)
-		}
-	}
+	translations, statuses := fromEntries(cur)
 	var entries []memory.Entry
 	for _, t := range targets {
 		s := &d.Segments[t.seg]
