@@ -12,9 +12,13 @@ import (
 // takes them (see translate.TermMode): every request carries the entries
 // found in its texts as Request.Terms, and for a backend that keeps pins,
 // every occurrence in a text is replaced by its target in a pin tag,
-// <k1>Liu Yuqiang</k1>, which is removed again from the translation. A pin
-// the backend drops is a lost tag, which translate.Verify refuses; a pin
-// whose contents it changes shows up as a miss in Check.
+// <k1>Liu Yuqiang</k1>, which is removed again from the translation; for
+// a backend that takes its pins with the source (translate.TermsPinnedSource),
+// each occurrence is wrapped in a pin as it is, <k1>刘玉强</k1>, and the
+// pins that come back as they went are replaced by their targets
+// (translate.UnpinTerms). A pin the backend drops is a lost tag, which
+// translate.Verify refuses; a pin whose contents it changes shows up as a
+// miss in Check.
 func Protect(b translate.Backend, g *Glossary) translate.Backend {
 	if g == nil {
 		return b
@@ -29,29 +33,46 @@ func ProtectWith(b translate.Backend, g *Glossary, match func(text string) []Mat
 	if g == nil || g.Len() == 0 {
 		return b
 	}
-	p := &protected{inner: b, match: match, pin: translate.ModeOf(b) == translate.TermsPinned}
+	mode := translate.ModeOf(b)
+	p := &protected{inner: b, match: match, pin: mode.Pinned(), source: mode == translate.TermsPinnedSource}
 	if !p.pin {
 		return translate.Decorate(b, p.Translate)
 	}
 	// Batches are packed by the size of the texts as they will be sent:
 	// pinned.
-	return translate.DecorateRewriting(b, p.Translate, func(text string) string {
+	return translate.DecorateRewriting(b, p.Translate, func(req translate.Request, text string) string {
 		if ms := match(text); len(ms) > 0 {
-			return Pin(text, ms)
+			return p.pinned(req, text, ms)
 		}
 		return text
 	})
 }
 
 type protected struct {
-	inner translate.Backend
-	match func(string) []Match
-	pin   bool
+	inner  translate.Backend
+	match  func(string) []Match
+	pin    bool
+	source bool // pins carry the source term (translate.TermsPinnedSource)
+}
+
+// pinned is text with its matches pinned as req will send them: with the
+// source for a backend that takes it and a request with markup, which
+// such a backend protects; else with the target.
+func (p *protected) pinned(req translate.Request, text string, ms []Match) string {
+	if p.source && req.Markup {
+		return PinSource(text, ms)
+	}
+	return Pin(text, ms)
 }
 
 // Translate implements translate.Backend.
 func (p *protected) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	texts := make([]string, len(req.Texts))
+	var pins [][]translate.PinnedTerm // per text, for pins that carry the source
+	source := p.source && req.Markup
+	if source {
+		pins = make([][]translate.PinnedTerm, len(req.Texts))
+	}
 	seen := map[string]bool{}
 	terms := append([]translate.Term(nil), req.Terms...) // never the caller's array
 	for i, text := range req.Texts {
@@ -63,7 +84,10 @@ func (p *protected) Translate(ctx context.Context, req translate.Request) ([]str
 			}
 		}
 		if p.pin && len(ms) > 0 {
-			texts[i] = Pin(text, ms)
+			texts[i] = p.pinned(req, text, ms)
+			if source {
+				pins[i] = pinnedTerms(text, ms)
+			}
 		} else {
 			texts[i] = text
 		}
@@ -75,7 +99,11 @@ func (p *protected) Translate(ctx context.Context, req translate.Request) ([]str
 		return out, err
 	}
 	for i := range out {
-		out[i] = translate.Unpin(out[i])
+		if source {
+			out[i] = translate.UnpinTerms(out[i], pins[i])
+		} else {
+			out[i] = translate.Unpin(out[i])
+		}
 	}
 	return out, nil
 }
@@ -95,4 +123,33 @@ func Pin(text string, ms []Match) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// PinSource wraps each match in text, as it is, in a numbered pin tag: the
+// form sent to a backend that takes its pins with the source
+// (translate.TermsPinnedSource). Matches never span a tag or an escape, so
+// a pin holds the term's characters only.
+func PinSource(text string, ms []Match) string {
+	var b strings.Builder
+	b.Grow(len(text) + 10*len(ms))
+	last := 0
+	for n, m := range ms {
+		b.WriteString(text[last:m.Start])
+		b.WriteString(translate.PinOpen(n + 1))
+		b.WriteString(text[m.Start:m.End])
+		b.WriteString(translate.PinClose(n + 1))
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// pinnedTerms lists what each pin PinSource writes carries and stands
+// for, in the order of the pins.
+func pinnedTerms(text string, ms []Match) []translate.PinnedTerm {
+	out := make([]translate.PinnedTerm, len(ms))
+	for i, m := range ms {
+		out[i] = translate.PinnedTerm{Sent: text[m.Start:m.End], Target: tagged.Escape(m.Entry.Target)}
+	}
+	return out
 }

@@ -2,8 +2,10 @@ package glossary_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/glossary"
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
@@ -131,4 +133,92 @@ func (dropper) Translate(_ context.Context, req translate.Request) ([]string, er
 		out[i] = strings.Replace(t, "Liu Yuqiang", "Liu Yu Qiang", 1)
 	}
 	return out, nil
+}
+
+// keeper is a backend that takes its pins with the source and keeps them,
+// as DeepL keeps ignore_tags and Google a span with translate="no": it
+// answers each text marked as translated, with edit applied.
+type keeper struct {
+	got  translate.Request
+	edit func(string) string
+}
+
+func (*keeper) TermMode() translate.TermMode { return translate.TermsPinnedSource }
+func (k *keeper) Translate(_ context.Context, req translate.Request) ([]string, error) {
+	k.got = req
+	out := make([]string, len(req.Texts))
+	for i, t := range req.Texts {
+		if k.edit != nil {
+			t = k.edit(t)
+		}
+		out[i] = "EN " + t
+	}
+	return out, nil
+}
+
+// A backend that takes pins with the source is sent each term as it is in
+// the text, and the English has the glossary's target in its place.
+func TestProtectPinnedSource(t *testing.T) {
+	k := &keeper{}
+	b := glossary.Protect(k, names)
+	src := "刘玉强在<a1>临汾</a1>见了工信部。"
+	out, err := b.Translate(context.Background(), request(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<k1>刘玉强</k1>在<a1><k2>临汾</k2></a1>见了<k3>工信部</k3>。"; k.got.Texts[0] != want {
+		t.Errorf("sent %q, want %q", k.got.Texts[0], want)
+	}
+	if want := "EN Liu Yuqiang在<a1>Linfen</a1>见了Ministry of Industry &amp; Information Technology。"; out[0] != want {
+		t.Errorf("got %q, want %q", out[0], want)
+	}
+	if _, miss := names.Check(src, out[0]); len(miss) > 0 {
+		t.Errorf("misses: %v", miss)
+	}
+	// Batches are packed by the texts as sent: pinned with the source.
+	if got, want := translate.TextSize(b, request(), src), utf8.RuneCountInString(k.got.Texts[0]); got != want {
+		t.Errorf("TextSize = %d, want %d, the size of the text as sent", got, want)
+	}
+
+	// A plain-text request is pinned with the targets: a backend that sends
+	// plain text does not protect pins, and an English name is left alone
+	// more often than a Chinese one.
+	plain := request("刘玉强在临汾。")
+	plain.Markup = false
+	out, err = b.Translate(context.Background(), plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.got.Texts[0] != "<k1>Liu Yuqiang</k1>在<k2>Linfen</k2>。" || out[0] != "EN Liu Yuqiang在Linfen。" {
+		t.Errorf("plain text: sent %q, got %q", k.got.Texts[0], out[0])
+	}
+}
+
+// A service that changes what a pin carried does not get the target put in
+// its place: the glossary check reports the term, and the English shows
+// what the service wrote.
+func TestProtectPinnedSourceChanged(t *testing.T) {
+	k := &keeper{edit: func(s string) string { return strings.Replace(s, "刘玉强", "Liu Yu", 1) }}
+	src := "刘玉强在临汾。"
+	out, err := glossary.Protect(k, names).Translate(context.Background(), request(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != "EN Liu Yu在Linfen。" {
+		t.Errorf("got %q", out[0])
+	}
+	if _, miss := names.Check(src, out[0]); len(miss) != 1 || miss[0].Entry.Source != "刘玉强" {
+		t.Errorf("misses %v, want 刘玉强 only", miss)
+	}
+}
+
+// A service that drops a pin is refused by Verify, which sits inside the
+// protection and sees the pins.
+func TestProtectPinnedSourceDropped(t *testing.T) {
+	k := &keeper{edit: func(s string) string { return strings.NewReplacer("<k1>", "", "</k1>", "").Replace(s) }}
+	b := glossary.Protect(translate.Verify("test", k, func(translate.Warning) {}), names)
+	_, err := b.Translate(context.Background(), request("刘玉强在临汾。"))
+	if !errors.Is(err, translate.ErrBadTranslation) || !strings.Contains(err.Error(), "lost tag <k1>") {
+		t.Errorf("a dropped pin: %v, want a bad translation that lost <k1>", err)
+	}
 }

@@ -14,8 +14,10 @@ func Decorate(inner Backend, fn func(context.Context, Request) ([]string, error)
 // DecorateRewriting is Decorate for a decorator that rewrites every text
 // before passing it on to inner, as rewrite does (the glossary's term
 // protection puts pins in): the size of a text, by which batches are
-// packed (TextSize), is then inner's size of the rewritten text.
-func DecorateRewriting(inner Backend, fn func(context.Context, Request) ([]string, error), rewrite func(text string) string) Backend {
+// packed (TextSize), is then inner's size of the rewritten text. rewrite
+// is given the request the text would go in (its languages and Markup),
+// since what it does may depend on them.
+func DecorateRewriting(inner Backend, fn func(context.Context, Request) ([]string, error), rewrite func(req Request, text string) string) Backend {
 	b := decorate(inner, fn)
 	switch d := b.(type) {
 	case *decorated:

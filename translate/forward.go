@@ -20,7 +20,7 @@ type decorated struct {
 	translate func(context.Context, Request) ([]string, error)
 	// rewrite, when set, is what the decorator does to each text before
 	// passing it on: sizes are the inner backend's of the rewritten text.
-	rewrite func(string) string
+	rewrite func(Request, string) string
 }
 
 // priced is a decorated backend whose inner backend implements Pricing. It
@@ -68,7 +68,7 @@ func (d *decorated) CheckLanguages(ctx context.Context, from, to language.Tag) e
 // the decorator rewrites it.
 func (d *decorated) TextSize(req Request, text string) int {
 	if d.rewrite != nil {
-		text = d.rewrite(text)
+		text = d.rewrite(req, text)
 	}
 	return TextSize(d.inner, req, text)
 }

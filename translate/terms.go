@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,7 +9,8 @@ import (
 	"github.com/bitext/bitext/tagged"
 )
 
-// Glossary terms reach a backend in one of two ways, chosen by the backend:
+// Glossary terms reach a backend in one of three ways, chosen by the
+// backend:
 //
 //   - Hinted (the default): the texts are sent as they are and Request.Terms
 //     lists the glossary entries found in them. LLM backends put the entries in
@@ -17,8 +19,15 @@ import (
 //   - Pinned: before the request is sent, every occurrence of a term in a text
 //     is replaced by its required translation wrapped in a pin tag,
 //     <k1>Liu Yuqiang</k1>. Markup-aware services keep the contents of a pin
-//     untouched (Google and LibreTranslate: an HTML span with translate="no";
-//     DeepL: ignore_tags), and the pins are removed from the result.
+//     untouched (Google and LibreTranslate: an HTML element with
+//     translate="no"; DeepL: ignore_tags), and the pins are removed from the
+//     result (Unpin).
+//   - Pinned source: every occurrence of a term is wrapped in a pin as it is
+//     in the source, <k1>刘玉强</k1>. The service keeps the pin as it came,
+//     and on the way back each pin whose contents are what was sent is
+//     replaced by the term's required translation (UnpinTerms). The service
+//     reads the sentence as it was written, and is billed for the source
+//     term (three characters) rather than its translation (eleven).
 //
 // Pin tags use the letter k, which the document segmenter never uses, so pins
 // and a segment's own tags never collide.
@@ -32,7 +41,17 @@ const (
 	// TermsPinned: terms replaced in the texts by <kN>target</kN> pins, whose
 	// contents the backend returns unchanged.
 	TermsPinned
+	// TermsPinnedSource: terms wrapped in the texts in <kN>source</kN> pins,
+	// which the backend returns unchanged and which are then replaced by
+	// their targets (UnpinTerms). Only requests with Markup are pinned so:
+	// a backend that sends plain text does not protect pins, and for it the
+	// target in the pin is the better guess.
+	TermsPinnedSource
 )
+
+// Pinned reports whether terms in this mode are pinned, with their target
+// or their source.
+func (m TermMode) Pinned() bool { return m == TermsPinned || m == TermsPinnedSource }
 
 // TermHandler is implemented by backends that choose a TermMode. Backends
 // that do not implement it are hinted.
@@ -94,6 +113,64 @@ func Unpin(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+// PinnedTerm is one pin of a text pinned with its source: what the pin
+// carried to the service and what it stands for in the translation, both
+// as tagged text (XML escapes).
+type PinnedTerm struct {
+	Sent   string // the pin's contents as sent: the source term
+	Target string // the glossary's translation of the term
+}
+
+// UnpinTerms puts each term's target in place of its pin in a translation
+// of a text pinned with its source, then removes the pins as Unpin does
+// (spacing a target apart from a word it touches). Pin kN is terms[N-1]:
+// pins are known by their number, wherever the service moved them. A pin
+// is replaced only when its contents came back as they were sent (white
+// space around them aside); a pin the service changed keeps what the
+// service wrote, so that the glossary's Check finds the target missing and
+// reports the term, rather than the change passing silently under the
+// target. A pin the service dropped is a lost tag, which Verify refuses
+// before the answer gets here.
+func UnpinTerms(s string, terms []PinnedTerm) string {
+	if len(terms) == 0 || !strings.Contains(s, "<k") {
+		return Unpin(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16*len(terms))
+	for i := 0; i < len(s); {
+		t, n := tagged.At(s[i:])
+		if n == 0 || t.Kind != tagged.Open || !tagged.IsPin(t.Name) {
+			j := strings.IndexByte(s[i+1:], '<')
+			if j < 0 {
+				b.WriteString(s[i:])
+				break
+			}
+			b.WriteString(s[i : i+1+j])
+			i += 1 + j
+			continue
+		}
+		k, _ := strconv.Atoi(t.Name[1:])
+		closing := PinClose(k)
+		end := strings.Index(s[i+n:], closing)
+		if k < 1 || k > len(terms) || end < 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		inside := s[i+n : i+n+end]
+		b.WriteString(s[i : i+n])
+		if core := strings.TrimSpace(inside); tagged.Unescape(core) == tagged.Unescape(terms[k-1].Sent) {
+			lead, trail, _ := strings.Cut(inside, core)
+			b.WriteString(lead + terms[k-1].Target + trail)
+		} else {
+			b.WriteString(inside)
+		}
+		b.WriteString(closing)
+		i += n + end + len(closing)
+	}
+	return Unpin(b.String())
 }
 
 // wordEnd and wordStart report a letter or digit of a script written with

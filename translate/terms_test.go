@@ -30,3 +30,37 @@ func TestIsPinTag(t *testing.T) {
 		}
 	}
 }
+
+// A text pinned with its source gets each term's target in the place of
+// its pin, by the pin's number, spaced apart from the words it touches; a
+// pin the service changed keeps what the service wrote, for the glossary
+// check to report.
+func TestUnpinTerms(t *testing.T) {
+	terms := []PinnedTerm{{Sent: "刘玉强", Target: "Liu Yuqiang"}, {Sent: "工信部", Target: "MIIT &amp; Co"}}
+	for in, want := range map[string]string{
+		"":                              "",
+		"no pins":                       "no pins",
+		"<k1>刘玉强</k1> said <b3>so</b3>": "Liu Yuqiang said <b3>so</b3>",
+		"<k2>工信部</k2> met <k1>刘玉强</k1>":     "MIIT &amp; Co met Liu Yuqiang",
+		"the<k1>刘玉强</k1>said":               "the Liu Yuqiang said",
+		"<b3><k1> 刘玉强 </k1></b3>said":       "<b3> Liu Yuqiang </b3>said",
+		"<k1>刘玉</k1> said":                  "刘玉 said",
+		"<k1>Liu Yuqiang</k1> said":         "Liu Yuqiang said",
+		"<k1></k1> said":                    " said",
+		"<k3>刘玉强</k3> and <k1>刘玉强":          "刘玉强 and 刘玉强",
+		"<k1>刘玉强</k1><k2>工信部</k2>":          "Liu Yuqiang MIIT &amp; Co",
+		"a &lt; <k1>刘玉强</k1> &amp; b <x4/>": "a &lt; Liu Yuqiang &amp; b <x4/>",
+	} {
+		if got := UnpinTerms(in, terms); got != want {
+			t.Errorf("UnpinTerms(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTermModePinned(t *testing.T) {
+	for m, want := range map[TermMode]bool{TermsHinted: false, TermsPinned: true, TermsPinnedSource: true} {
+		if m.Pinned() != want {
+			t.Errorf("TermMode(%d).Pinned() = %v", m, !want)
+		}
+	}
+}

@@ -184,11 +184,15 @@ func sentTexts(t *testing.T) []string {
 }
 
 // wireOf is a text as the backend's service receives it: pinned when the
-// backend takes pins, as HTML when it takes HTML.
-func wireOf(g *glossary.Glossary, pinned, html bool, text string) string {
-	if pinned {
-		if ms := g.Match(text); len(ms) > 0 {
+// backend takes pins (with the source or the target, as its mode says), as
+// HTML when it takes HTML.
+func wireOf(g *glossary.Glossary, mode translate.TermMode, html bool, text string) string {
+	if ms := g.Match(text); len(ms) > 0 {
+		switch mode {
+		case translate.TermsPinned:
 			text = glossary.Pin(text, ms)
+		case translate.TermsPinnedSource:
+			text = glossary.PinSource(text, ms)
 		}
 	}
 	if html {
@@ -226,17 +230,22 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 				t.Skip("the fakes apply a glossary of 1,700 terms slowly")
 			}
 			b, stats := rb.start(t)
-			pinned := translate.ModeOf(b) == translate.TermsPinned
+			mode := translate.ModeOf(b)
+			pinned := mode.Pinned()
 			row := &backendRow{name: rb.name, texts: len(texts)}
 			var withTargets []string
+			targetMode := mode // each pinned term's target in place
+			if pinned {
+				targetMode = translate.TermsPinned
+			}
 			pins := 0
 			for _, text := range texts {
 				if pinned {
 					pins += len(g.Match(text))
 				}
-				row.size += rb.sizeOf(wireOf(g, pinned, rb.html, text), rb.html)
+				row.size += rb.sizeOf(wireOf(g, mode, rb.html, text), rb.html)
 				row.segChars += utf8.RuneCountInString(text)
-				withTargets = append(withTargets, translate.Unpin(wireOf(g, pinned, false, text)))
+				withTargets = append(withTargets, translate.Unpin(wireOf(g, targetMode, false, text)))
 			}
 			row.plain = translate.BilledChars(b, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
 			row.targets = translate.BilledChars(b, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: withTargets})
@@ -270,9 +279,15 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 				t.Errorf("the report bills %d characters, the service counted %d", row.reported, row.billed)
 			}
 			// Pins cost no more than the shortest markup the service
-			// honours; without them (a native glossary, or a hinted
-			// backend), what is billed is the texts with their own tags.
-			if over := int(row.billed) - row.targets; over > pins*rb.pinMarkup {
+			// honours, on top of what they carry: the source term, billed
+			// with the texts, or its target. Without them (a native
+			// glossary, or a hinted backend), what is billed is the texts
+			// with their own tags.
+			carried := row.targets
+			if mode == translate.TermsPinnedSource {
+				carried = row.plain
+			}
+			if over := int(row.billed) - carried; over > pins*rb.pinMarkup {
 				t.Errorf("%d pins add %d characters of markup, %.1f each; the shortest the service honours is %d",
 					pins, over, float64(over)/float64(max(pins, 1)), rb.pinMarkup)
 			}

@@ -152,11 +152,20 @@ func (b *Backend) Price() translate.Price {
 	return p
 }
 
-// TermMode is TermsPinned, since DeepL keeps the contents of ignore_tags,
-// or TermsHinted when a native DeepL glossary is configured.
+// TermMode is TermsPinnedSource, since DeepL keeps the contents of
+// ignore_tags, or TermsHinted when a native DeepL glossary is configured.
+//
+// The pins carry the source term, <k1>刘玉强</k1>, not its target: DeepL
+// bills no markup but bills the text inside an ignored element, so a pin
+// costs exactly the characters of the term, and a run is billed for the
+// texts it translates and nothing more (the target, 11 characters for
+// Liu Yuqiang, would cost more than the source's 3). DeepL then reads each
+// sentence as it was written, in one language, rather than with English
+// words spliced into the Chinese; the glossary puts the target in place of
+// the pin when it comes back as it went (translate.UnpinTerms).
 func (b *Backend) TermMode() translate.TermMode {
 	if b.glossaryID != "" {
 		return translate.TermsHinted
 	}
-	return translate.TermsPinned
+	return translate.TermsPinnedSource
 }

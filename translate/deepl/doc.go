@@ -33,7 +33,8 @@
 // markup that was not sent is an error. A Request without Markup is plain
 // text: it is escaped before sending and unescaped after.
 //
-// The backend takes glossary terms pinned (translate.TermsPinned), unless a
+// The backend takes glossary terms pinned with their source
+// (translate.TermsPinnedSource, <k1>刘玉强</k1> in ignore_tags), unless a
 // native DeepL glossary is configured with the glossary_id setting: then the
 // texts go unpinned (translate.TermsHinted) with glossary_id, and DeepL
 // applies its glossary; Request.Terms are not sent, so a term missing from

@@ -43,8 +43,8 @@ func TestNativeGlossary(t *testing.T) {
 
 func TestWithoutGlossaryTermsArePinned(t *testing.T) {
 	b, _ := newBackend(t, deepltest.Options{})
-	if translate.ModeOf(b) != translate.TermsPinned {
-		t.Error("without a native glossary the backend should take terms pinned")
+	if translate.ModeOf(b) != translate.TermsPinnedSource {
+		t.Error("without a native glossary the backend should take terms pinned with their source")
 	}
 }
 

@@ -107,14 +107,22 @@ func (b *Backend) BilledChars(req translate.Request) int {
 	return n
 }
 
-// TermMode is pinned (HTML spans with translate="no" keep their contents)
-// unless a Google glossary is configured: then the native glossary
-// applies and terms are hinted, that is, the texts go out unchanged.
+// TermMode is pinned with the source (HTML spans with translate="no" keep
+// their contents) unless a Google glossary is configured: then the native
+// glossary applies and terms are hinted, that is, the texts go out
+// unchanged, with no pin to pay for.
+//
+// A pin carries the source term, <span translate="no">刘玉强</span>, and
+// the glossary puts the target in its place when it comes back as it went
+// (translate.UnpinTerms): Google bills every character sent, the source
+// term is shorter than its English (3 characters against 11 for Liu
+// Yuqiang), and the service reads the sentence as it was written rather
+// than with English words spliced into the Chinese.
 func (b *Backend) TermMode() translate.TermMode {
 	if b.glossary != "" {
 		return translate.TermsHinted
 	}
-	return translate.TermsPinned
+	return translate.TermsPinnedSource
 }
 
 // batch is one TranslateText request: the positions of its texts in the

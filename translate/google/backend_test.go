@@ -101,8 +101,8 @@ func TestPlainTextGoesAsItIs(t *testing.T) {
 func TestGlossaryPinsSurvive(t *testing.T) {
 	srv := startFake(t, googletest.Options{})
 	b := newBackend(t, srv, nil)
-	if translate.ModeOf(b) != translate.TermsPinned {
-		t.Fatal("without a Google glossary the backend must take pins")
+	if translate.ModeOf(b) != translate.TermsPinnedSource {
+		t.Fatal("without a Google glossary the backend must take pins with the source")
 	}
 	in := "<k1>Liu Yuqiang</k1>在<b2><k3>Linfen</k3>市</b2>工作。"
 	out, err := b.Translate(context.Background(), zhToEn(true, in))

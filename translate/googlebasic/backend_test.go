@@ -363,8 +363,8 @@ func TestPricingAndTermMode(t *testing.T) {
 	if p := b.Price(); p.PerMillionChars != 20 || p.Currency != "USD" || p.FreeCharsPerMonth != 500_000 || p.AsOf == "" {
 		t.Errorf("price %+v, want a dated $20 per million, 500,000 a month free", p)
 	}
-	if translate.ModeOf(b) != translate.TermsPinned {
-		t.Error("not TermsPinned")
+	if translate.ModeOf(b) != translate.TermsPinnedSource {
+		t.Error("not TermsPinnedSource")
 	}
 	if n, _ := b.Limits(); n != 128 {
 		t.Errorf("max texts %d, want 128", n)

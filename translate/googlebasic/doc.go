@@ -48,13 +48,16 @@
 // With Request.Markup the texts go as HTML (markup.ToHTML, format=html): tags
 // become spans and images, which the service keeps, and glossary pins become
 // spans with translate="no", whose contents it leaves alone, so the backend
-// is TermsPinned. Google bills the markup, so it is the shortest the
-// service honours (see package markup): no class, and no id where the
-// position says which tag an element is. The service writes ' and " as
-// character references in HTML replies; markup.FromHTMLFor turns them back
-// and names the elements sent without an id from the text sent.
-// Without Markup the texts go as plain text (format=text), and pins, being
-// markup, are not protected.
+// is TermsPinnedSource: a pin carries the source term, and the glossary
+// puts its target in place when it comes back. Google bills the markup, so
+// it is the shortest the service honours (see package markup): no class,
+// and no id where the position says which tag an element is. The service
+// writes ' and " as character references in HTML replies;
+// markup.FromHTMLFor turns them back and names the elements sent without
+// an id from the text sent. Without Markup the texts go as plain text
+// (format=text), and pins, being markup, are not protected; the glossary
+// pins such a request with the targets, which the service is likelier to
+// leave as they are.
 //
 // # Errors
 //

@@ -142,9 +142,19 @@ func (b *Backend) TextSize(req translate.Request, text string) int {
 	return utf8.RuneCountInString(items[0].wire)
 }
 
-// TermMode is pinned: the server leaves spans with translate="no"
-// untranslated (translate-html skips them), so pins come back as sent.
-func (b *Backend) TermMode() translate.TermMode { return translate.TermsPinned }
+// TermMode is pinned with the source: the server leaves elements with
+// translate="no" untranslated (translate-html skips them), so pins come
+// back as sent, and the glossary puts each term's target in place of its
+// pin (translate.UnpinTerms). The source term is shorter than its English,
+// and it suits how the server places a pin: translate-html translates a
+// paragraph's whole text, pins included, and finds where each pin goes by
+// translating the pin's text alone and looking for it in the translation
+// (inject_tags_inference in argostranslate/tags.py, which translate-html's
+// translate_html calls; github.com/argosopentech/argos-translate). With the source in the pin, the model reads a Chinese sentence, as it was
+// trained to, and a Chinese name translated alone is found again in the
+// sentence's translation; English words in a Chinese sentence, or English
+// given to a Chinese model alone, are where such a model is least sure.
+func (b *Backend) TermMode() translate.TermMode { return translate.TermsPinnedSource }
 
 // translateRequest is the JSON body of POST /translate.
 type translateRequest struct {

@@ -154,8 +154,8 @@ func TestTaggedTextsComeBackExactly(t *testing.T) {
 func TestPinsSurvive(t *testing.T) {
 	srv := fake(t, libretranslatetest.Options{})
 	b, rec := backend(t, srv, nil)
-	if translate.ModeOf(b) != translate.TermsPinned {
-		t.Fatal("backend does not take pinned terms")
+	if translate.ModeOf(b) != translate.TermsPinnedSource {
+		t.Fatal("backend does not take terms pinned with their source")
 	}
 	out, err := b.Translate(context.Background(), zhEn(true, "<k1>Linfen</k1>市长<k2>Liu Yuqiang</k2>说<b3>好</b3>"))
 	if err != nil {
