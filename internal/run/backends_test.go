@@ -291,6 +291,15 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 				t.Errorf("%d pins add %d characters of markup, %.1f each; the shortest the service honours is %d",
 					pins, over, float64(over)/float64(max(pins, 1)), rb.pinMarkup)
 			}
+			// Pinned with the source or the target, every term's target
+			// is in the English.
+			if g := rep.Totals.Glossary; pinned && (g == nil || !rep.GlossaryComplete()) {
+				var misses []string
+				for _, f := range rep.Files {
+					misses = append(misses, f.Misses...)
+				}
+				t.Errorf("glossary targets missing from the English: %+v, %q", g, misses[:min(len(misses), 3)])
+			}
 			if !pinned && int(row.billed) != row.plain {
 				t.Errorf("no pins, but %d characters billed for texts the service bills %d for", row.billed, row.plain)
 			}
