@@ -48,6 +48,9 @@ type remote struct {
 	sizeOf  func(wire string, html bool) int // what one text as sent adds
 	// wire is how a text travels: HTML, or as it is.
 	html bool
+	// ids: the HTML has an id on every tag but the pins, which are
+	// markup.ShortPin (LibreTranslate's form, markup.ToHTMLWithIDs).
+	ids bool
 	// lookups are requests the backend makes once, before its first
 	// translation (DeepL's look-up of its glossary).
 	lookups int
@@ -58,9 +61,13 @@ type remote struct {
 
 // googlePin is the characters of the shortest markup Google documents for
 // text it must not translate, <span translate="no">…</span>
-// (https://cloud.google.com/translate/troubleshooting), which
-// LibreTranslate's translate-html honours too.
-const googlePin = len(`<span translate="no"></span>`)
+// (https://cloud.google.com/translate/troubleshooting); librePin those of
+// the shortest LibreTranslate's translate-html honours, any element with
+// translate=no (markup.ShortPin).
+const (
+	googlePin = len(`<span translate="no"></span>`)
+	librePin  = len(`<i translate=no></i>`)
+)
 
 // jsonSize is the bytes a text adds to a JSON array of strings, as
 // encoding/json writes it (HTML escapes included), with its comma.
@@ -112,7 +119,7 @@ func remotes() []remote {
 				return b, srv.Stats
 			}},
 		{name: "libretranslate", texts: libretranslate.DefaultBatchLimit, size: libretranslate.DefaultCharLimit,
-			measure: "code points as sent", html: true, sizeOf: cps, pinMarkup: googlePin,
+			measure: "code points as sent", html: true, ids: true, sizeOf: cps, pinMarkup: librePin,
 			start: func(t *testing.T) (translate.Backend, func() translatetest.Stats) {
 				srv := libretranslatetest.New(libretranslatetest.Options{BatchLimit: libretranslate.DefaultBatchLimit})
 				t.Cleanup(srv.Close)
@@ -185,8 +192,8 @@ func sentTexts(t *testing.T) []string {
 
 // wireOf is a text as the backend's service receives it: pinned when the
 // backend takes pins (with the source or the target, as its mode says), as
-// HTML when it takes HTML.
-func wireOf(g *glossary.Glossary, mode translate.TermMode, html bool, text string) string {
+// HTML when it takes HTML (with ids and the short pin, when ids is set).
+func wireOf(g *glossary.Glossary, mode translate.TermMode, html, ids bool, text string) string {
 	if ms := g.Match(text); len(ms) > 0 {
 		switch mode {
 		case translate.TermsPinned:
@@ -195,7 +202,10 @@ func wireOf(g *glossary.Glossary, mode translate.TermMode, html bool, text strin
 			text = glossary.PinSource(text, ms)
 		}
 	}
-	if html {
+	switch {
+	case html && ids:
+		text = markup.ToHTMLWithIDs(text, markup.ShortPin)
+	case html:
 		text = markup.ToHTML(text)
 	}
 	return text
@@ -243,9 +253,9 @@ func TestRequestsNearTheMinimum(t *testing.T) {
 				if pinned {
 					pins += len(g.Match(text))
 				}
-				row.size += rb.sizeOf(wireOf(g, mode, rb.html, text), rb.html)
+				row.size += rb.sizeOf(wireOf(g, mode, rb.html, rb.ids, text), rb.html)
 				row.segChars += utf8.RuneCountInString(text)
-				withTargets = append(withTargets, translate.Unpin(wireOf(g, targetMode, false, text)))
+				withTargets = append(withTargets, translate.Unpin(wireOf(g, targetMode, false, false, text)))
 			}
 			row.plain = translate.BilledChars(b, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
 			row.targets = translate.BilledChars(b, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: withTargets})

@@ -167,8 +167,8 @@ func TestPinsSurvive(t *testing.T) {
 		}
 	}
 	q := rec.texts()[0][0]
-	if !strings.Contains(q, `<span translate="no">Linfen</span>`) {
-		t.Errorf("pin not sent as an untranslatable span: %q", q)
+	if !strings.Contains(q, `<i translate=no>Linfen</i>`) {
+		t.Errorf("pin not sent as the shortest untranslatable element: %q", q)
 	}
 
 	// A plain-text request with pins still goes as HTML, so the pins hold;

@@ -44,12 +44,13 @@ func splitSpace(s string) (lead, core, trail string) {
 //
 // Every element but the pins keeps its id (markup.ToHTMLWithIDs): the
 // server unescapes its replies, so a span or an img without one could not
-// be told from text that reads like it. Pins are spans with translate="no"
-// and no id, which translate-html leaves untranslated (it reads the
-// attribute on any element, not the notranslate class); they come back in
-// the order they went, named from the text sent.
+// be told from text that reads like it. Pins are the shortest element
+// translate-html leaves untranslated, <i translate=no> (markup.ShortPin:
+// it reads the attribute on any element, not the notranslate class, and
+// its parser takes an unquoted value), 8 characters shorter than a span;
+// they come back in the order they went, named from the text sent.
 func toHTML(tagged string) string {
-	return strings.ReplaceAll(markup.ToHTMLWithIDs(keepSpaces(tagged)), "\n", "<br>")
+	return strings.ReplaceAll(markup.ToHTMLWithIDs(keepSpaces(tagged), markup.ShortPin), "\n", "<br>")
 }
 
 // keepSpaces writes as character references the white space of a tagged
@@ -141,14 +142,15 @@ var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // LibreTranslate passes its HTML reply through Python's html.unescape, so
 // the reply is not HTML: "a &lt; b" comes back as "a < b", and a source
 // "&amp;lt;" as "&lt;". It is read as literal text around the elements bitext
-// sent: <span id=…>, <span translate="no"> (a pin), </span>, <img id=…> and
-// <br>. Anything else, even if it looks like a tag or an entity, is text and
-// is escaped again.
+// sent: <span id=…>, <i translate="no"> (a pin, its value quoted as
+// BeautifulSoup writes it, or not), </span>, </i>, <img id=…> and <br>.
+// Anything else, even if it looks like a tag or an entity, is text and is
+// escaped again.
 func fromHTML(s string, pins []string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(s))
-	var open []string
-	text := 0 // start of the literal text not yet written
+	var open, els []string // tag names open, and the element each came as
+	text := 0              // start of the literal text not yet written
 	for i := 0; i < len(s); i++ {
 		if s[i] != '<' {
 			continue
@@ -169,15 +171,18 @@ func fromHTML(s string, pins []string) (string, error) {
 			if len(open) == 0 {
 				return "", fmt.Errorf("reply closes a span that was not opened: %q", s[i:i+n])
 			}
+			if els[len(els)-1] != el.name {
+				return "", fmt.Errorf("reply closes <%s> with %q", open[len(open)-1], s[i:i+n])
+			}
 			b.WriteString("</" + open[len(open)-1] + ">")
-			open = open[:len(open)-1]
+			open, els = open[:len(open)-1], els[:len(els)-1]
 		case el.name == "br":
 			b.WriteString("\n")
 		case el.name == "img":
 			b.WriteString("<" + el.id + "/>")
 		default:
 			b.WriteString("<" + el.id + ">")
-			open = append(open, el.id)
+			open, els = append(open, el.id), append(els, el.name)
 		}
 		i += n - 1
 		text = i + 1
@@ -191,10 +196,10 @@ func fromHTML(s string, pins []string) (string, error) {
 
 // wireElement is an element of a reply that bitext sent.
 type wireElement struct {
-	name    string // span, img or br
+	name    string // span, i (a pin), img or br
 	id      string // the tag name, e.g. "b1", for span and img
 	closing bool
-	pin     bool // a span with translate="no" and no id
+	pin     bool // an i with translate="no" and no id
 }
 
 // element recognises an element bitext sends at the start of s (which
@@ -208,6 +213,7 @@ func element(s string) (el wireElement, n int) {
 	raw := s[:j+1]
 	lower := strings.ToLower(raw)
 	if !strings.HasPrefix(lower, "<span") && !strings.HasPrefix(lower, "</span") &&
+		!strings.HasPrefix(lower, "<i ") && lower != "</i>" &&
 		!strings.HasPrefix(lower, "<img") && !strings.HasPrefix(lower, "<br") {
 		return el, 0
 	}
@@ -218,14 +224,14 @@ func element(s string) (el wireElement, n int) {
 		return el, 0
 	}
 	switch {
-	case tt == nethtml.EndTagToken && tok.Data == "span":
-		return wireElement{name: "span", closing: true}, len(raw)
+	case tt == nethtml.EndTagToken && (tok.Data == "span" || tok.Data == "i"):
+		return wireElement{name: tok.Data, closing: true}, len(raw)
 	case tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken:
 		return el, 0
 	case tok.Data == "br":
 		return wireElement{name: "br"}, len(raw)
-	case tok.Data == "span" && tt == nethtml.StartTagToken && attr(tok, "translate") == "no" && attr(tok, "id") == "":
-		return wireElement{name: "span", pin: true}, len(raw)
+	case tok.Data == "i" && tt == nethtml.StartTagToken && attr(tok, "translate") == "no" && attr(tok, "id") == "":
+		return wireElement{name: "i", pin: true}, len(raw)
 	case tok.Data == "span" && tt == nethtml.StartTagToken, tok.Data == "img":
 		id := attr(tok, "id")
 		if !markup.ValidName(id) {

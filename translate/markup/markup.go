@@ -4,22 +4,26 @@
 //
 // A paired tag <b1>…</b1> becomes <span id="b1">…</span>; an empty tag
 // <x2/> becomes <img id="x2">, an inline void element services keep where it
-// is; a glossary pin <k3>…</k3> becomes <span translate="no">…</span>, whose
+// is; a glossary pin <k3>…</k3> becomes <span translate="no">…</span>
+// (SpanPin, the form Google documents) or, for a service that honours the
+// attribute on any element, <i translate=no>…</i> (ShortPin), whose
 // contents the services leave untranslated. Services bill the markup
 // (Google counts every character sent), so it is the shortest they honour:
 // no class="notranslate" beside translate="no" (Google documents either,
 // https://cloud.google.com/translate/troubleshooting, and LibreTranslate's
 // translate-html reads the attribute), and no id where the position says
-// which tag an element is: a pin's contents are its identity (pins are
-// removed from the translation, translate.Unpin), and a text with a single
-// pair, or a single empty tag, sends it as <span> or <img>. Text keeps its
-// XML escapes, which are also valid HTML.
+// which tag an element is: pins are numbered in the order they come (a
+// reply's pins are named from the text sent, and the glossary checks each
+// pin's contents against what it sent, translate.UnpinTerms), and a text
+// with a single pair, or a single empty tag, sends it as <span> or <img>.
+// Text keeps its XML escapes, which are also valid HTML.
 //
 // A reply is read back with FromHTMLFor and the tagged text that was sent,
 // which names the elements sent without an id.
 package markup
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"strconv"
@@ -31,34 +35,50 @@ import (
 	"github.com/bitext/bitext/translate"
 )
 
-// The HTML of a glossary pin. translate="no" alone, quoted, as Google's
-// troubleshooting page writes it.
-const (
-	pinOpen  = `<span translate="no">`
-	pinClose = `</span>`
+// Pin is the HTML element a glossary pin is sent as: its opening and its
+// closing tag.
+type Pin struct{ Open, Close string }
+
+var (
+	// SpanPin is the pin Google documents: a span with translate="no"
+	// alone, quoted, as the troubleshooting page writes it ("How do I tell
+	// Cloud Translation not to translate something?",
+	// https://cloud.google.com/translate/troubleshooting). Google documents
+	// no other element and no unquoted form, and bitext relies on neither:
+	// a pin the service did not honour would be translated.
+	SpanPin = Pin{`<span translate="no">`, `</span>`}
+	// ShortPin is the shortest element with translate="no", for a service
+	// that reads the attribute on any element, as HTML defines it (a global
+	// attribute), with an HTML parser that takes unquoted values:
+	// LibreTranslate's translate-html, which marks every element whose
+	// translate is "no" untranslatable (itag_of_soup in
+	// translatehtml/translatehtml.py,
+	// https://github.com/argosopentech/translate-html) and parses with
+	// Python's html.parser. It is 20 characters against SpanPin's 28.
+	ShortPin = Pin{`<i translate=no>`, `</i>`}
 )
 
-// ToHTML converts a tagged text to HTML.
+// ToHTML converts a tagged text to HTML, pins as SpanPin.
 func ToHTML(s string) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	return toHTML(s, UnnamedOf(s))
+	return toHTML(s, UnnamedOf(s), SpanPin)
 }
 
 // ToHTMLWithIDs converts a tagged text to HTML in which every tag but the
 // pins (which their translate="no" and their contents identify) has its
-// id: for a service whose replies cannot tell a span or an img without an
-// id from text that reads like one (LibreTranslate unescapes its HTML
-// replies).
-func ToHTMLWithIDs(s string) string {
+// id, and the pins are written as pin: for a service whose replies cannot
+// tell a span or an img without an id from text that reads like one
+// (LibreTranslate unescapes its HTML replies).
+func ToHTMLWithIDs(s string, pin Pin) string {
 	if strings.IndexByte(s, '<') < 0 {
 		return s
 	}
-	return toHTML(s, Unnamed{})
+	return toHTML(s, Unnamed{}, pin)
 }
 
-func toHTML(s string, u Unnamed) string {
+func toHTML(s string, u Unnamed, pin Pin) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
 	for i := 0; i < len(s); {
@@ -79,10 +99,12 @@ func toHTML(s string, u Unnamed) string {
 			b.WriteString(`<img>`)
 		case empty:
 			b.WriteString(`<img id="` + name + `">`)
+		case closing && translate.IsPinTag(name):
+			b.WriteString(pin.Close)
 		case closing:
-			b.WriteString(pinClose)
+			b.WriteString(`</span>`)
 		case translate.IsPinTag(name):
-			b.WriteString(pinOpen)
+			b.WriteString(pin.Open)
 		case name == u.Pair:
 			b.WriteString(`<span>`)
 		default:
@@ -271,9 +293,21 @@ func escape(s string) string { return tagged.Escape(s) }
 // spans as pairs, img and br as empty tags, each with a name of its own.
 // An element other than those is an error, as in FromHTML.
 func TranslateHTML(s string, f func(tagged string) string) (string, error) {
+	return translateHTML(s, f, false)
+}
+
+// TranslateHTMLAnyPin is TranslateHTML for a stand-in of a service that
+// honours translate="no" on any element (see ShortPin): every element with
+// it is a pin.
+func TranslateHTMLAnyPin(s string, f func(tagged string) string) (string, error) {
+	return translateHTML(s, f, true)
+}
+
+func translateHTML(s string, f func(tagged string) string, anyPin bool) (string, error) {
 	z := nethtml.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
-	raw := map[string]string{} // tag name -> the element as it came
+	raw := map[string]string{}   // tag name -> the element as it came
+	pinEl := map[string]string{} // pin name -> its element, span or another
 	var open []string
 	n, pins := 0, 0
 	for done := false; !done; {
@@ -291,9 +325,10 @@ func TranslateHTML(s string, f func(tagged string) string) (string, error) {
 			n++
 			var name string
 			switch {
-			case tok.Data == "span" && attr(tok, "translate") == "no":
+			case attr(tok, "translate") == "no" && (tok.Data == "span" || anyPin && tok.Type == nethtml.StartTagToken && tok.Data != "img" && tok.Data != "br"):
 				pins++
 				name = "k" + strconv.Itoa(pins)
+				pinEl[name] = tok.Data
 			case tok.Data == "span":
 				name = "b" + strconv.Itoa(n)
 			case tok.Data == "img", tok.Data == "br":
@@ -309,7 +344,7 @@ func TranslateHTML(s string, f func(tagged string) string) (string, error) {
 			b.WriteString("<" + name + ">")
 		case nethtml.EndTagToken:
 			tok := z.Token()
-			if tok.Data != "span" || len(open) == 0 {
+			if len(open) == 0 || tok.Data != cmp.Or(pinEl[open[len(open)-1]], "span") {
 				return "", fmt.Errorf("HTML has a closing tag that was not opened: %s", z.Raw())
 			}
 			b.WriteString("</" + open[len(open)-1] + ">")
@@ -335,6 +370,8 @@ func TranslateHTML(s string, f func(tagged string) string) (string, error) {
 			continue
 		case !ok:
 			return "", fmt.Errorf("translation has a tag that was not in the HTML: %s", out[i:i+n])
+		case closing && pinEl[name] != "":
+			w.WriteString("</" + pinEl[name] + ">")
 		case closing:
 			w.WriteString("</span>")
 		default:

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"strings"
 	"testing"
 
 	_ "github.com/bitext/bitext/internal/golden" // understands -update
@@ -128,10 +129,51 @@ func TestTranslateHTMLKeepsMarkupAsSent(t *testing.T) {
 	if want := `[请<span>访问</span><span translate='no' class="notranslate">Liu</span>网站<img id="x2"><br>'a' &amp; b]`; out != want {
 		t.Errorf("got  %q\nwant %q", out, want)
 	}
+	// Google documents only a span with translate="no": its stand-ins
+	// refuse another element, so that a backend sending one is caught.
+	if _, err := TranslateHTML(`<i translate=no>x</i>`, func(s string) string { return s }); err == nil {
+		t.Error(`<i translate=no> taken for a pin; want an error`)
+	}
 	if _, err := TranslateHTML(`<p>x</p>`, func(s string) string { return s }); err == nil {
 		t.Error("<p> translated; want an error")
 	}
 	if _, err := TranslateHTML(`x`, func(s string) string { return s + "<b9>y</b9>" }); err == nil {
 		t.Error("a tag the HTML did not have was written; want an error")
+	}
+}
+
+// A stand-in of a service that reads translate="no" on any element keeps
+// every such element, unquoted or not, and closes it as it was opened.
+func TestTranslateHTMLAnyPin(t *testing.T) {
+	in := `<i translate=no>刘玉强</i>说<span id="b1"><b translate="no">临汾</b>好</span>`
+	var seen string
+	out, err := TranslateHTMLAnyPin(in, func(tagged string) string {
+		seen = tagged
+		return strings.ReplaceAll(tagged, "说", "said")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<k1>刘玉强</k1>说<b2><k2>临汾</k2>好</b2>"; seen != want {
+		t.Errorf("f saw %q, want %q", seen, want)
+	}
+	if want := `<i translate=no>刘玉强</i>said<span id="b1"><b translate="no">临汾</b>好</span>`; out != want {
+		t.Errorf("got  %q\nwant %q", out, want)
+	}
+	if _, err := TranslateHTMLAnyPin(`<i translate=no>x</span>`, func(s string) string { return s }); err == nil {
+		t.Error("a pin closed as a span; want an error")
+	}
+}
+
+// ToHTMLWithIDs writes pins as the element it is given.
+func TestToHTMLWithIDsPin(t *testing.T) {
+	in := "<k1>刘玉强</k1>说<b2><k3>临汾</k3>好</b2>"
+	for pin, want := range map[Pin]string{
+		SpanPin:  `<span translate="no">刘玉强</span>说<span id="b2"><span translate="no">临汾</span>好</span>`,
+		ShortPin: `<i translate=no>刘玉强</i>说<span id="b2"><i translate=no>临汾</i>好</span>`,
+	} {
+		if got := ToHTMLWithIDs(in, pin); got != want {
+			t.Errorf("ToHTMLWithIDs(%q, %v)\n got %q\nwant %q", in, pin, got, want)
+		}
 	}
 }

@@ -228,10 +228,11 @@ func detect(q []string, chinese string) string {
 }
 
 // translateHTML pseudo-translates an HTML text as the real server handles
-// HTML: white space collapsed, untranslatable spans kept, the result
-// written back as BeautifulSoup does and then HTML-unescaped.
+// HTML: white space collapsed, every element with translate="no" kept
+// untranslated (translate-html reads the attribute on any element), the
+// result written back as BeautifulSoup does and then HTML-unescaped.
 func translateHTML(s string) (string, error) {
-	out, err := markup.TranslateHTML(strings.Join(strings.FieldsFunc(s, pySpace), " "), pseudo.Text)
+	out, err := markup.TranslateHTMLAnyPin(strings.Join(strings.FieldsFunc(s, pySpace), " "), pseudo.Text)
 	if err != nil {
 		return "", err
 	}
@@ -245,8 +246,9 @@ func pySpace(r rune) bool {
 	return unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f
 }
 
-// soup writes void elements as BeautifulSoup does: <img id="x2"/>, and a
-// line break as <br/>.
+// soup writes elements as BeautifulSoup does: void ones as <img id="x2"/>,
+// a line break as <br/>, and an attribute value sent unquoted
+// (translate=no) in double quotes.
 func soup(h string) string {
 	var b strings.Builder
 	for {
@@ -263,5 +265,5 @@ func soup(h string) string {
 		h = h[i+j+1:]
 	}
 	b.WriteString(h)
-	return strings.NewReplacer("\n", "<br/>", "<br>", "<br/>").Replace(b.String())
+	return strings.NewReplacer("\n", "<br/>", "<br>", "<br/>", " translate=no>", ` translate="no">`).Replace(b.String())
 }
