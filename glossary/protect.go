@@ -127,29 +127,61 @@ func Pin(text string, ms []Match) string {
 
 // PinSource wraps each match in text, as it is, in a numbered pin tag: the
 // form sent to a backend that takes its pins with the source
-// (translate.TermsPinnedSource). Matches never span a tag or an escape, so
-// a pin holds the term's characters only.
+// (translate.TermsPinnedSource). Matches that touch (阳泉 and 市长 in
+// 阳泉市长) share one pin, since each pin costs its markup on a service
+// that bills it: 94 of the 830 terms of the test corpus touch the one
+// before them. Matches never span a tag or an escape, so a pin holds the
+// terms' characters only.
 func PinSource(text string, ms []Match) string {
 	var b strings.Builder
 	b.Grow(len(text) + 10*len(ms))
 	last := 0
-	for n, m := range ms {
-		b.WriteString(text[last:m.Start])
+	for n, run := range touching(ms) {
+		start, end := run[0].Start, run[len(run)-1].End
+		b.WriteString(text[last:start])
 		b.WriteString(translate.PinOpen(n + 1))
-		b.WriteString(text[m.Start:m.End])
+		b.WriteString(text[start:end])
 		b.WriteString(translate.PinClose(n + 1))
-		last = m.End
+		last = end
 	}
 	b.WriteString(text[last:])
 	return b.String()
 }
 
 // pinnedTerms lists what each pin PinSource writes carries and stands
-// for, in the order of the pins.
+// for, in the order of the pins. The pin of touching terms stands for
+// their targets one after the other, spaced apart as translate.Unpin
+// spaces adjacent pins ("Yangquan mayor").
 func pinnedTerms(text string, ms []Match) []translate.PinnedTerm {
-	out := make([]translate.PinnedTerm, len(ms))
-	for i, m := range ms {
-		out[i] = translate.PinnedTerm{Sent: text[m.Start:m.End], Target: tagged.Escape(m.Entry.Target)}
+	runs := touching(ms)
+	out := make([]translate.PinnedTerm, len(runs))
+	for i, run := range runs {
+		target := tagged.Escape(run[0].Entry.Target)
+		if len(run) > 1 {
+			var b strings.Builder
+			for n, m := range run {
+				b.WriteString(translate.PinOpen(n + 1))
+				b.WriteString(tagged.Escape(m.Entry.Target))
+				b.WriteString(translate.PinClose(n + 1))
+			}
+			target = translate.Unpin(b.String())
+		}
+		out[i] = translate.PinnedTerm{Sent: text[run[0].Start:run[len(run)-1].End], Target: target}
 	}
 	return out
+}
+
+// touching cuts matches, in order, into runs in which each match starts
+// where the one before it ends.
+func touching(ms []Match) [][]Match {
+	var runs [][]Match
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && ms[j].Start == ms[j-1].End {
+			j++
+		}
+		runs = append(runs, ms[i:j])
+		i = j
+	}
+	return runs
 }

@@ -179,6 +179,10 @@ func TestProtectPinnedSource(t *testing.T) {
 	if got, want := translate.TextSize(b, request(), src), utf8.RuneCountInString(k.got.Texts[0]); got != want {
 		t.Errorf("TextSize = %d, want %d, the size of the text as sent", got, want)
 	}
+	// Terms that touch share a pin, which stands for both targets.
+	if out, err := b.Translate(context.Background(), request("临汾阳泉市")); err != nil || k.got.Texts[0] != "<k1>临汾阳泉市</k1>" || out[0] != "EN Linfen Yangquan" {
+		t.Errorf("touching terms: sent %q, got %q, %v", k.got.Texts[0], out, err)
+	}
 
 	// A plain-text request is pinned with the targets: a backend that sends
 	// plain text does not protect pins, and an English name is left alone
