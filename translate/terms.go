@@ -139,36 +139,30 @@ func UnpinTerms(s string, terms []PinnedTerm) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16*len(terms))
-	for i := 0; i < len(s); {
-		t, n := tagged.At(s[i:])
-		if n == 0 || t.Kind != tagged.Open || !tagged.IsPin(t.Name) {
-			j := strings.IndexByte(s[i+1:], '<')
-			if j < 0 {
-				b.WriteString(s[i:])
-				break
-			}
-			b.WriteString(s[i : i+1+j])
-			i += 1 + j
+	ps := tagged.Pieces(s)
+	for i := 0; i < len(ps); i++ {
+		b.WriteString(ps[i].Raw)
+		t := ps[i].Tag
+		if t.Kind != tagged.Open || !tagged.IsPin(t.Name) {
 			continue
 		}
 		k, _ := strconv.Atoi(t.Name[1:])
-		closing := PinClose(k)
-		end := strings.Index(s[i+n:], closing)
-		if k < 1 || k > len(terms) || end < 0 {
-			b.WriteString(s[i : i+n])
-			i += n
+		if k < 1 || k > len(terms) {
 			continue
 		}
-		inside := s[i+n : i+n+end]
-		b.WriteString(s[i : i+n])
-		if core := strings.TrimSpace(inside); tagged.Unescape(core) == tagged.Unescape(terms[k-1].Sent) {
-			lead, trail, _ := strings.Cut(inside, core)
-			b.WriteString(lead + terms[k-1].Target + trail)
-		} else {
-			b.WriteString(inside)
+		j := i + 1 // the pin's closing tag
+		for j < len(ps) && ps[j].Tag != (tagged.Tag{Name: t.Name, Kind: tagged.Close}) {
+			j++
 		}
-		b.WriteString(closing)
-		i += n + end + len(closing)
+		var inside strings.Builder
+		for _, p := range ps[i+1 : j] {
+			inside.WriteString(p.Raw)
+		}
+		if core := strings.TrimSpace(inside.String()); j < len(ps) && tagged.Unescape(core) == tagged.Unescape(terms[k-1].Sent) {
+			lead, trail, _ := strings.Cut(inside.String(), core)
+			b.WriteString(lead + terms[k-1].Target + trail)
+			i = j - 1 // the closing tag is written next
+		}
 	}
 	return Unpin(b.String())
 }

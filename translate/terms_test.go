@@ -44,6 +44,7 @@ func TestUnpinTerms(t *testing.T) {
 		"<k2>工信部</k2> met <k1>刘玉强</k1>":     "MIIT &amp; Co met Liu Yuqiang",
 		"the<k1>刘玉强</k1>said":               "the Liu Yuqiang said",
 		"<b3><k1> 刘玉强 </k1></b3>said":       "<b3> Liu Yuqiang </b3>said",
+		"<k1>刘<b3>玉强</b3></k1> said":        "刘<b3>玉强</b3> said",
 		"<k1>刘玉</k1> said":                  "刘玉 said",
 		"<k1>Liu Yuqiang</k1> said":         "Liu Yuqiang said",
 		"<k1></k1> said":                    " said",
