@@ -29,8 +29,10 @@
 // # Pins
 //
 // A glossary pin <k1>Linfen</k1> is a pair whose name has the letter k: the
-// text inside is the glossary's translation, which a backend must leave as
-// it is.
+// text inside, which a backend must leave as it is, is the glossary's
+// translation, or for a backend that takes pins with the source term
+// (translate.TermsPinnedSource) the term as written, <k1>临汾</k1>, whose
+// translation goes in its place when it comes back.
 package tagged
 
 import (
