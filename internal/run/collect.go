@@ -26,6 +26,32 @@ type Input struct {
 	// Err is set when the post is refused before it is translated; the
 	// rest of the run goes on.
 	Err error
+	// planned are the post's figures as the estimate planned them.
+	planned counts
+}
+
+// counts are a file's segment figures as the estimate planned them, kept
+// for every input in 4-byte numbers (a post is at most MaxFileSize): a
+// file the run stops before it gets to reports them, as a file the run
+// sent when it stopped reports its own.
+type counts struct {
+	segments, fromMemory, repeated, sent             int32
+	chars, charsSent, charsFromMemory, charsRepeated int32
+	untranslated                                     int32
+}
+
+func countsOf(f *FileReport) counts {
+	return counts{int32(f.Segments), int32(f.FromMemory), int32(f.Repeated), int32(f.Sent),
+		int32(f.Characters), int32(f.CharactersSent), int32(f.CharactersFromMemory), int32(f.CharactersRepeated),
+		int32(f.Untranslated)}
+}
+
+// fill sets f's figures to c.
+func (c counts) fill(f *FileReport) {
+	f.Segments, f.FromMemory, f.Repeated, f.Sent = int(c.segments), int(c.fromMemory), int(c.repeated), int(c.sent)
+	f.Characters, f.CharactersSent = int(c.chars), int(c.charsSent)
+	f.CharactersFromMemory, f.CharactersRepeated = int(c.charsFromMemory), int(c.charsRepeated)
+	f.Untranslated = int(c.untranslated)
 }
 
 // Stdin is the input argument that stands for standard input.

@@ -94,6 +94,13 @@ type Config struct {
 	// OnFile has had them, so that a run's memory does not grow with its
 	// posts; the file's counts and errors stay.
 	KeepFindings bool
+	// Files, when set, is given every file's report once it is final, in
+	// the order of Report.Files (dry runs, and the files a stopped run did
+	// not get to, included), and Report.Files stays empty: the run keeps
+	// no file's report to its end, so that its memory does not grow with
+	// its posts. For a report written as the run goes (--report); the
+	// reports passed to OnFile are passed here after.
+	Files func(*FileReport)
 	// OnInputs, when set, is called once the inputs are found, with the
 	// size of the largest: for a command to size its memory limit.
 	OnInputs func(largest int64)

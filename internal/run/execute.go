@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/translate"
 )
@@ -30,6 +29,7 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 		if ctx.Err() != nil {
 			break
 		}
+		r.reports(w)
 		if w.posts == nil {
 			r.load(w)
 		}
@@ -38,18 +38,14 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 			break
 		}
 		for _, p := range w.posts {
-			r.files[p.in].Status = Stopped
+			w.file(p.in).Status = Stopped
 		}
 		r.send(ctx, w)
 		r.flush(w)
-		w.posts, w.units, w.send = nil, nil, nil
+		w.files, w.posts, w.units, w.send = nil, nil, nil, nil
 		r.forget()
 	}
-	for _, f := range r.files {
-		if f.Status == "" {
-			f.Status = Stopped
-		}
-	}
+	r.rest(Stopped)
 	r.changed()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -59,27 +55,17 @@ func (r *runner) execute(ctx context.Context, windows []*window, est *Totals) er
 	return parent.Err()
 }
 
-// flush hands a window's file reports to OnFile, in input order, and
-// sheds what the run need not keep to its end: each file's glossary tally
-// goes into the run's (the file keeps its summary, Glossary), and, once
-// OnFile has had them and unless Config.KeepFindings says otherwise, its
-// warnings and glossary misses. Memory then stays flat however many posts
-// a run has.
+// flush hands a window's file reports to OnFile (but a skipped file's),
+// in input order, and then on as final: the run keeps no more of them than
+// Config.Files and KeepFindings say.
 func (r *runner) flush(w *window) {
-	for i := w.first; i < w.end; i++ {
-		f := r.files[i]
-		if f.Status == Skipped {
-			continue
-		}
-		if r.cfg.OnFile != nil {
+	for _, f := range w.files {
+		if f.Status != Skipped && r.cfg.OnFile != nil {
 			r.cfg.OnFile(f)
-			if !r.cfg.KeepFindings {
-				f.Warnings, f.Misses = nil, nil
-			}
 		}
-		r.tally.Merge(f.tally)
-		f.tally = glossary.Tally{}
+		r.final(f)
 	}
+	r.reported = w.end
 }
 
 // stop ends the run with err (the first one wins) and cancels what is in

@@ -17,7 +17,7 @@ import (
 
 // finish writes a post whose texts are all known, or fails it.
 func (r *runner) finish(w *window, p *post) {
-	f := r.files[p.in]
+	f := w.file(p.in)
 	in := &r.inputs[p.in]
 	d := p.doc
 	defer r.advance(len(d.Segments))
@@ -370,7 +370,8 @@ func plural(n int, one, many string) string {
 // totals sums the run's report after it has run.
 func (r *runner) totals() {
 	t := &r.report.Totals
-	r.sumFiles(t)
+	*t = r.sums
+	t.Glossary = glossaryOf(r.tally)
 	if r.meter != nil {
 		_, _, t.Requests, t.CharactersSent = r.meter.snapshot()
 	}

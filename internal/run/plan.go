@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/bitext/bitext/document"
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/output"
 	"github.com/bitext/bitext/translate"
@@ -15,9 +14,12 @@ import (
 // together.
 type window struct {
 	first, end int // inputs[first:end]
-	posts      []*post
-	units      []*unit
-	send       []int // indexes into units of the texts to send, in order
+	// files reports the window's inputs while it is planned or sent:
+	// files[i-first] reports inputs[i].
+	files []*FileReport
+	posts []*post
+	units []*unit
+	send  []int // indexes into units of the texts to send, in order
 	// held are the units another run holds (see claim.go); recount is set
 	// when units found in the memory while sending change the counts;
 	// waited once the run has said it waits for another.
@@ -62,6 +64,17 @@ type unit struct {
 	done    bool
 }
 
+// file is the report of inputs[i], an input of the window.
+func (w *window) file(i int) *FileReport { return w.files[i-w.first] }
+
+// reports makes the reports of a window's inputs.
+func (r *runner) reports(w *window) {
+	w.files = make([]*FileReport, 0, w.end-w.first)
+	for i := w.first; i < w.end; i++ {
+		w.files = append(w.files, r.fileReport(i))
+	}
+}
+
 // windows splits the inputs into windows by count and size.
 func (r *runner) windows() []*window {
 	var ws []*window
@@ -92,11 +105,11 @@ func (r *runner) load(w *window) {
 		d, err := r.parse(in)
 		if err != nil {
 			in.Err = err
-			r.files[i].fail(err)
+			w.file(i).fail(err)
 			continue
 		}
 		if d == nil {
-			r.files[i].Status = Skipped
+			w.file(i).Status = Skipped
 			in.Err = errSkipped
 			continue
 		}
@@ -184,7 +197,7 @@ func (r *runner) plan(ctx context.Context, w *window) error {
 		}
 	}
 	for _, p := range w.posts {
-		f := r.files[p.in]
+		f := w.file(p.in)
 		*f = FileReport{Path: f.Path, Outputs: f.Outputs}
 		f.Untranslated = len(p.doc.Untranslated)
 	}
@@ -207,7 +220,7 @@ func (r *runner) count(w *window) {
 		u.counted = false
 	}
 	for _, p := range w.posts {
-		f := r.files[p.in]
+		f := w.file(p.in)
 		f.Segments = len(p.doc.Segments)
 		f.Characters, f.FromMemory, f.CharactersFromMemory = 0, 0, 0
 		f.Sent, f.CharactersSent, f.Repeated, f.CharactersRepeated = 0, 0, 0, 0
@@ -318,6 +331,7 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 		if err := ctx.Err(); err != nil {
 			return est, err
 		}
+		r.reports(w)
 		r.load(w)
 		if err := r.plan(ctx, w); err != nil {
 			return est, err
@@ -335,10 +349,23 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 			r.markSent(w.units[ui].key)
 		}
 		for _, p := range w.posts {
+			f := w.file(p.in)
 			if r.cfg.DryRun {
-				r.files[p.in].Status = Planned
+				f.Status = Planned
+			}
+			r.inputs[p.in].planned = countsOf(f)
+		}
+		for _, f := range w.files {
+			est.addFile(f)
+			if r.cfg.DryRun {
+				r.final(f)
 			}
 		}
+		if r.cfg.DryRun {
+			r.reported = w.end
+		}
+		// The reports are made again when the window is sent.
+		w.files = nil
 		if len(windows) > 1 {
 			// Read again when sent, so that memory stays flat.
 			w.posts, w.units, w.send = nil, nil, nil
@@ -346,45 +373,13 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 		}
 	}
 	clear(r.sent)
-	r.sumFiles(est)
+	// The paths that could not be read are failed files of the run.
+	est.Files += r.collected
+	est.FilesFailed += r.collected
 	_, _, requests, billed := m.snapshot()
 	est.CharactersSent = billed
 	est.Requests = requests
 	est.Cost = r.cost(billed)
 	est.Seconds = r.eta(billed, requests).Seconds()
 	return est, nil
-}
-
-// sumFiles fills the file counts of t from the file reports.
-func (r *runner) sumFiles(t *Totals) {
-	t.Files = 0
-	var g glossary.Tally
-	g.Merge(r.tally)
-	t.Segments, t.SegmentsFromMemory, t.SegmentsRepeated, t.SegmentsSent = 0, 0, 0, 0
-	t.Characters, t.CharactersNew, t.CharactersFromMemory, t.CharactersRepeated = 0, 0, 0, 0
-	t.Written, t.Unchanged, t.FilesFailed = 0, 0, 0
-	for _, f := range r.report.Files {
-		if f.Status == Skipped {
-			continue
-		}
-		t.Files++
-		switch f.Status {
-		case Written:
-			t.Written++
-		case Unchanged:
-			t.Unchanged++
-		case Failed, Stopped:
-			t.FilesFailed++
-		}
-		t.Segments += f.Segments
-		t.SegmentsFromMemory += f.FromMemory
-		t.SegmentsRepeated += f.Repeated
-		t.SegmentsSent += f.Sent
-		t.Characters += f.Characters
-		t.CharactersNew += f.CharactersSent
-		t.CharactersFromMemory += f.CharactersFromMemory
-		t.CharactersRepeated += f.CharactersRepeated
-		g.Merge(f.tally)
-	}
-	t.Glossary = glossaryOf(g)
 }

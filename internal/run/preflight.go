@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/output"
 )
 
@@ -30,19 +31,61 @@ func (r *runner) preflight() {
 				}
 			}
 		}
-		f := &FileReport{Path: in.Path, Outputs: []string{in.English, in.Bilingual}}
-		if in.Path == Stdin {
-			f.Outputs = []string{Stdin}
-		}
-		r.files = append(r.files, f)
 		if in.Err == nil && in.Path != Stdin {
 			in.Err = r.checkOutputs(in, writable)
 		}
-		if in.Err != nil {
-			f.fail(in.Err)
-		}
 	}
-	r.report.Files = append(r.report.Files, r.files...)
+}
+
+// fileReport is a new report of inputs[i]: failed with its error, skipped,
+// or yet to be filled in.
+func (r *runner) fileReport(i int) *FileReport {
+	in := &r.inputs[i]
+	f := &FileReport{Path: in.Path, Outputs: []string{in.English, in.Bilingual}}
+	if in.Path == Stdin {
+		f.Outputs = []string{Stdin}
+	}
+	switch {
+	case in.Err == errSkipped:
+		f.Status = Skipped
+	case in.Err != nil:
+		f.fail(in.Err)
+	}
+	return f
+}
+
+// final hands on the report of a file that is done with: its figures go
+// into the run's sums and its glossary tally into the run's, and the
+// report to Config.Files, or into Report.Files (without its warnings and
+// glossary misses once OnFile has had them, unless KeepFindings).
+func (r *runner) final(f *FileReport) {
+	r.sums.addFile(f)
+	r.report.Summary.add(f)
+	r.tally.Merge(f.tally)
+	f.tally = glossary.Tally{}
+	if r.cfg.Files != nil {
+		r.cfg.Files(f)
+		return
+	}
+	if r.cfg.OnFile != nil && !r.cfg.KeepFindings {
+		f.Warnings, f.Misses = nil, nil
+	}
+	r.report.Files = append(r.report.Files, f)
+}
+
+// rest finishes the reports of the inputs the run did not get to: those
+// refused with their errors, the others with status and the figures the
+// estimate planned for them.
+func (r *runner) rest(status string) {
+	for i := r.reported; i < len(r.inputs); i++ {
+		f := r.fileReport(i)
+		if f.Status == "" {
+			f.Status = status
+			r.inputs[i].planned.fill(f)
+		}
+		r.final(f)
+	}
+	r.reported = len(r.inputs)
 }
 
 func (f *FileReport) fail(err error) {

@@ -1,8 +1,12 @@
 package run
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+	"os"
 
 	"github.com/bitext/bitext/glossary"
 )
@@ -33,6 +37,41 @@ type Report struct {
 	// Errors are the run's own errors (not a file's): a path that cannot
 	// be read, a service that refused every request.
 	Errors []string `json:"errors,omitempty"`
+	// Summary sums the files for the text summary and the exit code. It
+	// is kept as each file is done with, so that it needs no file's
+	// report (see Config.Files).
+	Summary Summary `json:"-"`
+}
+
+// Summary is what the text summary says of a run's files beyond Totals.
+type Summary struct {
+	// Failed counts the files that were not written (nor unchanged,
+	// planned, skipped or stopped).
+	Failed int
+	// Segments and Characters count those of the files written or
+	// unchanged; WrittenSegments those of the files written.
+	Segments, Characters, WrittenSegments int
+	// Untranslated counts the passages left in the source language, in
+	// UntranslatedFiles files.
+	Untranslated, UntranslatedFiles int
+}
+
+// add counts a file that is done with.
+func (s *Summary) add(f *FileReport) {
+	switch f.Status {
+	case Failed:
+		s.Failed++
+	case Written:
+		s.WrittenSegments += f.Segments
+		fallthrough
+	case Unchanged:
+		s.Segments += f.Segments
+		s.Characters += f.Characters
+	}
+	if f.Untranslated > 0 {
+		s.Untranslated += f.Untranslated
+		s.UntranslatedFiles++
+	}
 }
 
 // File statuses.
@@ -94,6 +133,32 @@ func glossaryOf(t glossary.Tally) *Glossary {
 	return &Glossary{Terms: terms, TermsOK: ok, Occurrences: occ, OccurrencesFound: found}
 }
 
+// addFile counts a file in the file figures of t (a skipped file is not
+// one of the run's); the glossary's are summed apart, from the files'
+// tallies.
+func (t *Totals) addFile(f *FileReport) {
+	if f.Status == Skipped {
+		return
+	}
+	t.Files++
+	switch f.Status {
+	case Written:
+		t.Written++
+	case Unchanged:
+		t.Unchanged++
+	case Failed, Stopped:
+		t.FilesFailed++
+	}
+	t.Segments += f.Segments
+	t.SegmentsFromMemory += f.FromMemory
+	t.SegmentsRepeated += f.Repeated
+	t.SegmentsSent += f.Sent
+	t.Characters += f.Characters
+	t.CharactersNew += f.CharactersSent
+	t.CharactersFromMemory += f.CharactersFromMemory
+	t.CharactersRepeated += f.CharactersRepeated
+}
+
 // Totals sums a run.
 type Totals struct {
 	Files       int `json:"files"`
@@ -145,17 +210,102 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	return enc.Encode(r)
 }
 
-// Failed counts the inputs that were not written (nor unchanged, planned
-// or skipped).
-func (r *Report) Failed() int {
-	n := 0
-	for _, f := range r.Files {
-		if f.Status == Failed {
-			n++
-		}
-	}
-	return n
+// FileSpool keeps the JSON of file reports in a temporary file as a run
+// hands them out (Config.Files), so that the JSON report of a run of
+// thousands of posts is written without holding their reports: WriteJSON
+// writes it as Report.WriteJSON would have with every file in Files.
+type FileSpool struct {
+	f   *os.File
+	w   *bufio.Writer
+	n   int
+	err error
+	buf bytes.Buffer
+	enc *json.Encoder
 }
+
+// NewFileSpool creates a spool whose temporary file is in dir (hidden,
+// named after name).
+func NewFileSpool(dir, name string) (*FileSpool, error) {
+	f, err := os.CreateTemp(dir, "."+name+".files*")
+	if err != nil {
+		return nil, err
+	}
+	s := &FileSpool{f: f, w: bufio.NewWriter(f)}
+	// Indented as an element of the report's "files" is.
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetIndent("    ", "  ")
+	s.enc.SetEscapeHTML(false)
+	return s, nil
+}
+
+// Add appends a file's report; an error is kept for WriteJSON.
+func (s *FileSpool) Add(f *FileReport) {
+	if s.err != nil {
+		return
+	}
+	s.buf.Reset()
+	if s.n > 0 {
+		s.buf.WriteString(",\n")
+	}
+	s.buf.WriteString("    ")
+	if s.err = s.enc.Encode(f); s.err != nil {
+		return
+	}
+	_, s.err = s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	s.n++
+}
+
+// filesKey is the line of Report.WriteJSON's output that holds its files
+// when it has none. It is there once: a quote in a string is escaped.
+const filesKey = "\n  \"files\": null"
+
+// WriteJSON writes r, indented, with the spooled reports as its files
+// (r.Files is left out).
+func (s *FileSpool) WriteJSON(w io.Writer, r *Report) error {
+	if s.err != nil {
+		return s.err
+	}
+	if err := s.w.Flush(); err != nil {
+		return err
+	}
+	head := *r
+	head.Files = nil
+	var b bytes.Buffer
+	if err := head.WriteJSON(&b); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	i := bytes.Index(out, []byte(filesKey))
+	if i < 0 {
+		return errors.New("report: no files key")
+	}
+	if s.n == 0 {
+		_, err := w.Write(out)
+		return err
+	}
+	i += len(filesKey) - len("null")
+	if _, err := io.WriteString(w, string(out[:i])+"[\n"); err != nil {
+		return err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, s.f); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n  ]"+string(out[i+len("null"):]))
+	return err
+}
+
+// Close removes the spool's temporary file.
+func (s *FileSpool) Close() error {
+	s.f.Close()
+	return os.Remove(s.f.Name())
+}
+
+// Failed counts the inputs that were not written (nor unchanged, planned,
+// skipped or stopped).
+func (r *Report) Failed() int { return r.Summary.Failed }
 
 // GlossaryComplete reports whether every glossary term occurrence came out
 // right in every file written.

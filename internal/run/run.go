@@ -47,9 +47,14 @@ type runner struct {
 	cfg    Config
 	pair   memory.Pair
 	inputs []Input
-	files  []*FileReport // files[i] reports inputs[i]
 	report *Report
 	start  time.Time
+	// sums adds up the file figures of the files done with (final), and
+	// reported counts the inputs done with, which are done with in order;
+	// collected counts the paths collect could not read.
+	sums      Totals
+	reported  int
+	collected int
 
 	// sent holds the texts this run has sent (or, planning, would send),
 	// so that a text met again in a later window counts as repeated.
@@ -161,15 +166,16 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 	// and the progress bar's totals need the whole run.
 	est, err := r.estimate(ctx, windows)
 	if err != nil {
+		r.rest("")
 		return r.report, err
 	}
 	r.report.Estimate = est
 	if cfg.DryRun {
 		r.report.Totals = *est
-		r.sumFiles(&r.report.Totals)
 		return r.report, nil
 	}
 	if cfg.MaxCost > 0 && est.Cost.Known && est.Cost.Amount > cfg.MaxCost {
+		r.rest("")
 		return r.report, &UsageError{fmt.Errorf("the estimated cost %s is over --max-cost %s; nothing was sent",
 			FormatMoney(est.Cost.Amount, est.Cost.Currency), FormatMoney(cfg.MaxCost, est.Cost.Currency))}
 	}
@@ -218,10 +224,11 @@ func (r *runner) collect(args []string) {
 	found, errs := Find(args, r.skipWalked)
 	for _, err := range errs {
 		f := &FileReport{Path: pathOf(err), Status: Failed, Errors: []string{err.Error()}, Err: err}
-		r.report.Files = append(r.report.Files, f)
 		if r.cfg.OnFile != nil {
 			r.cfg.OnFile(f)
 		}
+		r.final(f)
+		r.collected++
 	}
 	sites := map[string]*output.Site{}
 	for _, p := range found {
