@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -182,8 +185,22 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 		Stdin: e.stdin, Stdout: e.stdout, OnInputs: memoryLimit,
 		Log: lineWriter{e.stderr}, Verbose: o.verbose && !o.quiet,
 		OnFile: func(f *run.FileReport) { printFile(e.stderr, f, o.quiet) },
-		// The JSON report lists every file's warnings: keep them for it.
-		KeepFindings: o.report != "",
+		// The summary needs no file's report (run.Report.Summary); the JSON
+		// report's go to a spool beside it as the run goes.
+		Files: func(*run.FileReport) {},
+	}
+	var spool *run.FileSpool
+	if o.report != "" {
+		if s, err := run.NewFileSpool(filepath.Dir(o.report), filepath.Base(o.report)); err == nil {
+			spool = s
+			defer s.Close()
+			cfg.Files = s.Add
+		} else {
+			// No spool (a folder yet to be made, or one bitext cannot
+			// write in, which writing the report will name): the run keeps
+			// the files' reports, warnings and all.
+			cfg.Files, cfg.KeepFindings = nil, true
+		}
 	}
 	if o.verbose && !o.quiet {
 		cfg.OnRetry = func(ev translate.RetryEvent) {
@@ -207,7 +224,7 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 			printSummary(e.stderr, rep, factory.Name, len(o.glossaryFlags.files) == 0)
 		}
 		if o.report != "" {
-			if werr := writeReport(o.report, rep); werr != nil {
+			if werr := writeReport(o.report, rep, spool); werr != nil {
 				printError(e.stderr, werr)
 				if err == nil {
 					return &exitError{code: exitFailed, printed: true}
@@ -324,13 +341,7 @@ func printSummary(w io.Writer, rep *run.Report, name string, builtinOnly bool) {
 // untranslated counts the passages left in the source language, and the
 // files they are in.
 func untranslated(rep *run.Report) (passages, files int) {
-	for _, f := range rep.Files {
-		if f.Untranslated > 0 {
-			passages += f.Untranslated
-			files++
-		}
-	}
-	return passages, files
+	return rep.Summary.Untranslated, rep.Summary.UntranslatedFiles
 }
 
 // builtinOnlyNote follows the glossary figures of a run or a check that
@@ -338,44 +349,39 @@ func untranslated(rep *run.Report) (passages, files int) {
 const builtinOnlyNote = "only the built-in gazetteer's terms were checked: give your own names with --glossary; 'bitext glossary suggest' proposes entries"
 
 // writtenSegments counts the segments of the files written.
-func writtenSegments(rep *run.Report) int {
-	n := 0
-	for _, f := range rep.Files {
-		if f.Status == run.Written {
-			n += f.Segments
-		}
-	}
-	return n
-}
+func writtenSegments(rep *run.Report) int { return rep.Summary.WrittenSegments }
 
 // doneSegments and doneChars count the files written or unchanged.
-func doneSegments(rep *run.Report) int {
-	n := 0
-	for _, f := range rep.Files {
-		if f.Status == run.Written || f.Status == run.Unchanged {
-			n += f.Segments
-		}
-	}
-	return n
-}
+func doneSegments(rep *run.Report) int { return rep.Summary.Segments }
 
-func doneChars(rep *run.Report) int {
-	n := 0
-	for _, f := range rep.Files {
-		if f.Status == run.Written || f.Status == run.Unchanged {
-			n += f.Characters
-		}
-	}
-	return n
-}
+func doneChars(rep *run.Report) int { return rep.Summary.Characters }
 
-// writeReport writes the JSON report atomically.
-func writeReport(path string, rep *run.Report) error {
-	var b bytes.Buffer
-	if err := rep.WriteJSON(&b); err != nil {
-		return err
+// writeReport writes the JSON report atomically: from spool, which holds
+// its files' reports, or, without one, from rep alone.
+func writeReport(path string, rep *run.Report, spool *run.FileSpool) error {
+	if spool == nil {
+		var b bytes.Buffer
+		if err := rep.WriteJSON(&b); err != nil {
+			return err
+		}
+		if err := output.WriteAll([]output.File{{Path: path, Data: b.Bytes()}}); err != nil {
+			return fmt.Errorf("--report %s: %w", path, err)
+		}
+		return nil
 	}
-	if err := output.WriteAll([]output.File{{Path: path, Data: b.Bytes()}}); err != nil {
+	var b output.Batch
+	defer b.Abort()
+	err := b.AddWith(path, func(f *os.File) error {
+		w := bufio.NewWriter(f)
+		if err := spool.WriteJSON(w, rep); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+	if err == nil {
+		err = b.Commit()
+	}
+	if err != nil {
 		return fmt.Errorf("--report %s: %w", path, err)
 	}
 	return nil
