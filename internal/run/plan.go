@@ -372,7 +372,7 @@ func (r *runner) estimate(ctx context.Context, windows []*window) (*Totals, erro
 			r.forget()
 		}
 	}
-	clear(r.sent)
+	r.sent.reset()
 	// The paths that could not be read are failed files of the run.
 	est.Files += r.collected
 	est.FilesFailed += r.collected

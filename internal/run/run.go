@@ -60,7 +60,7 @@ type runner struct {
 	// so that a text met again in a later window counts as repeated.
 	// Each text is kept as 8 bytes (unitKey.short): a site of thousands
 	// of posts has hundreds of thousands of texts.
-	sent map[uint64]struct{}
+	sent textSet
 	// planning is set while the run is estimated: nothing is sent.
 	planning bool
 	// stdin is what standard input held, for the input "-".
@@ -114,11 +114,10 @@ func (k unitKey) short() uint64 {
 // wasSent reports whether the run has sent (or, planning, would send) the
 // text; markSent records that it has.
 func (r *runner) wasSent(k unitKey) bool {
-	_, ok := r.sent[k.short()]
-	return ok
+	return r.sent.has(k.short())
 }
 
-func (r *runner) markSent(k unitKey) { r.sent[k.short()] = struct{}{} }
+func (r *runner) markSent(k unitKey) { r.sent.add(k.short()) }
 
 // Translate runs a translation over args (files and folders). Per-file
 // problems are in the report and the run goes on; the error is for what
@@ -208,7 +207,6 @@ func newRunner(cfg Config) (*runner, error) {
 	r := &runner{
 		cfg:  cfg,
 		pair: memory.Pair{From: cfg.From.String(), To: cfg.To.String()},
-		sent: map[uint64]struct{}{},
 		report: &Report{Version: ReportVersion, DryRun: cfg.DryRun, Backend: cfg.BackendName,
 			Profile: cfg.Profile, Local: cfg.Local, From: cfg.FromName, To: cfg.ToName},
 		start: time.Now(),
@@ -231,6 +229,7 @@ func (r *runner) collect(args []string) {
 		r.collected++
 	}
 	sites := map[string]*output.Site{}
+	r.inputs = make([]Input, 0, len(found))
 	for _, p := range found {
 		if p.Path == Stdin {
 			r.inputs = append(r.inputs, r.stdinInput())
