@@ -88,11 +88,11 @@ type Config struct {
 	// is done with (written, failed or planned), in input order, a window
 	// at a time: for printing its warnings and errors as the run goes.
 	OnFile func(*FileReport)
-	// KeepFindings keeps every file's warnings and glossary misses in the
-	// report to the end of the run, for a report written after it
-	// (--report). Without it, when OnFile is set, they are dropped once
-	// OnFile has had them, so that a run's memory does not grow with its
-	// posts; the file's counts and errors stay.
+	// KeepFindings keeps every file's warnings and glossary misses in
+	// Report.Files to the end of the run, for a report written after it.
+	// Without it, when OnFile is set, they are dropped once OnFile has had
+	// them; the file's counts and errors stay. (With Files set, the run
+	// keeps no file's report at all.)
 	KeepFindings bool
 	// Files, when set, is given every file's report once it is final, in
 	// the order of Report.Files (dry runs, and the files a stopped run did
