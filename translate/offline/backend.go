@@ -29,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "5"
+const Version = "6"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -87,6 +87,10 @@ const (
 	// for a word, and drops the words it seldom translates (learn.go,
 	// senses.tsv).
 	RuleLearned
+	// RuleTense prefers a verb's past tense in a sentence that tells of the
+	// past: one with 了, 曾, 已经, 去年, a verb of saying and the like
+	// (tense.go).
+	RuleTense
 
 	ruleEnd
 )
@@ -94,7 +98,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

@@ -29,7 +29,32 @@ var decodeWeights = struct {
 	a    float32 // cost of putting "a" before one
 	verb float32 // cost of an inflected verb form
 	pl   float32 // cost of a plural the rules did not ask for
-}{cost: 0.5, word: 1.0, beam: 4, the: 2, a: 3, verb: 2, pl: 3}
+	// In a sentence that tells of the past (tenseRule): the cost of a
+	// verb's past form, and of its plain form.
+	past, present float32
+}{cost: 0.5, word: 1.0, beam: 4, the: 2, a: 3, verb: 2, pl: 3, past: -0.5, present: 1}
+
+// hasPast reports whether a verb's forms include a past tense.
+func hasPast(fs []cand) bool {
+	for _, f := range fs {
+		if f.past {
+			return true
+		}
+	}
+	return false
+}
+
+// isPastForm reports whether form, one of verbForms(phrase), is a past
+// tense or participle rather than a present one.
+func isPastForm(phrase, form string) bool {
+	head, _, _ := strings.Cut(phrase, " ")
+	fh, _, _ := strings.Cut(form, " ")
+	switch fh {
+	case "is", "are", "has":
+		return false
+	}
+	return fh != thirdPerson(head)
+}
 
 const unknownWord = lm.Unknown
 
@@ -101,7 +126,7 @@ func (t *translator) withIDs(cs []cand) []cand {
 		}
 		if c.verb {
 			for _, f := range t.verbForms(c.en) {
-				c.forms = append(c.forms, cand{en: f, ids: t.lmWords(f, nil)})
+				c.forms = append(c.forms, cand{en: f, ids: t.lmWords(f, nil), past: isPastForm(c.en, f)})
 			}
 		} else if p := t.nounPlural(c.en); p != "" {
 			c.forms = append(c.forms, cand{en: p, ids: t.lmWords(p, nil)})
@@ -188,17 +213,26 @@ func (t *translator) options(tk *tok, buf []option) []option {
 		} else if prefer == i {
 			cost = 0
 		}
-		add(en, c.ids, cost, en == c.en)
+		past := tk.past && c.verb && t.has(RuleForms) && i < maxFormCands && hasPast(c.forms)
+		if past {
+			add(en, c.ids, cost+w.present, en == c.en)
+		} else {
+			add(en, c.ids, cost, en == c.en)
+		}
 		if en == "" || !t.has(RuleForms) || i >= maxFormCands {
 			continue
 		}
 		switch {
 		case c.verb:
 			for _, f := range c.forms {
+				fc := cost + w.verb
+				if past && f.past {
+					fc = cost + w.past
+				}
 				if identity {
-					add(f.en, f.ids, cost+w.verb, true)
+					add(f.en, f.ids, fc, true)
 				} else {
-					add(form(f.en), nil, cost+w.verb, false)
+					add(form(f.en), nil, fc, false)
 				}
 			}
 		case !tk.plural && tk.kind == kWord && tk.cls == clsNoun && len(c.forms) > 0:

@@ -32,6 +32,7 @@ type cand struct {
 	cost float32
 	ids  []lm.Word // en in the language model's words
 	verb bool      // a verb sense: it may be inflected
+	past bool      // a form in the past tense (for a verb's forms)
 	// forms are the inflections of en the decoder may choose (a verb's past
 	// tense and third person, a noun's plural), for the first senses.
 	forms []cand

@@ -31,6 +31,9 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleDe) {
 		deRule(toks)
 	}
+	if t.has(RuleTense) {
+		tenseRule(toks)
+	}
 	articles(toks)
 	if t.has(RuleArticles) {
 		theRule(toks)

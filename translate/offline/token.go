@@ -79,4 +79,7 @@ type tok struct {
 	cands  []cand
 	base   string
 	plural bool // the rules put en in the plural: so do the candidates
+	// past says the token's sentence tells of the past (tenseRule): a
+	// verb's past form is preferred.
+	past bool
 }

@@ -1,0 +1,13 @@
+package offline
+
+import "testing"
+
+// TestPastTense: a sentence that tells of the past has its verbs in the
+// past tense; without a marker of the past the verb keeps its plain form.
+func TestPastTense(t *testing.T) {
+	contains(t, "两国去年再次达成多项共识。", []string{"reached"})
+	contains(t, "两国再次达成多项共识。", []string{"reach"}, "reached")
+	if got := New(Options{Off: RuleTense}).translator().text("两国去年再次达成多项共识。", nil); got == New(Options{}).translator().text("两国去年再次达成多项共识。", nil) {
+		t.Errorf("RuleTense changes nothing: %q", got)
+	}
+}
