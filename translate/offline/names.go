@@ -260,9 +260,9 @@ func (t *translator) properWord(w string) bool {
 }
 
 // translitChars are the characters Chinese uses to write foreign names
-// (施耐德曼 Schneiderman, 伊尔马兹 Yilmaz). A run of three or more of them,
-// each a word of its own to the segmenter, is a foreign name: it is written as
-// one capitalized word of pinyin, which at least reads as a name.
+// (施耐德曼 Schneiderman, 伊尔马兹 Yilmaz). A run of them that the segmenter
+// leaves in single characters is a foreign name (see foreignName): it is
+// written as one capitalized word of pinyin, which at least reads as a name.
 var translitChars = func() map[rune]bool {
 	m := map[rune]bool{}
 	for _, r := range "阿埃艾爱安昂奥巴拜班邦贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜顿多厄恩尔法范菲费芬弗福夫盖甘冈戈格贡古圭哈海汉豪赫亨洪胡怀霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷里利莉连列林琳隆卢鲁路伦罗洛马迈麦曼梅蒙米摩莫姆穆纳娜耐内尼妮纽努诺欧帕派潘佩皮普奇齐契乔切萨塞桑森沙莎尚舍什施斯松苏索塔泰坦汤特提廷图托瓦旺威韦维温沃乌西希锡谢辛休雅亚扬耶伊因尤约泽扎詹兹佐" {
@@ -271,19 +271,39 @@ var translitChars = func() map[rune]bool {
 	return m
 }()
 
-// foreignName finds a transliterated foreign name at the start of spans.
+// foreignName finds a transliterated foreign name at the start of spans: a
+// run of words made of translitChars, of which at least one is a single
+// character the segmenter could not join to anything (a word of its own in
+// a name is rare): two such characters, or one with a proper noun of the
+// dictionary or a rare word of such characters beside it (布鲁克斯 "Brooks", not
+// 布鲁克 "Brook" and 斯 "this"), three characters in all.
 func (t *translator) foreignName(s string, spans []span) (int, tok) {
-	n := 0
+	n, runes, singles := 0, 0, 0
 	for _, sp := range spans {
-		r, w := utf8.DecodeRuneInString(s[sp.start:sp.end])
-		if w != sp.end-sp.start || !translitChars[r] {
+		w := s[sp.start:sp.end]
+		k := utf8.RuneCountInString(w)
+		if !allTranslit(w) || k > 1 && !t.properWord(w) && t.commonWord(w) {
 			break
 		}
+		if k == 1 {
+			singles++
+		}
+		runes += k
 		n++
 	}
-	if n < 3 {
+	if singles < 2 && (singles < 1 || runes < 3 || n < 2) {
 		return 0, tok{}
 	}
 	src := s[spans[0].start:spans[n-1].end]
 	return len(src), tok{src: src, en: t.romanize(src, true), kind: kName, cls: clsNoun}
+}
+
+// allTranslit reports whether every character of w is in translitChars.
+func allTranslit(w string) bool {
+	for _, r := range w {
+		if !translitChars[r] {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -72,6 +72,10 @@ func TestPersonNames(t *testing.T) {
 		{"臨汾市市長劉玉強表示，國務院總理李克強說", []string{"Linfen", "Liu Yuqiang", "Premier Li Keqiang said"}, nil},
 		// Foreign names written in Chinese characters: one word of pinyin.
 		{"施耐德曼说：“这是胜利。”", []string{"Shinaideman said"}, nil},
+		// Two characters the segmenter leaves alone, or one beside a
+		// name: the rest of a name, not words ("this", "be able to").
+		{"组织者布鲁克斯说道。", []string{"Bulukesi"}, []string{"this", "Brook"}},
+		{"她击败了穆斯塔芬娜。", []string{"Musitafenna"}, []string{"perfume"}},
 	}
 	for _, tt := range tests {
 		contains(t, tt.src, tt.want, tt.not...)

@@ -30,6 +30,8 @@ var versions = map[string]string{
 	"5": "ce37af824a8533532769ef074c7a52704eeb9c1255c709afb2de59991014e2cb",
 	// 6: verbs in the past tense in a sentence that tells of the past.
 	"6": "4d292fd9cfeb55a1215b2906194dd7a6f72ee07d6c4a13a067ef7fb9944cca0f",
+	// 7: foreign names the segmenter leaves in single characters read as one name.
+	"7": "16a8fda65e356411627e34f0bd0741113382d20f36dd8183a4a728894395d750",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
