@@ -182,6 +182,13 @@ func isProperEntry(e dict.Entry) bool {
 // returns "" when the sense does not start with a name.
 func properName(sense string) string {
 	s := strings.TrimSpace(sense)
+	for _, p := range []string{"abbr. for ", "abbr. of ", "abbr. to "} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			// "abbr. for 中国文学艺术界联合会, China Federation of Literary and
+			// Art Circles (CFLAC)": the English after the full form.
+			_, s, _ = strings.Cut(rest, ", ")
+		}
+	}
 	if k := strings.IndexByte(s, '('); k > 0 {
 		s = s[:k] // "Chen Jingrun (1933-1996) Chinese number theorist"
 	}
@@ -207,6 +214,28 @@ func properName(sense string) string {
 		break
 	}
 	return strings.Join(words[:n], " ")
+}
+
+// isPerson reports whether the first proper-noun entry describes a person:
+// its first sense gives years of life ("Xi Jinping (1953–), PRC
+// politician").
+func isPerson(entries []dict.Entry) bool {
+	for _, e := range entries {
+		if !isProperEntry(e) || len(e.Senses) == 0 {
+			continue
+		}
+		s := e.Senses[0]
+		i := strings.IndexByte(s, '(')
+		if i < 0 || i+6 > len(s) {
+			return false
+		}
+		d := 0
+		for d < 4 && s[i+1+d] >= '0' && s[i+1+d] <= '9' {
+			d++
+		}
+		return d >= 3 && (strings.HasPrefix(s[i+1+d:], "–") || strings.HasPrefix(s[i+1+d:], "-"))
+	}
+	return false
 }
 
 // nameParticles are lowercase words inside Western names.

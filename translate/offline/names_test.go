@@ -72,6 +72,9 @@ func TestPersonNames(t *testing.T) {
 		{"臨汾市市長劉玉強表示，國務院總理李克強說", []string{"Linfen", "Liu Yuqiang", "Premier Li Keqiang said"}, nil},
 		// Foreign names written in Chinese characters: one word of pinyin.
 		{"施耐德曼说：“这是胜利。”", []string{"Shinaideman said"}, nil},
+		// A title after a person the dictionary knows goes before the name.
+		{"习近平总书记在报告中提出。", []string{"General Secretary Xi Jinping"}, nil},
+		{"李克强总理表示", []string{"Premier Li Keqiang said"}, nil},
 		// Two characters the segmenter leaves alone, or one beside a
 		// name: the rest of a name, not words ("this", "be able to").
 		{"组织者布鲁克斯说道。", []string{"Bulukesi"}, []string{"this", "Brook"}},
@@ -80,6 +83,17 @@ func TestPersonNames(t *testing.T) {
 	for _, tt := range tests {
 		contains(t, tt.src, tt.want, tt.not...)
 	}
+}
+
+// TestCountryPairs: two countries' short forms written together, which the
+// segmenter splits, are the pair; with 两国 after them, the two countries.
+func TestCountryPairs(t *testing.T) {
+	contains(t, "中法合作不断加强。", []string{"China-France cooperation"}, "law")
+	contains(t, "中俄两国元首共同决定。", []string{"China and Russia"}, "in Russia", "two countries")
+	contains(t, "在里约奥运会上夺冠。", []string{"Rio Olympic"}, "Liyue")
+	// Not inside other words, nor where the dictionary has a common word.
+	contains(t, "其中美国占一半。", []string{"US"}, "China-US")
+	contains(t, "他很中意这个方案。", nil, "China-Italy")
 }
 
 func TestPlaces(t *testing.T) {
@@ -121,6 +135,9 @@ func TestOfficialBodies(t *testing.T) {
 		{"农业农村部和应急管理部", "Ministry of Emergency Management"},
 		{"中共中央政治局常委王沪宁", "Standing Committee of the Political Bureau"},
 		{"全面贯彻十九大精神", "19th CPC National Congress"},
+		// An abbreviation whose dictionary entry gives the English after
+		// the full form.
+		{"中国文联主席出席会议。", "China Federation of Literary and Art Circles"},
 	}
 	for _, tt := range tests {
 		contains(t, tt.src, []string{tt.want})

@@ -129,7 +129,7 @@ func (t *translator) reorder(toks []tok) {
 			t.reorderDe(toks, i)
 		case tk.kind == kWord && tk.cls == clsPost && tk.en != "":
 			t.reorderPost(toks, i)
-		case tk.kind == kName:
+		case tk.kind == kName || tk.kind == kPlace && tk.person:
 			if j := i + 1; j < len(toks) && toks[j].cls == clsTitle && toks[j].en != "" && (toks[j].kind == kWord || toks[j].kind == kTerm) && !toks[j].fixed {
 				toks[i], toks[j] = toks[j], toks[i]
 				if toks[i].en == strings.ToLower(toks[i].en) {

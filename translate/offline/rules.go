@@ -16,6 +16,9 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleSenses) {
 		contextSenses(toks)
 	}
+	if t.has(RulePlaces) {
+		pairRule(toks)
+	}
 	if t.has(RuleNumbers) {
 		oneRule(toks)
 	}

@@ -79,6 +79,10 @@ type tok struct {
 	cands  []cand
 	base   string
 	plural bool // the rules put en in the plural: so do the candidates
+	// person marks a proper noun the dictionary describes as a person
+	// (习近平 "Xi Jinping (1953–), PRC politician"): a title after it goes
+	// before it.
+	person bool
 	// past says the token's sentence tells of the past (tenseRule): a
 	// verb's past form is preferred.
 	past bool

@@ -187,6 +187,9 @@ func (t *translator) segment(s string, i, j int) []span {
 		out[k] = span{p, p + len(w)}
 		p += len(w)
 	}
+	if t.has(RulePlaces) {
+		out = t.joinSpans(s, out)
+	}
 	return out
 }
 
@@ -307,6 +310,12 @@ func (t *translator) lookup(w string) tok {
 		if en, ok := t.placeWord(w); ok {
 			return tok{src: w, en: en, kind: kPlace, cls: clsNoun}
 		}
+		if n := len(w); n > 3 {
+			_, k := utf8.DecodeRuneInString(w)
+			if en, ok := t.joinedWord(t.d.Simplify(w[:k]), t.d.Simplify(w[k:])); ok {
+				return tok{src: w, en: en, kind: kPlace, cls: clsNoun}
+			}
+		}
 	}
 	entries := t.d.Lookup(w)
 	var g gloss
@@ -344,6 +353,7 @@ func (t *translator) lookup(w string) tok {
 	}
 	if g.proper {
 		tk.kind = kPlace // a proper noun: capitals kept
+		tk.person = isPerson(entries)
 	}
 	return tk
 }

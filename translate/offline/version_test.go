@@ -32,6 +32,8 @@ var versions = map[string]string{
 	"6": "4d292fd9cfeb55a1215b2906194dd7a6f72ee07d6c4a13a067ef7fb9944cca0f",
 	// 7: foreign names the segmenter leaves in single characters read as one name.
 	"7": "16a8fda65e356411627e34f0bd0741113382d20f36dd8183a4a728894395d750",
+	// 8: country pairs and 里约 joined, titles before persons the dictionary knows, abbreviations by their English.
+	"8": "bc5690db29e06e75cbdf70c269ae536aca42193fea24bf0222deea722a877d97",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
