@@ -29,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "8"
+const Version = "9"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -91,6 +91,9 @@ const (
 	// past: one with 了, 曾, 已经, 去年, a verb of saying and the like
 	// (tense.go).
 	RuleTense
+	// RuleSpeech writes the comma after a verb of saying as "that" (他表示，
+	// "he said that") and drops the verb after 据 ("according to", speech.go).
+	RuleSpeech
 
 	ruleEnd
 )
@@ -98,7 +101,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense", "speech"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

@@ -37,6 +37,9 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleTense) {
 		tenseRule(toks)
 	}
+	if t.has(RuleSpeech) {
+		speechRule(toks)
+	}
 	articles(toks)
 	if t.has(RuleArticles) {
 		theRule(toks)

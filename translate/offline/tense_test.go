@@ -11,3 +11,10 @@ func TestPastTense(t *testing.T) {
 		t.Errorf("RuleTense changes nothing: %q", got)
 	}
 }
+
+// TestReportedSpeech: the comma after a verb of saying is "that"; after 据
+// the verb goes.
+func TestReportedSpeech(t *testing.T) {
+	contains(t, "警方表示，嫌疑人已被捕。", []string{"said that"}, "said,")
+	contains(t, "据警方称，嫌疑人已被捕。", []string{"According to"}, "said that", "said,")
+}
