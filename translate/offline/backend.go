@@ -29,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "9"
+const Version = "10"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -94,6 +94,9 @@ const (
 	// RuleSpeech writes the comma after a verb of saying as "that" (他表示，
 	// "he said that") and drops the verb after 据 ("according to", speech.go).
 	RuleSpeech
+	// RuleSyntax puts the verb of 对X进行V, 把X V and 被X V where English has
+	// it ("investigated X", "put X", "was arrested by X"; syntax.go).
+	RuleSyntax
 
 	ruleEnd
 )
@@ -101,7 +104,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense", "speech"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense", "speech", "syntax"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

@@ -19,6 +19,12 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RulePlaces) {
 		pairRule(toks)
 	}
+	if t.has(RuleTense) {
+		tenseRule(toks)
+	}
+	if t.has(RuleSyntax) && t.lm != nil {
+		t.syntaxRule(toks)
+	}
 	if t.has(RuleNumbers) {
 		oneRule(toks)
 	}
@@ -33,9 +39,6 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RuleDe) {
 		deRule(toks)
-	}
-	if t.has(RuleTense) {
-		tenseRule(toks)
 	}
 	if t.has(RuleSpeech) {
 		speechRule(toks)

@@ -17,6 +17,12 @@ func speechRule(toks []tok) {
 		if !reportVerbs[toks[i].src] || toks[i].kind != kWord || toks[i].en == "" {
 			continue
 		}
+		if toks[i].src == "说" && i > 0 && toks[i-1].src == "来" {
+			// 对于他来说 "for him": no saying at all.
+			blank(&toks[i-1])
+			blank(&toks[i])
+			continue
+		}
 		if afterJu(toks, i) {
 			toks[i].en, toks[i].cands = "", nil
 			continue

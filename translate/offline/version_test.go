@@ -36,6 +36,8 @@ var versions = map[string]string{
 	"8": "bc5690db29e06e75cbdf70c269ae536aca42193fea24bf0222deea722a877d97",
 	// 9: the comma after a verb of saying as "that", the verb after 据 dropped.
 	"9": "5c58bd3086630c13d4d696d95e43d38378710c914ef7e6e60453f9e6ef5c3062",
+	// 10: 对X进行V, 把X V and 被X V in English order; 对于X来说 as "for X".
+	"10": "d7522fd172d09ea84af654acc5bb3f6639eb62d8f53d82faa67a68e028f3c493",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the

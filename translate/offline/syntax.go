@@ -1,0 +1,198 @@
+package offline
+
+import "strings"
+
+// Constructions whose Chinese order English reverses, rewritten before the
+// decoder chooses the words (RuleSyntax):
+//
+//   - 对X进行V (警方对此事进行调查): "V X", the dummy verb 进行 dropped and the
+//     noun after it made the verb ("police investigated the matter");
+//     对X采取措施: "take measures against X";
+//   - 把X V, and 将X V where X is a noun phrase (将 before a verb is "will"):
+//     "V X" ("put the book on the table");
+//   - 被X V: "was V-ed by X"; 被V: "was V-ed".
+//
+// Every rewrite stays inside one clause: it never crosses punctuation or a
+// tag.
+
+// clauseVerb returns the first verb after i in its clause, at most limit
+// tokens on, or -1.
+func clauseVerb(toks []tok, i, limit int) int {
+	for j := i + 1; j < len(toks) && j <= i+limit; j++ {
+		tk := &toks[j]
+		switch {
+		case tk.kind == kPunct || tk.kind == kTag:
+			return -1
+		case tk.kind == kWord && tk.cls == clsVerb && tk.en != "" && !modals[tk.en]:
+			return j
+		}
+	}
+	return -1
+}
+
+// modals are verbs of the lexicon that go with another verb, never the one
+// a rewrite moves.
+var modals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "will": true,
+	"would": true, "should": true, "must": true, "need": true, "want": true, "be able to": true}
+
+// moveTo moves toks[from] to index to (to < from), shifting the tokens
+// between one place on.
+func moveTo(toks []tok, from, to int) {
+	tk := toks[from]
+	copy(toks[to+1:from+1], toks[to:from])
+	toks[to] = tk
+}
+
+// blank drops a token's English.
+func blank(tk *tok) {
+	tk.en, tk.cands, tk.base, tk.alt = "", nil, "", ""
+}
+
+// nominal reports a token that can start a noun phrase.
+func nominal(tk *tok) bool {
+	switch tk.kind {
+	case kName, kPlace, kTerm, kNum, kLatin:
+		return true
+	case kWord:
+		return tk.cls == clsNoun || tk.cls == clsPron || tk.cls == clsAdj || determinerSrc[tk.src]
+	}
+	return false
+}
+
+// nounLike is nominal, unless jieba's part of speech for the word says it is
+// an idiom, an adverb, a conjunction or a preposition (一如既往 "just as in
+// the past" is glossed like a noun and is an idiom).
+func (t *translator) nounLike(tk *tok) bool {
+	if !nominal(tk) {
+		return false
+	}
+	if tk.kind != kWord {
+		return true
+	}
+	pos := t.d.POS(t.d.Simplify(tk.src))
+	return pos == "" || !strings.ContainsRune("ildcpu", rune(pos[0]))
+}
+
+// syntaxRule applies the rewrites above.
+func (t *translator) syntaxRule(toks []tok) {
+	for i := 0; i < len(toks); i++ {
+		switch toks[i].src {
+		case "对", "对于":
+			t.duiRule(toks, i)
+		case "把":
+			t.baRule(toks, i)
+		case "将":
+			if i+1 < len(toks) && t.nounLike(&toks[i+1]) {
+				t.baRule(toks, i)
+			}
+		case "被":
+			t.beiRule(toks, i)
+		}
+	}
+}
+
+// duiRule rewrites 对X进行V and 对X采取Y at toks[i].
+func (t *translator) duiRule(toks []tok, i int) {
+	for k := i + 2; k < len(toks) && k <= i+10; k++ {
+		tk := &toks[k]
+		if tk.kind == kPunct || tk.kind == kTag {
+			return
+		}
+		switch tk.src {
+		case "进行":
+			v := k + 1
+			for v < len(toks) && toks[v].kind == kWord && toks[v].en == "" && toks[v].cls == clsDe {
+				v++ // 了
+			}
+			if v >= len(toks) || toks[v].kind != kWord || toks[v].en == "" || toks[v].cls == clsPunctLike {
+				return
+			}
+			blank(&toks[i])
+			blank(tk)
+			vt := &toks[v]
+			if vt.cls != clsVerb && vt.alt != "" {
+				vt.en, vt.base, vt.cands = vt.alt, "", nil
+			}
+			vt.cls = clsVerb
+			moveTo(toks, v, i)
+			return
+		case "采取":
+			toks[i].en, toks[i].cands = "against", nil
+			end := k + 1
+			if end < len(toks) && toks[end].kind == kWord && toks[end].cls == clsNoun {
+				end++
+			}
+			for m := k; m < end; m++ {
+				moveTo(toks, m, i+(m-k))
+			}
+			return
+		}
+	}
+}
+
+// clsPunctLike is no class: a placeholder that never matches, so that duiRule
+// reads plainly.
+const clsPunctLike = 0xff
+
+// baRule rewrites 把X V at toks[i]: the verb goes before X.
+func (t *translator) baRule(toks []tok, i int) {
+	v := clauseVerb(toks, i+1, 8)
+	if v < 0 || v == i+1 {
+		return
+	}
+	blank(&toks[i])
+	moveTo(toks, v, i)
+}
+
+// beiRule rewrites 被X V and 被V at toks[i]: "was V-ed (by X)".
+func (t *translator) beiRule(toks []tok, i int) {
+	v := clauseVerb(toks, i, 5)
+	if v < 0 {
+		return
+	}
+	vt := &toks[v]
+	p := t.participle(vt.en)
+	if p == "" || v > i+1 && !t.nounLike(&toks[i+1]) {
+		return
+	}
+	be := "is"
+	if toks[i].past {
+		be = "was"
+	}
+	toks[i].en, toks[i].cands, toks[i].cls = be, nil, clsVerb
+	vt.en, vt.base, vt.cands = p, "", nil
+	if v > i+1 {
+		toks[i+1].prep = strings.TrimSpace("by " + toks[i+1].prep)
+		moveTo(toks, v, i+1)
+	}
+}
+
+// participle is the past participle of a verb phrase ("arrest" ->
+// "arrested", "take away" -> "taken away"), or "" when it has none.
+func (t *translator) participle(phrase string) string {
+	if rest, ok := strings.CutPrefix(phrase, "be "); ok {
+		return rest // "be used for": "used for"
+	}
+	head, rest, _ := strings.Cut(phrase, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	if head == "" || startsUpper(head) || strings.ContainsAny(head, "'.") || head == "is" || head == "are" {
+		return ""
+	}
+	if strings.HasSuffix(head, "ed") {
+		return phrase
+	}
+	if irr := t.lm.Forms("v", head); len(irr) > 0 {
+		for _, f := range irr {
+			if strings.HasSuffix(f, "n") || strings.HasSuffix(f, "ne") {
+				return f + rest
+			}
+		}
+		return irr[len(irr)-1] + rest
+	}
+	if f := regularPast(head); t.lm.ID(f) != unknownWord {
+		return f + rest
+	}
+	return phrase // cut, put, set
+}

@@ -1,0 +1,16 @@
+package offline
+
+import "testing"
+
+// TestSyntax: the verb of 对X进行V, 把X V and 被X V goes where English puts
+// it.
+func TestSyntax(t *testing.T) {
+	contains(t, "警方对此事进行了调查。", []string{"investigat", "this matter"}, "to the this")
+	contains(t, "他把书放在桌子上。", []string{"put a book on the table"})
+	contains(t, "他被警察逮捕了。", []string{"arrested by police"})
+	contains(t, "他们对违法企业采取措施。", []string{"take measures against"})
+	// 将 before a verb is "will", and nothing moves.
+	contains(t, "我们将进一步加强合作。", []string{"will"})
+	// 对于他来说 is "for him", not a saying.
+	contains(t, "对于他来说，这是一个机会。", []string{"For"}, "said")
+}
