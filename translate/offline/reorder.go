@@ -129,6 +129,8 @@ func (t *translator) reorder(toks []tok) {
 			t.reorderDe(toks, i)
 		case tk.kind == kWord && tk.cls == clsPost && tk.en != "":
 			t.reorderPost(toks, i)
+		case (tk.src == "在" || tk.src == "于") && tk.kind == kWord && t.has(RuleSyntax):
+			t.reorderPP(toks, i)
 		case tk.kind == kName || tk.kind == kPlace && tk.person:
 			if j := i + 1; j < len(toks) && toks[j].cls == clsTitle && toks[j].en != "" && (toks[j].kind == kWord || toks[j].kind == kTerm) && !toks[j].fixed {
 				toks[i], toks[j] = toks[j], toks[i]
@@ -139,6 +141,27 @@ func (t *translator) reorder(toks []tok) {
 			}
 		}
 	}
+}
+
+// reorderPP tries the phrase of 在 (a place or time) after the verb that
+// follows it and ends the clause: 会议在北京举行 "meeting held in Beijing",
+// not "meeting in Beijing held".
+func (t *translator) reorderPP(toks []tok, i int) {
+	v := clauseVerb(toks, i, 10)
+	if v < i+2 {
+		return
+	}
+	end := v + 1
+	for end < len(toks) && toks[end].kind == kWord && toks[end].en == "" && toks[end].cls == clsDe {
+		end++ // 了, 着
+	}
+	if end < len(toks) && toks[end].kind != kPunct {
+		return // the verb has an object, which the phrase would come before
+	}
+	seq := make([]tok, 0, end-i)
+	seq = append(seq, toks[v:end]...)
+	seq = append(seq, toks[i:v]...)
+	t.tryOrder(toks, i, end, seq)
 }
 
 // titleCase capitalizes each word of a title put before a name.

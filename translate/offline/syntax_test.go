@@ -14,3 +14,9 @@ func TestSyntax(t *testing.T) {
 	// 对于他来说 is "for him", not a saying.
 	contains(t, "对于他来说，这是一个机会。", []string{"For"}, "said")
 }
+
+// TestPlaceAfterVerb: a phrase of 在 before a verb that ends the clause goes
+// after it; before a verb with an object it stays.
+func TestPlaceAfterVerb(t *testing.T) {
+	contains(t, "会议在北京举行。", []string{"held in Beijing"})
+}

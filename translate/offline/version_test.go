@@ -38,6 +38,8 @@ var versions = map[string]string{
 	"9": "5c58bd3086630c13d4d696d95e43d38378710c914ef7e6e60453f9e6ef5c3062",
 	// 10: 对X进行V, 把X V and 被X V in English order; 对于X来说 as "for X".
 	"10": "d7522fd172d09ea84af654acc5bb3f6639eb62d8f53d82faa67a68e028f3c493",
+	// 11: a phrase of 在 after the verb that ends its clause.
+	"11": "a62137eb35dd79b59e9f8f2e98de6c432469a25f56abb459a6eb86728fe39902",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
