@@ -40,6 +40,8 @@ var versions = map[string]string{
 	"10": "d7522fd172d09ea84af654acc5bb3f6639eb62d8f53d82faa67a68e028f3c493",
 	// 11: a phrase of 在 after the verb that ends its clause.
 	"11": "a62137eb35dd79b59e9f8f2e98de6c432469a25f56abb459a6eb86728fe39902",
+	// 12: news renderings of words whose dictionary sense is an explanation (签约, 参展, 军委, 身上, 努力).
+	"12": "2b6dd72bee2b897d92ef5b9e3530c46d2841460e22ae25ed1210e7dd3f49f78a",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
