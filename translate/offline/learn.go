@@ -73,6 +73,9 @@ func (t *translator) learned(w string, tk tok) tok {
 	}
 	tk.cands, tk.en, tk.base = cs, ls.en, ls.en
 	switch {
+	case ls.proper && len(old) > 1 && tk.kind == kWord:
+		// A country of the lexicon, "UK" or "British": the model chooses.
+		tk.cls = clsNoun
 	case ls.proper:
 		// A name as news writes it: the language model, which may not
 		// know it ("UK"), has no say.

@@ -143,3 +143,10 @@ func TestOfficialBodies(t *testing.T) {
 		contains(t, tt.src, []string{tt.want})
 	}
 }
+
+// TestCountryAdjectives: a country before a noun may be its adjective, as
+// the language model prefers (中国游客 "Chinese tourists").
+func TestCountryAdjectives(t *testing.T) {
+	contains(t, "94.9%的中国游客购买了化妆品。", []string{"Chinese tourists"})
+	contains(t, "他访问了中国。", []string{"China"}, "Chinese")
+}

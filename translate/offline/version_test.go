@@ -42,6 +42,8 @@ var versions = map[string]string{
 	"11": "a62137eb35dd79b59e9f8f2e98de6c432469a25f56abb459a6eb86728fe39902",
 	// 12: news renderings of words whose dictionary sense is an explanation (签约, 参展, 军委, 身上, 努力).
 	"12": "2b6dd72bee2b897d92ef5b9e3530c46d2841460e22ae25ed1210e7dd3f49f78a",
+	// 13: countries of the lexicon offered as their adjectives (China or Chinese).
+	"13": "d82ed9c879912ad242796b6e32dbcd0f892ce8cada6d2da21b4e28b0692cda38",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
