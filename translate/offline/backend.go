@@ -29,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "13"
+const Version = "14"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).
@@ -97,6 +97,9 @@ const (
 	// RuleSyntax puts the verb of 对X进行V, 把X V and 被X V where English has
 	// it ("investigated X", "put X", "was arrested by X"; syntax.go).
 	RuleSyntax
+	// RuleLists writes the last 、 of a list as "and" (北京、上海、广州
+	// "Beijing, Shanghai and Guangzhou"; lists.go).
+	RuleLists
 
 	ruleEnd
 )
@@ -104,7 +107,7 @@ const (
 // AllRules is every rule.
 const AllRules = ruleEnd - 1
 
-var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense", "speech", "syntax"}
+var ruleNames = []string{"senses", "lexicon", "terms", "numbers", "plural", "names", "places", "de", "locative", "time", "articles", "lm", "forms", "reorder", "pos", "learned", "tense", "speech", "syntax", "lists"}
 
 // String returns the rule's short name, e.g. "names".
 func (r Rule) String() string {

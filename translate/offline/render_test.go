@@ -25,7 +25,7 @@ func TestPunctuationAndSpacing(t *testing.T) {
 		{"好人“老铁”因帮助小区排水牺牲。", []string{`"old iron"`}, []string{`" old`, `iron "`}},
 		{"汪洋将出席广州《财富》全球论坛。", []string{`"wealth"`}, nil},
 		{"（记者王子江）英国体育理事会公布了目标：赢得奖牌。", []string{"(Reporter Wang Zijiang)", "goal: win"}, []string{"( ", " )", " :"}},
-		{"我们走进了乡村、社区、企业、学校。", []string{"villages, community, enterprise, school."}, nil},
+		{"我们走进了乡村、社区、企业、学校。", []string{"villages, community, enterprise and school."}, nil},
 		{"你好吗？我很好！", []string{"? I", "!"}, []string{" ?", " !"}},
 		{"他说……就这样吧。", []string{"..."}, []string{"……"}},
 		{"——2014年1月14日", []string{"—On January 14, 2014"}, nil},

@@ -43,6 +43,9 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleSpeech) {
 		speechRule(toks)
 	}
+	if t.has(RuleLists) {
+		listRule(toks)
+	}
 	articles(toks)
 	if t.has(RuleArticles) {
 		theRule(toks)

@@ -44,6 +44,8 @@ var versions = map[string]string{
 	"12": "2b6dd72bee2b897d92ef5b9e3530c46d2841460e22ae25ed1210e7dd3f49f78a",
 	// 13: countries of the lexicon offered as their adjectives (China or Chinese).
 	"13": "d82ed9c879912ad242796b6e32dbcd0f892ce8cada6d2da21b4e28b0692cda38",
+	// 14: the last 、 of a list as "and", 等 and a noun after a list as "and other".
+	"14": "89085eae2a8e965bb2d4a347b91ee2886a5f3c059fa3bab3989de0af02e0b565",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
