@@ -111,3 +111,29 @@ func countryShortOf(en string) rune {
 	}
 	return 0
 }
+
+// demonyms are the peoples of the countries and regions news names most,
+// for a country followed by 人 (美国人 "Americans", not "American people").
+var demonyms = map[string]string{"美国": "Americans", "中国": "Chinese", "英国": "British",
+	"日本": "Japanese", "俄罗斯": "Russians", "法国": "French", "德国": "Germans",
+	"韩国": "South Koreans", "朝鲜": "North Koreans", "印度": "Indians", "印尼": "Indonesians",
+	"亚洲": "Asians", "欧洲": "Europeans", "非洲": "Africans", "苏格兰": "Scots",
+	"加拿大": "Canadians", "澳大利亚": "Australians", "意大利": "Italians", "西班牙": "Spaniards",
+	"墨西哥": "Mexicans", "巴西": "Brazilians", "伊朗": "Iranians", "以色列": "Israelis",
+	"土耳其": "Turks", "巴基斯坦": "Pakistanis", "越南": "Vietnamese", "泰国": "Thais",
+	"菲律宾": "Filipinos", "马来西亚": "Malaysians", "新加坡": "Singaporeans", "埃及": "Egyptians",
+	"叙利亚": "Syrians", "阿富汗": "Afghans", "乌克兰": "Ukrainians", "波兰": "Poles",
+	"爱尔兰": "Irish", "荷兰": "Dutch", "瑞典": "Swedes", "希腊": "Greeks", "巴勒斯坦": "Palestinians",
+	"伊拉克": "Iraqis", "古巴": "Cubans", "阿根廷": "Argentines", "瑞士": "Swiss"}
+
+// demonymRule writes a country and 人 after it as the country's people.
+func (t *translator) demonymRule(toks []tok) {
+	for i := 0; i+1 < len(toks); i++ {
+		d, ok := demonyms[t.d.Simplify(toks[i].src)]
+		if !ok || toks[i+1].src != "人" || toks[i].fixed {
+			continue
+		}
+		toks[i].en, toks[i].kind, toks[i].cands, toks[i].base = d, kPlace, nil, ""
+		blank(&toks[i+1])
+	}
+}

@@ -150,3 +150,8 @@ func TestCountryAdjectives(t *testing.T) {
 	contains(t, "94.9%的中国游客购买了化妆品。", []string{"Chinese tourists"})
 	contains(t, "他访问了中国。", []string{"China"}, "Chinese")
 }
+
+// TestDemonyms: a country and 人 are its people.
+func TestDemonyms(t *testing.T) {
+	contains(t, "敦促美国人采取必要的防护措施。", []string{"Americans"}, "people")
+}

@@ -18,6 +18,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RulePlaces) {
 		pairRule(toks)
+		t.demonymRule(toks)
 	}
 	if t.has(RuleTense) {
 		tenseRule(toks)

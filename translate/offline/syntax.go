@@ -155,11 +155,14 @@ func (t *translator) beiRule(toks []tok, i int) {
 	if p == "" || v > i+1 && !t.nounLike(&toks[i+1]) {
 		return
 	}
-	be := "is"
+	// "was" or "were", "is" or "are": the language model picks by the
+	// subject; a sentence of the past prefers the past.
+	be := []cand{{en: "is"}, {en: "are", cost: 0.5}, {en: "was", cost: 0.5}, {en: "were", cost: 1}}
 	if toks[i].past {
-		be = "was"
+		be = []cand{{en: "was"}, {en: "were", cost: 0.5}, {en: "is", cost: 2}, {en: "are", cost: 2.5}}
 	}
-	toks[i].en, toks[i].cands, toks[i].cls = be, nil, clsVerb
+	be = t.withIDs(be)
+	toks[i].en, toks[i].base, toks[i].cands, toks[i].cls = be[0].en, be[0].en, be, clsVerb
 	vt.en, vt.base, vt.cands = p, "", nil
 	if v > i+1 {
 		toks[i+1].prep = strings.TrimSpace("by " + toks[i+1].prep)

@@ -46,6 +46,8 @@ var versions = map[string]string{
 	"13": "d82ed9c879912ad242796b6e32dbcd0f892ce8cada6d2da21b4e28b0692cda38",
 	// 14: the last 、 of a list as "and", 等 and a noun after a list as "and other".
 	"14": "89085eae2a8e965bb2d4a347b91ee2886a5f3c059fa3bab3989de0af02e0b565",
+	// 15: a country and 人 as its people; 被 as was/were/is/are by the model.
+	"15": "775460bbd7cc56a2204d423a2172756997a9cadb2c7148f872777ce6cd7fe692",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
