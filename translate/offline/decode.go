@@ -32,7 +32,7 @@ var decodeWeights = struct {
 	// In a sentence that tells of the past (tenseRule): the cost of a
 	// verb's past form, and of its plain form.
 	past, present float32
-}{cost: 0.5, word: 1.0, beam: 4, the: 2, a: 3, verb: 2, pl: 3, past: -0.5, present: 1}
+}{cost: 0.7, word: 1.2, beam: 4, the: 1.5, a: 3, verb: 2, pl: 3, past: -0.5, present: 1}
 
 // hasPast reports whether a verb's forms include a past tense.
 func hasPast(fs []cand) bool {

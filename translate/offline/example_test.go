@@ -25,6 +25,6 @@ func Example() {
 		fmt.Println(s)
 	}
 	// Output:
-	// On the morning of March 6, 2019, Shanxi delegation deliberate government work report.
+	// On the morning of March 6, 2019, Shanxi delegation deliberation government work report.
 	// Please visit <a1>Baidu</a1> website.
 }
