@@ -31,7 +31,12 @@
 //  6. Rules over the token stream (rules.go): a word's noun or verb sense
 //     by the word before it, counted nouns in the plural, X的Y as "the Y of
 //     X", 在…上 and X之后 as prepositions, dates and times with their
-//     preposition, "the" after a preposition.
+//     preposition, "the" after a preposition; country pairs (中俄
+//     "China-Russia") and peoples (美国人 "Americans"); the past tense in a sentence
+//     that tells of the past (tense.go); "said that" for the comma after a
+//     verb of saying (speech.go); the verbs of 对X进行V, 把X V and 被X V in
+//     English order (syntax.go); "and" before the last item of a list
+//     (lists.go).
 //  7. Rendering: English punctuation and spacing, sentence capitals, entities
 //     escaped, and a last pass that romanizes any Chinese character left, so
 //     that the output never contains one.
