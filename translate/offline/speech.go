@@ -8,13 +8,14 @@ package offline
 var reportVerbs = map[string]bool{"表示": true, "说": true, "认为": true, "指出": true,
 	"强调": true, "称": true, "介绍": true, "透露": true, "宣布": true, "相信": true,
 	"坦言": true, "发现": true, "显示": true, "表明": true, "承认": true, "声称": true,
-	"认识到": true, "告诉": true, "说明": true, "估计": true, "预计": true, "证实": true}
+	"认识到": true, "告诉": true, "说明": true, "估计": true, "预计": true, "证实": true,
+	"据了解": true, "据悉": true}
 
 // speechRule writes the comma after a verb of saying as "that"; after 据
 // ("according to") the verb itself goes: 据警方称， "according to the police,".
 func speechRule(toks []tok) {
 	for i := 0; i+1 < len(toks); i++ {
-		if !reportVerbs[toks[i].src] || toks[i].kind != kWord || toks[i].en == "" {
+		if !reportVerbs[toks[i].src] || toks[i].kind != kWord && toks[i].kind != kTerm || toks[i].en == "" || toks[i].fixed {
 			continue
 		}
 		if toks[i].src == "说" && i > 0 && toks[i-1].src == "来" {
@@ -23,7 +24,7 @@ func speechRule(toks []tok) {
 			blank(&toks[i])
 			continue
 		}
-		if afterJu(toks, i) {
+		if afterJu(toks, i) && toks[i].kind == kWord {
 			toks[i].en, toks[i].cands = "", nil
 			continue
 		}

@@ -17,4 +17,5 @@ func TestPastTense(t *testing.T) {
 func TestReportedSpeech(t *testing.T) {
 	contains(t, "警方表示，嫌疑人已被捕。", []string{"said that"}, "said,")
 	contains(t, "据警方称，嫌疑人已被捕。", []string{"According to"}, "said that", "said,")
+	contains(t, "据了解，该项目已经完成。", []string{"It is understood that the project"})
 }

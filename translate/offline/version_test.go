@@ -50,6 +50,8 @@ var versions = map[string]string{
 	"15": "775460bbd7cc56a2204d423a2172756997a9cadb2c7148f872777ce6cd7fe692",
 	// 16: decoder weights tuned again for the rules above.
 	"16": "7bb6bcaac8e5621859c795e82cd0f5d188cea390f9524d5b5a5c6b65e10628b3",
+	// 17: 据了解 and 据悉 as set phrases with "that" after them.
+	"17": "aebb59b62bfb42b8b0e3e9a1e627a52fedba8e637c9d1162f93436f35d27d0ea",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
