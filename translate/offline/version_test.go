@@ -52,6 +52,8 @@ var versions = map[string]string{
 	"16": "7bb6bcaac8e5621859c795e82cd0f5d188cea390f9524d5b5a5c6b65e10628b3",
 	// 17: 据了解 and 据悉 as set phrases with "that" after them.
 	"17": "aebb59b62bfb42b8b0e3e9a1e627a52fedba8e637c9d1162f93436f35d27d0ea",
+	// 18: 中方 as China.
+	"18": "b0882c7bfd9ea4a64ea408286dc57b51aa5d6f61d461659f1eba2c8ae8f6b958",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
