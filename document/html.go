@@ -5,6 +5,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 
 	nethtml "golang.org/x/net/html"
 )
@@ -95,12 +96,46 @@ func (t *htmlTag) markdownInside(tag []byte) bool {
 	return ok && v != "0" && v != ""
 }
 
+// scanned remembers what scanTag read from the tags it has met, by their
+// bytes: a post, and a site, writes the same few tags again and again, and
+// checking a reading against the tokenizer costs a tokenizer (and its 4 KB
+// buffer) each time. The readings are shared and never changed (their
+// offsets are into the tag, whatever the tag's place); the map is dropped
+// when full, so that it stays bounded.
+var scanned struct {
+	sync.Mutex
+	tags map[string]scannedTag
+}
+
+type scannedTag struct {
+	t  htmlTag
+	ok bool
+}
+
 // scanTag reads a whole start or end tag (from '<' to '>') following the
 // HTML tokenizer's rules, keeping the offsets of attribute values, which
 // the tokenizer does not give. It then checks its reading against the
 // tokenizer's: a tag they read differently is reported as not ok, and
-// bitext keeps it whole.
+// bitext keeps it whole. The reading's attrs are shared: read them only.
 func scanTag(tag []byte) (htmlTag, bool) {
+	scanned.Lock()
+	r, hit := scanned.tags[string(tag)]
+	scanned.Unlock()
+	if hit {
+		return r.t, r.ok
+	}
+	t, ok := readTag(tag)
+	scanned.Lock()
+	if scanned.tags == nil || len(scanned.tags) >= 4096 {
+		scanned.tags = make(map[string]scannedTag, 256)
+	}
+	scanned.tags[string(tag)] = scannedTag{t, ok}
+	scanned.Unlock()
+	return t, ok
+}
+
+// readTag is scanTag without the memory.
+func readTag(tag []byte) (htmlTag, bool) {
 	var t htmlTag
 	n := len(tag)
 	if n < 3 || tag[0] != '<' || tag[n-1] != '>' {
