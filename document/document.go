@@ -290,14 +290,16 @@ func (d *Document) checkText() error {
 	if len(src) == 0 || string(src) == bom {
 		return &Error{Msg: "empty file"}
 	}
+	// Most posts are valid UTF-8 without a NUL byte, which is neither
+	// UTF-16 (see utf16Of) nor binary: one pass over them each settles it.
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return nil
+	}
 	if enc := utf16Of(src); enc != "" {
 		return &Error{Msg: fmt.Sprintf("UTF-16 text (%s), not UTF-8; convert the file to UTF-8 first, e.g. iconv -f %s -t UTF-8", enc, iconvName(enc))}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return &Error{Line: d.LineOf(i), Msg: "binary file (NUL byte), not a Markdown post"}
-	}
-	if utf8.Valid(src) {
-		return nil
 	}
 	for i := 0; i < len(src); {
 		r, w := utf8.DecodeRune(src[i:])
@@ -356,10 +358,14 @@ func (d *Document) body(base int, opt Options) {
 	body := d.Src[base:]
 	root := md.Parser().Parse(text.NewReader(body))
 	p := &bodyParser{d: d, src: body, base: base, opt: opt}
-	var tops []ast.Node
+	tops := make([]ast.Node, 0, root.ChildCount())
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		tops = append(tops, n)
 	}
+	// Most top-level blocks are a paragraph or a heading, one segment each:
+	// room for that many spares the copies of a slice grown from nothing.
+	d.Blocks = slices.Grow(d.Blocks, len(tops))
+	d.Segments = slices.Grow(d.Segments, len(tops))
 	// Top-level blocks partition the body: each runs from the start of its
 	// first line to the start of the next block's first line, less the blank
 	// lines in between.
@@ -379,7 +385,7 @@ func (d *Document) body(base int, opt Options) {
 		n ast.Node
 		Span
 	}
-	var ts []top
+	ts := make([]top, 0, len(tops))
 	for i, n := range tops {
 		end := len(body)
 		if i+1 < len(tops) {
