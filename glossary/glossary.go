@@ -3,7 +3,6 @@ package glossary
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,9 +18,6 @@ type Glossary struct {
 	guarded   []bool
 	words     func(string) []string
 	wordBreak func(run string, i int) bool
-	// starts are the first characters of the sources: where no term
-	// starts, Match does not walk the trie.
-	starts runeSet
 	// folded are the targets as Check compares them (fold).
 	folded map[string]string
 }
@@ -71,12 +67,9 @@ func NewOptions(entries []Entry, opt Options) *Glossary {
 	}
 	g.trie = newTrie(g.entries)
 	g.guarded = make([]bool, len(g.entries))
-	g.starts = newRuneSet()
 	g.folded = make(map[string]string, len(g.entries))
 	for i, e := range g.entries {
 		g.guarded[i] = strings.HasPrefix(e.Origin, "builtin:")
-		r, _ := utf8.DecodeRuneInString(e.Source)
-		g.starts.add(r)
 		g.folded[e.Target] = fold(e.Target)
 	}
 	return g

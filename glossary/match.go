@@ -70,22 +70,37 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 		words = &wordBreaks{split: g.words, at1: g.wordBreak, text: text[from:to], base: from}
 	}
 	for p := from; p < to; {
-		c := run[p]
-		if c < utf8.RuneSelf {
-			if !g.starts.has(rune(c)) {
-				p++
-				continue
+		// The node after the first character: most characters start no
+		// term, and most that do start only a few.
+		var n int32
+		w := 1
+		if c := run[p]; c < utf8.RuneSelf {
+			n = g.trie.heads.get(rune(c))
+		} else if c >= 0xE1 && c <= 0xEC && p+2 < len(run) && run[p+1]&0xC0 == 0x80 && run[p+2]&0xC0 == 0x80 {
+			// a character of U+1000-U+CFFF (the CJK ideographs among
+			// them), decoded here: decodeRune is too big to inline
+			n = g.trie.heads.get(rune(c&0x0F)<<12 | rune(run[p+1]&0x3F)<<6 | rune(run[p+2]&0x3F))
+			w = 3
+		} else {
+			var r rune
+			r, w = decodeRune(run, p)
+			switch {
+			case r != utf8.RuneError || w > 1:
+				n = g.trie.heads.get(r)
+			case g.trie.rawHeads:
+				n = 1 // a byte that is no character: walk from the root
+				w = 0
 			}
-		} else if r, w := utf8.DecodeRuneInString(run[p:]); !g.starts.has(r) {
+		}
+		if n == 0 {
 			p += w
 			continue
 		}
-		end, idx := g.trie.longest(run, p, from, func(idx, start, end int) bool {
+		end, idx := g.trie.longest(run, p, p+w, n-1, from, func(idx, start, end int) bool {
 			return !g.guarded[idx] || words == nil || words.at(start) && words.at(end)
 		})
 		if idx < 0 {
-			_, w := utf8.DecodeRuneInString(run[p:])
-			p += w
+			p += max(w, 1)
 			continue
 		}
 		s, e := p, end
@@ -105,8 +120,18 @@ type wordBreaks struct {
 	split  func(string) []string
 	at1    func(run string, i int) bool // Options.WordBreak, or nil
 	text   string
-	base   int // offset of text in the segment text
-	breaks map[int]bool
+	base   int          // offset of text in the segment text
+	breaks map[int]bool // split's breaks
+	// at1's answers: the first in room, the rest in more; n in all.
+	room [8]asked
+	more []asked
+	n    int
+}
+
+// asked is an answer of Options.WordBreak.
+type asked struct {
+	i   int
+	brk bool
 }
 
 // at reports whether offset (in the segment text) is a word break: the
@@ -123,14 +148,24 @@ func (w *wordBreaks) at(offset int) bool {
 		return true
 	}
 	if w.at1 != nil {
-		if b, ok := w.breaks[i]; ok {
-			return b
+		// A run asks about a few offsets, the edges of its candidates.
+		for _, a := range w.room[:min(w.n, len(w.room))] {
+			if a.i == i {
+				return a.brk
+			}
 		}
-		if w.breaks == nil {
-			w.breaks = map[int]bool{}
+		for _, a := range w.more {
+			if a.i == i {
+				return a.brk
+			}
 		}
 		b := w.at1(w.text, i)
-		w.breaks[i] = b
+		if w.n < len(w.room) {
+			w.room[w.n] = asked{i, b}
+		} else {
+			w.more = append(w.more, asked{i, b})
+		}
+		w.n++
 		return b
 	}
 	if w.breaks == nil {
@@ -159,6 +194,10 @@ type trie struct {
 	// byte, for the nodes with many (the first bytes of the terms).
 	dense  []int32
 	tables [][256]int32
+	// heads are the nodes after the first character of the terms.
+	heads runeNodes
+	// rawHeads says a term starts with a byte that is not UTF-8.
+	rawHeads bool
 }
 
 // denseFrom is the number of children from which a node gets a table.
@@ -214,6 +253,18 @@ func newTrie(entries []Entry) *trie {
 		}
 	}
 	t.first[len(nodes)] = int32(len(t.labels))
+	for _, e := range entries {
+		r, w := utf8.DecodeRuneInString(e.Source)
+		if r == utf8.RuneError && w <= 1 {
+			t.rawHeads = true // not a character: Match walks from the root there
+			continue
+		}
+		n := int32(0)
+		for k := 0; k < w; k++ {
+			n = nodes[n].kids[e.Source[k]]
+		}
+		t.heads.set(r, n)
+	}
 	t.dense = make([]int32, len(nodes))
 	for n := range nodes {
 		t.dense[n] = -1
@@ -280,20 +331,24 @@ func (t *trie) child(n int32, c byte) int32 {
 // longest returns the end and entry index of the longest term starting at
 // text[p:] whose word boundaries hold (runStart is where the text run
 // begins: nothing before it counts as a letter) and that ok accepts, or
-// idx -1. The terms found along the way are offered to ok longest first,
-// so that it is asked no more than it must.
-func (t *trie) longest(text string, p, runStart int, ok func(idx, start, end int) bool) (end, idx int) {
+// idx -1. The walk starts at node n, which text[p:k] leads to from the
+// root. The terms found along the way are offered to ok longest first, so
+// that it is asked no more than it must.
+func (t *trie) longest(text string, p, k int, n int32, runStart int, ok func(idx, start, end int) bool) (end, idx int) {
 	var found [8]struct{ end, idx int }
 	cands := found[:0]
-	n := int32(0)
-	for k := p; k < len(text); k++ {
+	for {
+		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k, runStart) {
+			cands = append(cands, struct{ end, idx int }{k, int(e - 1)})
+		}
+		if k >= len(text) {
+			break
+		}
 		n = t.child(n, text[k])
 		if n < 0 {
 			break
 		}
-		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k+1, runStart) {
-			cands = append(cands, struct{ end, idx int }{k + 1, int(e - 1)})
-		}
+		k++
 	}
 	for i := len(cands) - 1; i >= 0; i-- {
 		if ok(cands[i].idx, p, cands[i].end) {
@@ -317,28 +372,54 @@ func (t *trie) boundaryOK(b uint8, text string, start, end, runStart int) bool {
 	return true
 }
 
-// runeSet is a set of runes: a bitmap of the Basic Multilingual Plane and
-// a map of the rest.
-type runeSet struct {
-	bmp   []uint64
-	other map[rune]bool
+// runeNodes maps a character to a trie node + 1 (0: none), in tables of
+// 256 characters made for the pages of the Basic Multilingual Plane that
+// are used (the Han pages, mostly), and a map for the rest.
+type runeNodes struct {
+	pages [][256]int32
+	bmp   [256]int32 // page number (r >> 8) -> index in pages + 1
+	other map[rune]int32
 }
 
-func newRuneSet() runeSet { return runeSet{bmp: make([]uint64, 1<<16/64), other: map[rune]bool{}} }
-
-func (s runeSet) add(r rune) {
-	if r >= 0 && r < 1<<16 {
-		s.bmp[r>>6] |= 1 << (r & 63)
+func (s *runeNodes) set(r rune, node int32) {
+	if r < 0 || r >= 1<<16 {
+		if s.other == nil {
+			s.other = map[rune]int32{}
+		}
+		s.other[r] = node + 1
 		return
 	}
-	s.other[r] = true
+	k := s.bmp[r>>8]
+	if k == 0 {
+		s.pages = append(s.pages, [256]int32{})
+		k = int32(len(s.pages))
+		s.bmp[r>>8] = k
+	}
+	s.pages[k-1][r&255] = node + 1
 }
 
-func (s runeSet) has(r rune) bool {
-	if r >= 0 && r < 1<<16 {
-		return s.bmp[r>>6]&(1<<(r&63)) != 0
+// get returns the node + 1 of r, or 0.
+func (s *runeNodes) get(r rune) int32 {
+	if r < 0 || r >= 1<<16 {
+		return s.other[r]
 	}
-	return s.other[r]
+	if k := s.bmp[r>>8]; k != 0 {
+		return s.pages[k-1][r&255]
+	}
+	return 0
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters of Chinese text (U+0800-U+FFFF but the surrogates) decoded
+// in line: matching decodes every character of every text.
+func decodeRune(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		c, b1, b2 := s[i], s[i+1], s[i+2]
+		if (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // isNFC reports whether s is in NFC: at once for text made only of
@@ -351,7 +432,13 @@ func isNFC(s string) bool {
 			i++
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		// a CJK ideograph of U+5000-U+9FFF, or of U+4E00-U+4FFF, at once
+		if (c >= 0xE5 && c <= 0xE9 || c == 0xE4 && i+1 < len(s) && s[i+1] >= 0xB8) &&
+			i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, w := decodeRune(s, i)
 		if !nfcAlways(r) {
 			return norm.NFC.IsNormalString(s)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -149,5 +150,37 @@ func TestNFCAlways(t *testing.T) {
 	}
 	if isNFC("e\u0301") || isNFC("\u3000\u302b\u302a") {
 		t.Error("isNFC took a combining sequence for NFC")
+	}
+}
+
+// TestDecodeRune checks the in-line decoding against package utf8 on every
+// three-byte sequence led by a byte it decodes itself, and on text.
+func TestDecodeRune(t *testing.T) {
+	texts := []string{"", "a", "临汾市", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "x\xe4"}
+	for c := 0xE0; c <= 0xEF; c++ {
+		for b1 := 0x70; b1 <= 0xC0; b1 += 0x08 {
+			for _, b2 := range []int{0x00, 0x7F, 0x80, 0xA5, 0xBF, 0xC0} {
+				texts = append(texts, string([]byte{byte(c), byte(b1), byte(b2)}))
+			}
+		}
+	}
+	for _, s := range texts {
+		for i := range len(s) {
+			r, w := decodeRune(s, i)
+			wr, ww := utf8.DecodeRuneInString(s[i:])
+			if r != wr || w != ww {
+				t.Errorf("decodeRune(%q, %d) = %U, %d; utf8 says %U, %d", s, i, r, w, wr, ww)
+			}
+		}
+	}
+}
+
+// TestIsNFCFastPath checks isNFC against package norm around the
+// characters it settles without decoding.
+func TestIsNFCFastPath(t *testing.T) {
+	for _, s := range []string{"临汾市", "\u4dff\u4e00", "\u4000", "\u9fff\u0301", "e\u0301临", "\u4e00\u0301", "\xe4\xb8", "\xe5\xb8\x7f", "\u2fff\u3400\uac00"} {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("isNFC(%q) = %v, package norm says %v", s, got, want)
+		}
 	}
 }
