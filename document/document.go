@@ -703,23 +703,33 @@ func segmentID(buf []byte, kind Kind, key, text string) (string, []byte) {
 	buf = append(buf, 0)
 	buf = append(buf, key...)
 	buf = append(buf, 0)
-	// text with runs of ASCII whitespace collapsed to one space, trimmed
-	start, space := len(buf), false
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; c {
-		case ' ', '\t', '\r', '\n':
-			space = true
-		default:
-			if space && len(buf) > start {
-				buf = append(buf, ' ')
-			}
-			space = false
-			buf = append(buf, c)
+	// text with runs of ASCII whitespace collapsed to one space, trimmed:
+	// the words between the runs copied whole
+	start := len(buf)
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && idSpace(text[j]) {
+			j++
 		}
+		if j == len(text) {
+			break
+		}
+		if j > i && len(buf) > start {
+			buf = append(buf, ' ')
+		}
+		k := j + 1
+		for k < len(text) && (text[k] > ' ' || !idSpace(text[k])) {
+			k++
+		}
+		buf = append(buf, text[j:k]...)
+		i = k
 	}
 	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:6]), buf
 }
+
+// idSpace is the white space a segment ID does not tell apart.
+func idSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // utf16Of names the UTF-16 form of src ("little-endian, with a byte
 // order mark", "big-endian") or returns "" when src does not look like
