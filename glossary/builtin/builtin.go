@@ -10,7 +10,7 @@ import (
 	"github.com/bitext/bitext/glossary"
 )
 
-//go:generate go run ./internal/gen -data=internal/gen/data -dict=../../translate/offline/dict/dict.dat.gz -out=builtin.tsv -excluded=excluded.tsv -pairs=wordpairs.bin
+//go:generate go run ./internal/gen -data=internal/gen/data -dict=../../translate/offline/dict/dict.dat.gz -out=builtin.tsv -excluded=excluded.tsv -pairs=wordpairs.bin -words=segwords.bin
 
 // generated is the output of internal/gen.
 //

@@ -25,8 +25,10 @@
 // it) matches built-in entries, whose Origin starts with "builtin:", only
 // between words as the offline dictionary segments the text: WordBreak
 // answers from wordpairs.bin, the pairs of characters the dictionary's
-// words hold, and asks the dictionary itself only where a pair leaves the
-// break in doubt, on the stretch in doubt.
+// words hold, and segments only where a pair leaves the break in doubt,
+// the stretch in doubt, with the dictionary's segmenter reading its words
+// from segwords.bin (both generated from the dictionary), so the
+// dictionary itself is never loaded for the glossary.
 //
 // # Licence
 //

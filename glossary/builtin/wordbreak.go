@@ -27,6 +27,24 @@ var pairs = sync.OnceValue(func() wordpairs.Set {
 	return s
 })
 
+// wordData is what the offline dictionary's segmenter reads: its
+// headwords, their costs and its character table (internal/gen writes it,
+// from dict.Dict.SegmenterData), read in place, neither decompressed nor
+// copied. WordBreak segments with it, exactly as with the dictionary,
+// without loading the dictionary: a run with another backend never loads
+// it.
+//
+//go:embed segwords.bin
+var wordData string
+
+var segmenter = sync.OnceValue(func() *dict.Segmenter {
+	s, err := dict.LoadSegmenter(wordData)
+	if err != nil {
+		panic("builtin: segwords.bin: " + err.Error())
+	}
+	return s
+})
+
 // Options are the glossary options the built-in entries are meant for:
 // they match only between words (glossary.Options.WordBreak).
 func Options() glossary.Options { return glossary.Options{WordBreak: WordBreak} }
@@ -35,7 +53,7 @@ func Options() glossary.Options { return glossary.Options{WordBreak: WordBreak} 
 // characters, falls between two words as the offline dictionary segments
 // the run (dict.Dict.Segment), which is how bitext decides where the
 // built-in glossary's short terms may match. It gives the segmenter's
-// answer without segmenting the run, and mostly without the dictionary:
+// answer without segmenting the run, and without loading the dictionary:
 //
 //   - inside a run of Chinese numerals there is no break (the segmenter
 //     keeps the run whole);
@@ -48,7 +66,8 @@ func Options() glossary.Options { return glossary.Options{WordBreak: WordBreak} 
 //     breaks, and between them it is the best segmentation of that stretch
 //     alone: the segmenter's costs are float32 word costs summed in
 //     float64, exactly, so the comparisons come out the same. The
-//     dictionary is loaded then, on first need.
+//     segmenter reads the dictionary's words from segwords.bin,
+//     and the dictionary itself is never loaded.
 //
 // TestWordBreakIsTheSegmenters checks it against Segment at every such
 // offset of the corpus.
@@ -90,7 +109,7 @@ func stretchBreak(stretch string, i int) bool {
 	stretches.Unlock()
 	if !ok {
 		at := 0
-		for _, tok := range dict.Default().Segment(stretch) {
+		for _, tok := range segmenter().Segment(stretch) {
 			at += len(tok)
 			ends = append(ends, at)
 		}

@@ -1,11 +1,13 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/testcorpus"
 	"github.com/bitext/bitext/translate/offline/dict"
 )
@@ -76,4 +78,47 @@ func TestWordBreakIsTheSegmenters(t *testing.T) {
 	}
 	t.Logf("%d offsets between Han characters, %d (%.0f%%) certain from the word pairs, %d wrong",
 		offsets, certainOnes, 100*float64(certainOnes)/float64(offsets), wrong)
+}
+
+// TestMatchesAsWithTheDictionary matches the built-in glossary against
+// every segment of the corpus, as written and in traditional characters,
+// kept to word breaks as bitext keeps them (Options: WordBreak, which never
+// loads the dictionary) and as the dictionary segments each text
+// (glossary.Options.Words): the matches must be the same.
+func TestMatchesAsWithTheDictionary(t *testing.T) {
+	d := dict.Default()
+	s2t := map[rune]rune{}
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		if s := []rune(d.Simplify(string(r))); len(s) == 1 && s[0] != r {
+			if old, ok := s2t[s[0]]; !ok || r < old {
+				s2t[s[0]] = r
+			}
+		}
+	}
+	light := glossary.NewOptions(Entries(), Options())
+	full := glossary.NewOptions(Entries(), glossary.Options{Words: d.Segment})
+	matches := 0
+	for _, texts := range testcorpus.Texts(t) {
+		for _, text := range texts {
+			trad := strings.Map(func(r rune) rune {
+				if t, ok := s2t[r]; ok {
+					return t
+				}
+				return r
+			}, text)
+			for _, text := range []string{text, trad} {
+				got, want := light.Match(text), full.Match(text)
+				matches += len(want)
+				if !slices.EqualFunc(got, want, func(a, b glossary.Match) bool {
+					return a.Start == b.Start && a.End == b.End && a.Entry.Source == b.Entry.Source
+				}) {
+					t.Errorf("%.60q: matches %v, with the dictionary %v", text, got, want)
+				}
+			}
+		}
+	}
+	if matches == 0 {
+		t.Fatal("no matches in the corpus")
+	}
+	t.Logf("%d matches, the same", matches)
 }

@@ -56,6 +56,9 @@ type Dict struct {
 	readingsOnce sync.Once
 
 	tradKey, simpKey []uint32 // while loading: the keys of each entry's headwords
+
+	// words, in a Dict that only segments (see Segmenter), stands for keys.
+	words *wordList
 }
 
 // entryRec locates the head of one entry in Dict.text: text[off:off+n] is

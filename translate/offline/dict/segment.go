@@ -103,24 +103,24 @@ func (d *Dict) matches(sc *scan, i int, fn func(j int, cost float32)) {
 		return
 	}
 	for j := i; j < len(units) && units[j].kind != unitSpace; j++ {
-		k, ok := d.find(sc.text[units[i].start:units[j].end])
+		cost, word, ok := d.word(sc.text[units[i].start:units[j].end])
 		if !ok {
 			break
 		}
-		if kk := &d.keys[k]; kk.nent > 0 {
-			fn(j+1, kk.cost)
+		if word {
+			fn(j+1, cost)
 		}
 	}
 	if sc.simp == "" {
 		return
 	}
 	for j := i; j < len(units) && units[j].kind != unitSpace; j++ {
-		k, ok := d.find(sc.simp[units[i].sstart:units[j].send])
+		cost, word, ok := d.word(sc.simp[units[i].sstart:units[j].send])
 		if !ok {
 			break
 		}
-		if kk := &d.keys[k]; kk.nent > 0 {
-			fn(j+1, kk.cost)
+		if word {
+			fn(j+1, cost)
 		}
 	}
 }

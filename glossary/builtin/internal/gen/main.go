@@ -28,7 +28,11 @@
 // builtin.tsv has one entry per line, "source<TAB>target<TAB>type<TAB>
 // origin<TAB>note", sorted by source, after a comment header; excluded.tsv
 // has "source<TAB>english<TAB>reason" lines; wordpairs.bin is a
-// wordpairs filter (see wordPairs). All are committed, so that
+// wordpairs filter (see wordPairs); segwords.bin is the dictionary's
+// headwords, their segmentation costs and its character table
+// (dict.Dict.SegmenterData), all the dictionary's segmenter reads, so
+// that the glossary finds word breaks without loading the dictionary.
+// All are committed, so that
 // building bitext needs neither the data nor this program. The hand-written
 // additions and overrides (../../additions.tsv) are merged at run time by
 // package builtin, not here.
@@ -58,6 +62,7 @@ func main() {
 	out := flag.String("out", "builtin.tsv", "the glossary to write")
 	excluded := flag.String("excluded", "excluded.tsv", "the list of entries left out, to write")
 	pairs := flag.String("pairs", "wordpairs.bin", "the filter of the dictionary's word pairs, to write")
+	words := flag.String("words", "segwords.bin", "the dictionary's headwords and costs, for word breaks, to write")
 	flag.Parse()
 
 	b, err := build(*data, *dictPath)
@@ -71,6 +76,9 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := writeFile(*pairs, b.writePairs); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeFile(*words, writeWords); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("%d entries; %d short forms and names left out; %d glosses not reduced", len(b.entries), len(b.left), len(b.unreduced))

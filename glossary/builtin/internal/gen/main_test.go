@@ -13,7 +13,7 @@ import (
 
 const dictFile = "../../../../translate/offline/dict/dict.dat.gz"
 
-// TestCommittedOutputIsCurrent rebuilds builtin.tsv and excluded.tsv from
+// TestCommittedOutputIsCurrent rebuilds the generated files from
 // the data and compares them with the committed files: a change to the data
 // or the rules must come with a run of go generate.
 func TestCommittedOutputIsCurrent(t *testing.T) {
@@ -28,6 +28,7 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 		{"../../builtin.tsv", func(w *bytes.Buffer) error { return b.writeEntries(w) }},
 		{"../../excluded.tsv", func(w *bytes.Buffer) error { return b.writeLeftOut(w) }},
 		{"../../wordpairs.bin", func(w *bytes.Buffer) error { return b.writePairs(w) }},
+		{"../../segwords.bin", func(w *bytes.Buffer) error { return writeWords(w) }},
 	} {
 		var got bytes.Buffer
 		if err := f.write(&got); err != nil {

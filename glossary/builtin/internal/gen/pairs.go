@@ -66,3 +66,11 @@ func (b *builder) writePairs(w io.Writer) error {
 	_, err := w.Write(wordpairs.Build(b.pairs))
 	return err
 }
+
+// writeWords writes the data of the dictionary's segmenter
+// (dict.LoadSegmenter reads it). It is not compressed: package builtin
+// reads it in place, at no cost to a run.
+func writeWords(w io.Writer) error {
+	_, err := w.Write(dict.Default().SegmenterData())
+	return err
+}
