@@ -105,6 +105,17 @@ func fold(s string) string {
 			b.WriteByte(c)
 			continue
 		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000-U+9FFF, CJK ideographs and hexagrams, which have no
+			// case and are no space (TestFoldCJK): copied as they are
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+3])
+			i += 3
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
 		if unicode.IsSpace(r) {

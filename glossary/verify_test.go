@@ -3,6 +3,7 @@ package glossary
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -91,4 +92,18 @@ func FuzzFold(f *testing.F) {
 			t.Errorf("fold(%q) = %q, want %q", s, got, slow)
 		}
 	})
+}
+
+// TestFoldCJK checks what fold's copying of U+4000-U+9FFF takes for
+// granted: those characters have no lower case and are no space, so
+// copying them is what folding each would do.
+func TestFoldCJK(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if unicode.IsSpace(r) || unicode.ToLower(r) != r {
+			t.Fatalf("%U is a space or has a lower case", r)
+		}
+	}
+	if got, want := fold(" 临汾 \u3000Ab市长"), "临汾 ab市长"; got != want {
+		t.Errorf("fold = %q, want %q", got, want)
+	}
 }
