@@ -738,6 +738,11 @@ func (lb *leafBuilder) nest() {
 }
 
 // writeEscaped writes text with '&', '<' and '>' escaped (tagged.Escape).
-func writeEscaped(b *strings.Builder, p []byte) { b.WriteString(tagged.Escape(string(p))) }
+func writeEscaped(b *strings.Builder, p []byte) {
+	if len(p) > 0 {
+		// EscapeTo only reads the bytes: no need to copy them.
+		tagged.EscapeTo(b, unsafe.String(&p[0], len(p)))
+	}
+}
 
 func escapeText(s string) string { return tagged.Escape(s) }

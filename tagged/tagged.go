@@ -280,6 +280,27 @@ func Escape(s string) string {
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
+// EscapeTo writes Escape(s) to b, without making the escaped string first.
+func EscapeTo(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, "<>&")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		default:
+			b.WriteString("&gt;")
+		}
+		s = s[i+1:]
+	}
+}
+
 // PinLetter is the letter of a glossary pin's name: <k1>Linfen</k1>.
 const PinLetter = 'k'
 

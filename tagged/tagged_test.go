@@ -103,3 +103,14 @@ func FuzzTagged(f *testing.F) {
 		}
 	})
 }
+
+func TestEscapeTo(t *testing.T) {
+	for _, s := range []string{"", "a", "<", "a&b<c>d", "&amp;", "临汾<b1>", ">>"} {
+		var b strings.Builder
+		b.WriteString("x")
+		EscapeTo(&b, s)
+		if got, want := b.String(), "x"+Escape(s); got != want {
+			t.Errorf("EscapeTo(%q) wrote %q, Escape gives %q", s, got, want)
+		}
+	}
+}
