@@ -215,9 +215,26 @@ func (lb *leafBuilder) spellHTML(cs, ce int) {
 		r rune
 	}
 	var refs []ref
-	spelled := map[rune]string{}
+	var spelled map[rune]string
 	var drop []Span
-	raw := map[rune]bool{}
+	// The characters the gaps write as themselves, not as references: the
+	// ASCII ones noted on the way, the others looked for when a reference
+	// to one of them asks (references are ASCII, and Src is UTF-8, so a
+	// character's bytes in a gap are that character, outside any reference).
+	var rawASCII [utf8.RuneSelf]bool
+	raw := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return r >= 0 && rawASCII[r]
+		}
+		var enc [utf8.UTFMax]byte
+		c := enc[:utf8.EncodeRune(enc[:], r)]
+		for _, g := range gaps {
+			if bytes.Contains(src[g.Start:g.End], c) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, g := range gaps {
 		for i := g.Start; i < g.End; {
 			c := src[i]
@@ -231,7 +248,7 @@ func (lb *leafBuilder) spellHTML(cs, ce int) {
 				if next := byteAt(src, i+1); isDigit(next) || isASCIILetter(next) || next == '#' {
 					drop = append(drop, Span{i, i + 1})
 				} else {
-					raw['&'] = true
+					rawASCII['&'] = true
 				}
 				i++
 				continue
@@ -239,15 +256,15 @@ func (lb *leafBuilder) spellHTML(cs, ce int) {
 				drop = append(drop, Span{i, i + 1})
 				i++
 				continue
+			case c < utf8.RuneSelf:
+				rawASCII[c] = true
 			}
-			r, w := utf8.DecodeRune(src[i:])
-			raw[r] = true
-			i += w
+			i++
 		}
 	}
 	for _, f := range refs {
 		sp := string(src[f.Start:f.End])
-		if raw[f.r] {
+		if raw(f.r) {
 			drop = append(drop, f.Span)
 			continue
 		}
@@ -255,10 +272,16 @@ func (lb *leafBuilder) spellHTML(cs, ce int) {
 			drop = append(drop, f.Span)
 			continue
 		}
+		if spelled == nil {
+			spelled = map[rune]string{}
+		}
 		spelled[f.r] = sp
 	}
 	for _, r := range []rune{'&', '"', '\'', '>'} {
-		if raw[r] && spelled[r] == "" {
+		if raw(r) && spelled[r] == "" {
+			if spelled == nil {
+				spelled = map[rune]string{}
+			}
 			spelled[r] = string(r)
 		}
 	}
