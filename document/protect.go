@@ -2,7 +2,8 @@ package document
 
 import (
 	"bytes"
-	"sort"
+	"cmp"
+	"slices"
 )
 
 // protect finds the spans of content that CommonMark reads as plain text but
@@ -16,13 +17,16 @@ import (
 // addresses and domain names. Bytes of marks (code spans, raw HTML, the
 // delimiters and destinations of links) are markup already and skipped.
 func protect(src []byte, content Span, marks []mark, shortcodes []string, html bool) []guard {
-	var skip []Span
+	skip := make([]Span, 0, len(marks))
 	for _, m := range marks {
 		if !m.dead && m.End > m.Start {
 			skip = append(skip, m.Span)
 		}
 	}
-	sort.Slice(skip, func(a, b int) bool { return skip[a].Start < skip[b].Start })
+	// slices.SortFunc is sort.Slice's algorithm (the same generated
+	// pdqsort), so spans that start together keep the order they had,
+	// without sort.Slice's reflection.
+	slices.SortFunc(skip, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	var out []guard
 	end := content.End
 	k := 0
@@ -31,11 +35,12 @@ func protect(src []byte, content Span, marks []mark, shortcodes []string, html b
 	// may start: not inside what was skipped or protected already.
 	floor := content.Start
 	for i := content.Start; i < end; {
-		n := bytes.IndexAny(src[i:end], specials)
-		if n < 0 {
+		for i < end && !isSpecial[src[i]] {
+			i++
+		}
+		if i == end {
 			break
 		}
-		i += n
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
@@ -255,6 +260,14 @@ func brokenLink(src []byte, i, limit int) (bracket, end int) {
 
 // specials are the bytes that can start a protected span (or escape one).
 const specials = "\\{$&![.:@"
+
+// isSpecial is the set of specials, for a scan without a call per byte.
+var isSpecial = func() (set [256]bool) {
+	for _, c := range []byte(specials) {
+		set[c] = true
+	}
+	return set
+}()
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
