@@ -405,7 +405,7 @@ func QuoteYAML(s string, style yaml.Style) string {
 	case style&yaml.SingleQuotedStyle != 0:
 		return singleQuote(s)
 	}
-	if simplePlain(s) {
+	if simplePlain(s) || cjkPlain(s) {
 		return s
 	}
 	var m map[string]any
@@ -433,6 +433,31 @@ func simplePlain(s string) bool {
 	switch strings.ToLower(s) {
 	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
 		return false
+	}
+	return true
+}
+
+// cjkPlain reports another string that is plainly safe as a plain YAML
+// scalar, as a Chinese title or a translation that keeps Chinese is: it
+// starts with a character outside ASCII (so it is no indicator, number,
+// keyword or date), holds no ':' or '#' (no "key: " and no comment) and
+// only characters YAML prints and does not read as a line break or a byte
+// order mark, and does not end in a blank. It saves a YAML parse for each;
+// TestCJKPlainAsYAMLReadsIt checks it against the parse.
+func cjkPlain(s string) bool {
+	if s == "" || s[0] < utf8.RuneSelf || s[len(s)-1] == ' ' {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r < ' ' || r == 0x7f || r == ':' || r == '#' {
+				return false
+			}
+		case r < 0xA0, r == 0x2028, r == 0x2029, r == 0xFEFF, r >= 0xD800 && r < 0xE000, r == 0xFFFE, r == 0xFFFF,
+			r == utf8.RuneError:
+			return false
+		}
 	}
 	return true
 }
