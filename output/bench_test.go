@@ -131,8 +131,8 @@ func BenchmarkPipelineGlossary(b *testing.B) {
 	backend := glossary.ProtectWith(pseudo.Backend{}, g, memo.Match)
 	ctx := context.Background()
 	r := newRatio(files)
-	// Load what the glossary loads on first need (the dictionary, for the
-	// breaks its word pairs leave in doubt) before the clock starts.
+	// Load what the glossary loads on first need (the dictionary's words,
+	// for the breaks its word pairs leave in doubt) before the clock starts.
 	for _, t := range testcorpus.Texts(b) {
 		for _, s := range t {
 			g.Match(s)
