@@ -69,6 +69,7 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 	if g.words != nil || g.wordBreak != nil {
 		words = &wordBreaks{split: g.words, at1: g.wordBreak, text: text[from:to], base: from}
 	}
+	var found [8]candidate // longest's, zeroed once for the run
 	for p := from; p < to; {
 		// The node after the first character: most characters start no
 		// term, and most that do start only a few.
@@ -96,7 +97,7 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 			p += w
 			continue
 		}
-		end, idx := g.trie.longest(run, p, p+w, n-1, from, func(idx, start, end int) bool {
+		end, idx := g.trie.longest(run, p, p+w, n-1, from, &found, func(idx, start, end int) bool {
 			return !g.guarded[idx] || words == nil || words.at(start) && words.at(end)
 		})
 		if idx < 0 {
@@ -328,18 +329,21 @@ func (t *trie) child(n int32, c byte) int32 {
 	return -1
 }
 
+// candidate is a term found along a walk of the trie: where it ends, and
+// its entry.
+type candidate struct{ end, idx int }
+
 // longest returns the end and entry index of the longest term starting at
 // text[p:] whose word boundaries hold (runStart is where the text run
 // begins: nothing before it counts as a letter) and that ok accepts, or
 // idx -1. The walk starts at node n, which text[p:k] leads to from the
 // root. The terms found along the way are offered to ok longest first, so
 // that it is asked no more than it must.
-func (t *trie) longest(text string, p, k int, n int32, runStart int, ok func(idx, start, end int) bool) (end, idx int) {
-	var found [8]struct{ end, idx int }
+func (t *trie) longest(text string, p, k int, n int32, runStart int, found *[8]candidate, ok func(idx, start, end int) bool) (end, idx int) {
 	cands := found[:0]
 	for {
 		if e := t.term[n]; e > 0 && t.boundaryOK(t.bound[n], text, p, k, runStart) {
-			cands = append(cands, struct{ end, idx int }{k, int(e - 1)})
+			cands = append(cands, candidate{k, int(e - 1)})
 		}
 		if k >= len(text) {
 			break
