@@ -22,6 +22,8 @@ func numTok(src string, m zhnum.Match) tok {
 		tk.en, tk.one = "a", true
 	} else if w := smallNumber(src, m); w != "" {
 		tk.en = w
+	} else if m.Kind == zhnum.Amount {
+		tk.en = dollarAmount(tk.en)
 	}
 	return tk
 }
@@ -149,4 +151,41 @@ func ordinal(n int) string {
 
 func isNumeral(r rune) bool {
 	return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十百千万亿两", r)
+}
+
+// dollarAmount writes an amount in US dollars as news does, with the sign
+// before the number (8000万美元 "$80 million", 超过5亿美元 "more than $500
+// million"); an amount with no digits ("millions of US dollars") stays.
+func dollarAmount(en string) string {
+	n, ok := strings.CutSuffix(en, " US dollars")
+	if !ok {
+		n, ok = strings.CutSuffix(en, " US dollar")
+	}
+	i := strings.IndexAny(n, "0123456789")
+	if !ok || i < 0 {
+		return en
+	}
+	return n[:i] + "$" + n[i:]
+}
+
+// ageRule writes an age before the noun it describes as one adjective
+// (24岁男子 "24-year-old man", not "24 years old man"); an age that ends
+// its clause stays "24 years old".
+func ageRule(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.kind != kNum || tk.num.Kind != zhnum.Age || tk.num.Range {
+			continue
+		}
+		j := nextWord(toks, i)
+		if j < 0 || toks[j].kind != kName && toks[j].kind != kPlace && (toks[j].kind != kWord || toks[j].cls != clsNoun && toks[j].cls != clsAdj) {
+			continue
+		}
+		for _, suf := range []string{" years old", " year old"} {
+			if n, ok := strings.CutSuffix(tk.en, suf); ok && !strings.Contains(n, " ") {
+				tk.en = n + "-year-old"
+				break
+			}
+		}
+	}
 }

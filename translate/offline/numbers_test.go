@@ -35,6 +35,12 @@ func TestNumbersInContext(t *testing.T) {
 		{"截至目前，共收集问题五千九百八十五个。", []string{"5985"}, nil},
 		{"习近平将于十一月十二日至十四日对越南进行国事访问。", []string{"on November 12 to 14", "Xi Jinping", "Vietnam", "state visit"}, []string{"day to"}},
 		{"全国首家互联网法院今年八月在杭州挂牌。", []string{"in August this year", "Hangzhou"}, nil},
+		// US dollars with the sign before the number, as news writes them.
+		{"项目投资8000万美元。", []string{"$80 million"}, []string{"US dollars"}},
+		{"交易额超过5亿美元。", []string{"more than $500 million"}, []string{"US dollars"}},
+		// An age before its noun is one adjective; at the end of a clause it stays.
+		{"一名24岁男子溺水身亡。", []string{"24-year-old man"}, []string{"years old"}},
+		{"他今年67岁。", []string{"67 years old"}, []string{"year-old"}},
 	}
 	for _, tt := range tests {
 		contains(t, tt.src, tt.want, tt.not...)

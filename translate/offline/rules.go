@@ -28,6 +28,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RuleNumbers) {
 		oneRule(toks)
+		ageRule(toks)
 	}
 	if t.has(RulePlural) {
 		t.pluralRule(toks)
