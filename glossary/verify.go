@@ -3,11 +3,13 @@ package glossary
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -60,7 +62,7 @@ func (g *Glossary) CheckMatches(occurrences []Match, translation string) (missin
 		byTarget[k] = append(byTarget[k], m)
 	}
 	sort.SliceStable(targets, func(i, j int) bool { return len(targets[i]) > len(targets[j]) })
-	hay := []byte(fold(plain(translation)))
+	hay := appendFold(nil, plain(translation))
 	for _, t := range targets {
 		want := byTarget[t]
 		found := countAndMask(hay, t, len(want))
@@ -81,11 +83,18 @@ func plain(s string) string { return tagged.PlainSep(s, " ") }
 // strings.ToLower does), ’ and ʼ made ', and every run of white space one
 // space, none at the ends (as strings.Fields and Join would).
 func fold(s string) string {
+	b := appendFold(nil, s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendFold appends the folded form of s (fold) to dst, for a caller
+// that needs it as bytes it may change, as CheckMatches does.
+func appendFold(dst []byte, s string) []byte {
 	if !isNFC(s) {
 		s = norm.NFC.String(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	dst = slices.Grow(dst, len(s))
+	start := len(dst)
 	space := false // a space is due before the next character
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -93,33 +102,33 @@ func fold(s string) string {
 			i++
 			switch {
 			case asciiSpace(c):
-				space = b.Len() > 0
+				space = len(dst) > start
 				continue
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			}
 			if space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			b.WriteByte(c)
+			dst = append(dst, c)
 			continue
 		}
 		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// U+4000-U+9FFF, CJK ideographs and hexagrams, which have no
 			// case and are no space (TestFoldCJK): copied as they are
 			if space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = false
 			}
-			b.WriteString(s[i : i+3])
+			dst = append(dst, s[i:i+3]...)
 			i += 3
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(dst) > start
 			continue
 		}
 		// A byte that is not UTF-8 decodes as U+FFFD, which is written,
@@ -129,12 +138,12 @@ func fold(s string) string {
 			r = '\''
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
 }
 
 // toLower is unicode.ToLower, from a table for the Latin, Greek and
