@@ -49,9 +49,23 @@ func reserved(r rune) bool {
 	if r < 0x80 || r >= 0x3000 && r < 0xa000 {
 		return false
 	}
+	if r < reservedMin || r > reservedMax {
+		return false
+	}
 	_, ok := fromPseudo[r]
 	return ok || r == open || r == close || r == pad || r == escape
 }
+
+// reservedMin and reservedMax bound the reserved runes (pad is the lowest,
+// close the highest), so that most runes, CJK punctuation among them, are
+// settled without a look-up.
+const (
+	reservedMin = pad
+	reservedMax = close
+)
+
+// pads is a run of pad runes that Text writes its padding from.
+var pads = strings.Repeat(string(pad), 64)
 
 // Version names the pseudo-translation's rules, for translate.Profile: it
 // changes when Text would write anything differently.
@@ -99,7 +113,7 @@ func Text(s string) string {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow(len(s) * 2)
+	b.Grow(sizeHint(s))
 	b.WriteRune(open)
 	letters := 0
 	for i := 0; i < len(s); {
@@ -138,11 +152,29 @@ func Text(s string) string {
 			letters++
 		}
 	}
-	for k := 0; k < (letters+2)/3; k++ {
-		b.WriteRune(pad)
+	for n := (letters + 2) / 3 * len(string(pad)); n > 0; n -= len(pads) {
+		b.WriteString(pads[:min(n, len(pads))])
 	}
 	b.WriteRune(close)
 	return b.String()
+}
+
+// sizeHint is about as many bytes as Text(s) takes, seldom fewer: a
+// letter may take three bytes for one, and a pad rune comes for every
+// three characters, of which a byte outside ASCII is at most half of one.
+func sizeHint(s string) int {
+	letters, ascii := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			ascii++
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				letters++
+			}
+		}
+	}
+	chars := ascii + (len(s)-ascii)/2
+	return len(s) + 2*letters + 2*((chars+2)/3) + 2*len(string(open))
 }
 
 // pin returns the length of a glossary pin (<k1>Linfen</k1>) at the start
