@@ -31,7 +31,8 @@ const (
 )
 
 var (
-	toPseudo   [128]rune // by ASCII letter
+	toPseudo   [128]rune   // by ASCII letter
+	pseudoUTF8 [128]string // toPseudo's runes in UTF-8, for writing
 	fromPseudo = map[rune]rune{}
 )
 
@@ -39,6 +40,7 @@ func init() {
 	p := []rune(pseudoLetters)
 	for i, r := range plainLetters {
 		toPseudo[r] = p[i]
+		pseudoUTF8[r] = string(p[i])
 		fromPseudo[p[i]] = r
 	}
 }
@@ -137,20 +139,30 @@ func Text(s string) string {
 			i += n
 			continue
 		}
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if p := pseudoUTF8[c]; p != "" {
+				b.WriteString(p)
+			} else {
+				b.WriteByte(c)
+			}
+			if c != '\n' && c != ' ' {
+				letters++
+			}
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
 		switch {
 		case reserved(r):
 			b.WriteRune(escape)
 			b.WriteRune(r)
-		case r < 0x80 && toPseudo[r] != 0:
-			b.WriteRune(toPseudo[r])
+		case r == utf8.RuneError && w == 1:
+			b.WriteRune(r) // a byte that is not UTF-8 becomes U+FFFD
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+w])
 		}
-		if r != '\n' && r != ' ' {
-			letters++
-		}
+		i += w
+		letters++
 	}
 	for n := (letters + 2) / 3 * len(string(pad)); n > 0; n -= len(pads) {
 		b.WriteString(pads[:min(n, len(pads))])
