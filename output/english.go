@@ -106,14 +106,26 @@ func Render(d *document.Document, translations []string, meta Meta) (*Translatio
 		return nil, &NotSourceError{Path: d.Path, Line: line}
 	}
 	t := &Translation{Doc: d, Texts: translations, Rendered: make([][]byte, len(d.Segments)), Meta: meta}
+	// Every segment renders into one buffer, sized as Document.Render
+	// sizes each; each Rendered is a full slice of its own part, so that
+	// an append to one never writes over the next.
+	size := 0
+	for i := range d.Segments {
+		size += len(translations[i]) + d.Segments[i].Len()/2
+	}
+	buf := make([]byte, 0, size)
 	for i := range d.Segments {
 		tr := translations[i]
-		out, err := d.Render(&d.Segments[i], tr)
+		start := len(buf)
+		var err error
+		buf, err = d.AppendRender(buf, &d.Segments[i], tr)
 		if err != nil {
 			return nil, err
 		}
+		out := buf[start:len(buf):len(buf)]
 		if len(out) == len(tr) && len(tr) > 0 && string(out) == tr {
 			out = unsafe.Slice(unsafe.StringData(tr), len(tr))
+			buf = buf[:start]
 		}
 		t.Rendered[i] = out
 	}
