@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -182,11 +183,17 @@ func parseFields(src []byte, f *Front) error {
 	// Normalise line endings so that yaml's line numbers are file lines:
 	// each "\r*\n" becomes "\n". lineStarts maps yaml lines back to offsets.
 	norm := make([]byte, 0, len(raw))
-	lineStarts := []int{bodyStart}
+	lineStarts := make([]int, 1, bytes.Count(raw, []byte("\n"))+2)
+	lineStarts[0] = bodyStart
 	for i := 0; i < len(raw); {
 		n, nl := lineEnd(raw, i)
 		// A lone "\r" is a line break to YAML but not to us: make it a space.
-		norm = append(norm, bytes.ReplaceAll(raw[i:n-len(nl)], []byte("\r"), []byte(" "))...)
+		line := raw[i : n-len(nl)]
+		if bytes.IndexByte(line, '\r') < 0 {
+			norm = append(norm, line...)
+		} else {
+			norm = append(norm, bytes.ReplaceAll(line, []byte("\r"), []byte(" "))...)
+		}
 		if nl != "" {
 			norm = append(norm, '\n')
 			lineStarts = append(lineStarts, bodyStart+n)
@@ -229,6 +236,7 @@ func parseFields(src []byte, f *Front) error {
 		return i
 	}
 	pairs := root.Content
+	f.Fields = slices.Grow(f.Fields, len(pairs)/2)
 	for k := 0; k+1 < len(pairs); k += 2 {
 		key, val := pairs[k], pairs[k+1]
 		fd := Field{
