@@ -49,24 +49,42 @@ func (g *Glossary) CheckMatches(occurrences []Match, translation string) (missin
 	if len(occurrences) == 0 {
 		return nil
 	}
-	byTarget := map[string][]Match{}
-	var targets []string
+	// The folded target of each occurrence, and the targets in the order
+	// they first occur; a text has few occurrences, so the arrays on the
+	// stack nearly always hold them.
+	var keyRoom, targetRoom [8]string
+	keys, targets := keyRoom[:0], targetRoom[:0]
 	for _, m := range occurrences {
 		k, ok := g.folded[m.Entry.Target]
 		if !ok {
 			k = fold(m.Entry.Target)
 		}
-		if _, ok := byTarget[k]; !ok {
+		keys = append(keys, k)
+		if !slices.Contains(targets, k) {
 			targets = append(targets, k)
 		}
-		byTarget[k] = append(byTarget[k], m)
 	}
-	sort.SliceStable(targets, func(i, j int) bool { return len(targets[i]) > len(targets[j]) })
+	slices.SortStableFunc(targets, func(a, b string) int { return len(b) - len(a) })
 	hay := appendFold(nil, plain(translation))
 	for _, t := range targets {
-		want := byTarget[t]
-		found := countAndMask(hay, t, len(want))
-		missing = append(missing, want[found:]...)
+		want := 0
+		for _, k := range keys {
+			if k == t {
+				want++
+			}
+		}
+		found := countAndMask(hay, t, want)
+		// the occurrences of t after the first found are missing
+		for i, k := range keys {
+			if k != t {
+				continue
+			}
+			if found > 0 {
+				found--
+				continue
+			}
+			missing = append(missing, occurrences[i])
+		}
 	}
 	sort.Slice(missing, func(i, j int) bool { return missing[i].Start < missing[j].Start })
 	return missing
