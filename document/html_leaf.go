@@ -2,8 +2,9 @@ package document
 
 import (
 	"bytes"
+	"cmp"
 	"html"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -82,7 +83,7 @@ func (lb *leafBuilder) pairHTML() {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return lb.marks[idx[a]].Start < lb.marks[idx[b]].Start })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(lb.marks[a].Start, lb.marks[b].Start) })
 	var stack []int
 	for _, i := range idx {
 		m := &lb.marks[i]

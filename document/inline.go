@@ -1,8 +1,8 @@
 package document
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -414,7 +414,7 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	lb.guard(guards)
 	lb.repairGroups()
 
-	live := lb.marks[:0:0]
+	live := lb.marks[:0] // in place: no one else holds the marks
 	for _, m := range lb.marks {
 		if !m.dead && m.Start >= content.Start && m.End <= content.End {
 			live = append(live, m)
@@ -686,7 +686,7 @@ func (lb *leafBuilder) merge(p Span) int {
 // becomes opaque, so its bytes still come back as a tag.
 func (lb *leafBuilder) relink() {
 	out := lb.marks
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	slices.SortStableFunc(out, func(a, b mark) int { return cmp.Compare(a.Start, b.Start) })
 	var stack []int
 	for i := range out {
 		out[i].partner = -1
