@@ -2,9 +2,10 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -185,8 +186,11 @@ func English(d *document.Document, translations []string, meta Meta) ([]byte, er
 // sortEdits puts edits in the order they apply: an insertion (an empty
 // span) before a replacement at the same place.
 func sortEdits(edits []edit) {
-	sort.SliceStable(edits, func(a, b int) bool {
-		return edits[a].Start < edits[b].Start || edits[a].Start == edits[b].Start && edits[a].End < edits[b].End
+	slices.SortStableFunc(edits, func(a, b edit) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.End, b.End)
 	})
 }
 
