@@ -112,13 +112,18 @@ func (p *protected) Translate(ctx context.Context, req translate.Request) ([]str
 // The target is XML-escaped like the rest of a tagged text.
 func Pin(text string, ms []Match) string {
 	var b strings.Builder
-	b.Grow(len(text) + 16*len(ms))
+	size := len(text)
+	for _, m := range ms {
+		// a pin's tags take 9 bytes up to k9, 11 up to k99
+		size += len(m.Entry.Target) - (m.End - m.Start) + 11
+	}
+	b.Grow(size)
 	last := 0
 	for n, m := range ms {
 		b.WriteString(text[last:m.Start])
-		b.WriteString(translate.PinOpen(n + 1))
-		b.WriteString(tagged.Escape(m.Entry.Target))
-		b.WriteString(translate.PinClose(n + 1))
+		tagged.WritePin(&b, n+1, tagged.Open)
+		tagged.EscapeTo(&b, m.Entry.Target)
+		tagged.WritePin(&b, n+1, tagged.Close)
 		last = m.End
 	}
 	b.WriteString(text[last:])
@@ -139,9 +144,9 @@ func PinSource(text string, ms []Match) string {
 	for n, run := range touching(ms) {
 		start, end := run[0].Start, run[len(run)-1].End
 		b.WriteString(text[last:start])
-		b.WriteString(translate.PinOpen(n + 1))
+		tagged.WritePin(&b, n+1, tagged.Open)
 		b.WriteString(text[start:end])
-		b.WriteString(translate.PinClose(n + 1))
+		tagged.WritePin(&b, n+1, tagged.Close)
 		last = end
 	}
 	b.WriteString(text[last:])

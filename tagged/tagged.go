@@ -319,3 +319,20 @@ func IsPin(name string) bool {
 
 // PinName is the name of the n-th pin of a text: k1, k2, …
 func PinName(n int) string { return string(rune(PinLetter)) + strconv.Itoa(n) }
+
+// WritePin writes the tag of the n-th pin of the given kind (Open or
+// Close) to b, as Tag{Name: PinName(n), Kind: kind}.String() spells it,
+// without making either string.
+func WritePin(b *strings.Builder, n int, kind Kind) {
+	var room [24]byte
+	t := append(room[:0], '<')
+	if kind == Close {
+		t = append(t, '/')
+	}
+	t = append(t, PinLetter)
+	t = strconv.AppendInt(t, int64(n), 10)
+	if kind == Empty {
+		t = append(t, '/')
+	}
+	b.Write(append(t, '>'))
+}

@@ -114,3 +114,21 @@ func TestEscapeTo(t *testing.T) {
 		}
 	}
 }
+
+// WritePin spells a pin's tags as Tag.String does, and they read back as
+// pins of the same number.
+func TestWritePin(t *testing.T) {
+	for _, n := range []int{1, 9, 10, 99, 100, 12345} {
+		for _, kind := range []Kind{Open, Close, Empty} {
+			var b strings.Builder
+			WritePin(&b, n, kind)
+			want := Tag{Name: PinName(n), Kind: kind}.String()
+			if b.String() != want {
+				t.Errorf("WritePin(%d, %v) = %q, want %q", n, kind, b.String(), want)
+			}
+			if got, l := At(b.String()); l != len(want) || got.Name != PinName(n) || got.Kind != kind || !IsPin(got.Name) {
+				t.Errorf("At(%q) = %+v, %d", b.String(), got, l)
+			}
+		}
+	}
+}
