@@ -442,6 +442,16 @@ func isNFC(s string) bool {
 			i += 3
 			continue
 		}
+		// another character of three bytes, CJK and general punctuation
+		// and the full-width forms among them, decoded here (E0 and ED
+		// lead bytes have narrower second bytes: left to decodeRune)
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if !nfcAlways(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
+				return norm.NFC.IsNormalString(s)
+			}
+			i += 3
+			continue
+		}
 		r, w := decodeRune(s, i)
 		if !nfcAlways(r) {
 			return norm.NFC.IsNormalString(s)
