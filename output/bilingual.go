@@ -44,20 +44,22 @@ func IDComment(ids ...string) string {
 	return "<!-- bitext:" + strings.Join(ids, " ") + " -->"
 }
 
-// markComment is the marker of one or more rows: each segment's ID, status
-// and digest ("<!-- bitext:6d91633ef87c machine 1f2e3d4c -->"), separated
-// by ", ".
-func markComment(marks ...Mark) string {
-	var b strings.Builder
+// writeMarks writes the marker of one or more rows to b: each segment's
+// ID, status and digest ("<!-- bitext:6d91633ef87c machine 1f2e3d4c -->"),
+// separated by ", " (each mark as Mark.String spells it).
+func writeMarks(b *bytes.Buffer, marks ...Mark) {
 	b.WriteString("<!-- bitext:")
 	for k, m := range marks {
 		if k > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(m.String())
+		b.WriteString(m.ID)
+		b.WriteByte(' ')
+		b.WriteString(string(m.Status))
+		b.WriteByte(' ')
+		b.WriteString(m.Digest)
 	}
 	b.WriteString(" -->")
-	return b.String()
 }
 
 // noteComment carries a reviewer's note, invisible on the rendered page.
@@ -217,7 +219,7 @@ func (w *writer) row(src, tr []byte, seg int, html bool) {
 	appendCell(&w.cell, tr, html)
 	if seg >= 0 {
 		w.buf.WriteByte(' ')
-		w.buf.WriteString(markComment(w.mark(seg, w.cell.Bytes())))
+		writeMarks(&w.buf, w.mark(seg, w.cell.Bytes()))
 		w.notes(seg, " ")
 	}
 	w.buf.WriteString(" | ")
@@ -275,7 +277,7 @@ func (w *writer) table(b *document.Block) {
 		appendCell(&w.cell, w.leafTranslation(s.Context, i), false)
 		w.buf.Write(w.cell.Bytes())
 		w.buf.WriteByte(' ')
-		w.buf.WriteString(markComment(w.mark(i, w.cell.Bytes())))
+		writeMarks(&w.buf, w.mark(i, w.cell.Bytes()))
 		w.notes(i, " ")
 		w.buf.WriteString(w.nl)
 	case b.Kind != document.BlockProse && b.Kind != document.BlockHTML || b.Nested:
@@ -331,7 +333,7 @@ func (w *writer) interleave(b *document.Block) {
 			}
 		}
 	}
-	w.buf.WriteString(markComment(marks...))
+	writeMarks(&w.buf, marks...)
 	w.buf.WriteString(w.nl)
 	for _, i := range b.Segs {
 		s := &d.Segments[i]
