@@ -468,6 +468,9 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	needed := false
 	seg := Segment{Span: Span{cs, ce}}
 	names := make(map[int]string, len(lb.marks))
+	if tags := len(lb.marks) - lb.closes(); tags > 0 {
+		seg.Tags = make([]Tag, 0, tags)
+	}
 	n := 0
 	pos := cs
 	// the values inside markup open around the text: HTML text is decoded,
@@ -679,6 +682,17 @@ func (lb *leafBuilder) merge(p Span) int {
 	}
 	lb.marks = append(lb.marks, mark{Span: p, kind: markOpaque, partner: -1})
 	return len(lb.marks) - 1
+}
+
+// closes counts the closing marks: every other mark makes a tag.
+func (lb *leafBuilder) closes() int {
+	n := 0
+	for _, m := range lb.marks {
+		if m.kind == markClose {
+			n++
+		}
+	}
+	return n
 }
 
 // relink sorts the marks by position and pairs each closing mark with the
