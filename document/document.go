@@ -366,6 +366,8 @@ func (d *Document) body(base int, opt Options) {
 	// room for that many spares the copies of a slice grown from nothing.
 	d.Blocks = slices.Grow(d.Blocks, len(tops))
 	d.Segments = slices.Grow(d.Segments, len(tops))
+	p.leaves = make([]Leaf, 0, len(tops))
+	p.segs = make([]int, 0, len(tops))
 	// Top-level blocks partition the body: each runs from the start of its
 	// first line to the start of the next block's first line, less the blank
 	// lines in between.
@@ -422,6 +424,7 @@ func (d *Document) body(base int, opt Options) {
 		for _, t := range ts[i:j] {
 			p.walk(t.n)
 		}
+		p.endBlock()
 		i = j
 	}
 }
@@ -502,6 +505,25 @@ type bodyParser struct {
 	opt     Options
 	block   int
 	regions []region // Liquid blocks kept whole, in body offsets
+	// leaves and segs hold the current block's Leaves and Segs from
+	// firstLeaf and firstSeg on, and the earlier blocks' before them: one
+	// array for the whole body rather than one a block.
+	leaves              []Leaf
+	segs                []int
+	firstLeaf, firstSeg int
+}
+
+// endBlock gives the current block the leaves and segments recorded since
+// it began (nil when none), each a full slice of the shared arrays.
+func (p *bodyParser) endBlock() {
+	b := &p.d.Blocks[p.block]
+	if len(p.leaves) > p.firstLeaf {
+		b.Leaves = p.leaves[p.firstLeaf:len(p.leaves):len(p.leaves)]
+	}
+	if len(p.segs) > p.firstSeg {
+		b.Segs = p.segs[p.firstSeg:len(p.segs):len(p.segs)]
+	}
+	p.firstLeaf, p.firstSeg = len(p.leaves), len(p.segs)
 }
 
 func (p *bodyParser) lineStart(i int) int {
@@ -582,7 +604,7 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 		shortcodes: p.opt.Shortcodes, keep: p.keep(ctx)}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if !lb.inline(c) {
-			p.d.Blocks[p.block].Leaves = append(p.d.Blocks[p.block].Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
+			p.leaves = append(p.leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 			p.untranslated(ctx, "inline markup that bitext cannot place")
 			return
 		}
@@ -595,9 +617,8 @@ func (p *bodyParser) leaf(n ast.Node, kind Kind) {
 // the segment lb makes of it, if any; key and attr are those of an HTML
 // attribute value (HTMLAttr).
 func (p *bodyParser) addLeaf(lb *leafBuilder, ctx Span, kind Kind, key string, attr Quoting) {
-	b := &p.d.Blocks[p.block]
-	leaf := len(b.Leaves)
-	b.Leaves = append(b.Leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
+	leaf := len(p.leaves)
+	p.leaves = append(p.leaves, Leaf{Context: Span{p.base + ctx.Start, p.base + ctx.End}, Seg: -1})
 	seg, ok := lb.build(ctx, p.opt.Translatable)
 	for _, u := range lb.unsafe {
 		p.untranslated(u.Span, u.Reason)
@@ -615,8 +636,8 @@ func (p *bodyParser) addLeaf(lb *leafBuilder, ctx Span, kind Kind, key string, a
 	seg.Block = p.block
 	p.rebase(&seg)
 	seg.Line = p.d.LineOf(seg.Start)
-	b.Segs = append(b.Segs, len(p.d.Segments))
-	b.Leaves[leaf].Seg = len(p.d.Segments)
+	p.segs = append(p.segs, len(p.d.Segments))
+	p.leaves[leaf].Seg = len(p.d.Segments)
 	p.d.Segments = append(p.d.Segments, seg)
 }
 
