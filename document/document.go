@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -696,30 +697,40 @@ func trimSpaceEnd(src []byte, start, end int) int {
 
 // assignIDs gives every segment its stable ID.
 func (d *Document) assignIDs() {
-	seen := make(map[string]int, len(d.Segments))
+	seen := make(map[[idBytes]byte]int, len(d.Segments))
 	var buf []byte
+	// the IDs' hex digits, in one array that is never grown, so that
+	// each ID can be a string of its part
+	hexes := make([]byte, 0, 2*idBytes*len(d.Segments))
 	for i := range d.Segments {
 		s := &d.Segments[i]
-		var id string
-		id, buf = segmentID(buf[:0], s.Kind, s.Key, s.Text)
-		if n := seen[id]; n > 0 {
+		var sum [idBytes]byte
+		sum, buf = segmentSum(buf[:0], s.Kind, s.Key, s.Text)
+		start := len(hexes)
+		hexes = hex.AppendEncode(hexes, sum[:])
+		id := unsafe.String(&hexes[start], 2*idBytes)
+		if n := seen[sum]; n > 0 {
 			s.ID = id + "-" + strconv.Itoa(n)
 		} else {
 			s.ID = id
 		}
-		seen[id]++
+		seen[sum]++
 	}
 }
 
 // SegmentID is the content hash part of a segment ID: 12 hex digits of the
 // SHA-256 of the kind, front-matter key and whitespace-normalised text.
 func SegmentID(kind Kind, key, text string) string {
-	id, _ := segmentID(nil, kind, key, text)
-	return id
+	sum, _ := segmentSum(nil, kind, key, text)
+	return hex.EncodeToString(sum[:])
 }
 
-// segmentID hashes in buf, which it returns for reuse.
-func segmentID(buf []byte, kind Kind, key, text string) (string, []byte) {
+// idBytes is how many bytes of the hash a segment ID shows.
+const idBytes = 6
+
+// segmentSum returns the bytes of the hash that SegmentID shows. It
+// hashes in buf, which it returns for reuse.
+func segmentSum(buf []byte, kind Kind, key, text string) ([idBytes]byte, []byte) {
 	buf = append(buf, kind.String()...)
 	buf = append(buf, 0)
 	buf = append(buf, key...)
@@ -746,7 +757,7 @@ func segmentID(buf []byte, kind Kind, key, text string) (string, []byte) {
 		i = k
 	}
 	sum := sha256.Sum256(buf)
-	return hex.EncodeToString(sum[:6]), buf
+	return [idBytes]byte(sum[:idBytes]), buf
 }
 
 // idSpace is the white space a segment ID does not tell apart.
