@@ -203,7 +203,9 @@ func (w *writer) startTable() {
 		return
 	}
 	w.separate()
-	fmt.Fprintf(&w.buf, "| %s | %s |%s| --- | --- |%s", w.meta.From, w.meta.To, w.nl, w.nl)
+	for _, s := range [...]string{"| ", w.meta.From, " | ", w.meta.To, " |", w.nl, "| --- | --- |", w.nl} {
+		w.buf.WriteString(s)
+	}
 	w.inTable = true
 }
 
