@@ -49,7 +49,8 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		titleEnd int // dst offset just after that title tag, or -1
 	}
 	var open []opened
-	var tagBytes []Span // dst ranges written from tags, not from the text
+	var tagRoom [16]Span
+	tagBytes := tagRoom[:0] // dst ranges written from tags, not from the text
 	breaks := 0
 	// Where lines of a paragraph begin, to escape block markers the
 	// translation would otherwise start ("1. ", "# ", "- "): pairs of the
@@ -262,11 +263,11 @@ func (d *Document) AppendRender(dst []byte, s *Segment, tr string) ([]byte, erro
 		return append(bytes.Clone(dst[at:]), rest...)
 	}
 	for k := len(lines) - 2; k >= 0; k -= 2 {
-		if blockMarker(d.Src[lines[k+1]:], false) < 0 {
+		if mayMark(dst[lines[k]:]) && blockMarker(d.Src[lines[k+1]:], false) < 0 {
 			dst = escapeAt(dst, lines[k], blockMarker(line(lines[k]), false))
 		}
 	}
-	if first >= 0 && blockMarker(d.Src[s.Start:], true) < 0 {
+	if first >= 0 && mayMark(dst[first:]) && blockMarker(d.Src[s.Start:], true) < 0 {
 		dst = escapeAt(dst, first, blockMarker(line(first), true))
 	}
 	return dst, nil
@@ -320,6 +321,18 @@ func escapeAt(dst []byte, at, mark int) []byte {
 	copy(dst[pos+1:], dst[pos:])
 	dst[pos] = '\\'
 	return dst
+}
+
+// mayMark reports whether a line that starts with p may start with a
+// block marker (blockMarker), whatever follows p: false when its first
+// byte after up to three spaces starts none, so that the line need not be
+// put together.
+func mayMark(p []byte) bool {
+	i := 0
+	for i < len(p) && i < 3 && p[i] == ' ' {
+		i++
+	}
+	return i == len(p) || strings.IndexByte("#>`~-*_+=0123456789", p[i]) >= 0
 }
 
 // blockMarker returns the offset in p of a block marker that starts the
