@@ -194,7 +194,8 @@ const masked = 0
 // not count it again.
 func countAndMask(hay []byte, target string, limit int) int {
 	n := 0
-	for _, form := range forms(target) {
+	fs, nf := forms(target)
+	for _, form := range fs[:nf] {
 		n += countForm(hay, form, limit-n)
 	}
 	return n
@@ -243,13 +244,14 @@ func suffix(rest []byte) int {
 }
 
 // forms returns a target and, when it ends in a consonant and y, its -ies
-// plural ("deputy", "deputies").
-func forms(target string) []string {
-	n := len(target)
-	if n < 2 || target[n-1] != 'y' || strings.IndexByte("aeiou", target[n-2]) >= 0 {
-		return []string{target}
+// plural ("deputy", "deputies"): in an array, with their number, since a
+// slice of them would be made for every count.
+func forms(target string) (fs [2]string, n int) {
+	l := len(target)
+	if l < 2 || target[l-1] != 'y' || strings.IndexByte("aeiou", target[l-2]) >= 0 {
+		return [2]string{target}, 1
 	}
-	return []string{target, target[:n-1] + "ies"}
+	return [2]string{target, target[:l-1] + "ies"}, 2
 }
 
 // Miss formats a missing occurrence the way reports print it:
