@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -462,6 +463,17 @@ func (lb *leafBuilder) build(content Span, translatable func(string) bool) (Segm
 	cs = skipSpace(src, cs, ce)
 	ce = trimSpaceEnd(src, cs, ce)
 	lb.spellHTML(cs, ce)
+
+	if len(lb.marks) == 0 && len(breaks) == 0 && ce > cs && !isHTMLQuoting(lb.attr) && (lb.attr != 0 || !lb.html) &&
+		bytes.IndexAny(src[cs:ce], "<>&") < 0 {
+		// Text with nothing to tag, break or escape is its source bytes
+		// as they are: shared with the source (see below), not built.
+		text := unsafe.String(&src[cs], ce-cs)
+		if !translatable(text) {
+			return Segment{}, false
+		}
+		return Segment{Span: Span{cs, ce}, Text: text, html: lb.html, spell: lb.spell}, true
+	}
 
 	var t strings.Builder
 	t.Grow(ce - cs + 16)
