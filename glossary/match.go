@@ -442,6 +442,15 @@ func isNFC(s string) bool {
 			i += 3
 			continue
 		}
+		// a character of two bytes (the accented Latin letters of
+		// translations among them), decoded here
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if !nfcAlways(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
+				return norm.NFC.IsNormalString(s)
+			}
+			i += 2
+			continue
+		}
 		// another character of three bytes, CJK and general punctuation
 		// and the full-width forms among them, decoded here (E0 and ED
 		// lead bytes have narrower second bytes: left to decodeRune)
