@@ -132,9 +132,11 @@ func appendFold(dst []byte, s string) []byte {
 			dst = append(dst, c)
 			continue
 		}
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// U+4000-U+9FFF, CJK ideographs and hexagrams, which have no
-			// case and are no space (TestFoldCJK): copied as they are
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE3 || s[i+1] != 0x80 || s[i+2] != 0x80) {
+			// U+3001-U+9FFF, CJK punctuation, kana, CJK ideographs and
+			// hexagrams, which have no case and are no space (TestFoldCJK;
+			// U+3000 is the ideographic space): copied as they are
 			if space {
 				dst = append(dst, ' ')
 				space = false
@@ -143,11 +145,25 @@ func appendFold(dst []byte, s string) []byte {
 			i += 3
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		if unicode.IsSpace(r) {
-			space = len(dst) > start
-			continue
+		var r rune
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// a character of two bytes (the accented letters of
+			// pseudo-translations), decoded here; U+0085 and U+00A0 are
+			// its only spaces
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+			if r == 0x85 || r == 0xA0 {
+				space = len(dst) > start
+				continue
+			}
+		} else {
+			var w int
+			r, w = utf8.DecodeRuneInString(s[i:])
+			i += w
+			if unicode.IsSpace(r) {
+				space = len(dst) > start
+				continue
+			}
 		}
 		// A byte that is not UTF-8 decodes as U+FFFD, which is written,
 		// as strings.ToLower writes it.
@@ -167,8 +183,8 @@ func appendFold(dst []byte, s string) []byte {
 // toLower is unicode.ToLower, from a table for the Latin, Greek and
 // Cyrillic letters of translations.
 func toLower(r rune) rune {
-	if r < rune(len(lowers())) {
-		return lowers()[r]
+	if t := lowers(); r < rune(len(t)) {
+		return t[r]
 	}
 	return unicode.ToLower(r)
 }
