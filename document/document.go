@@ -11,7 +11,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -697,24 +696,25 @@ func trimSpaceEnd(src []byte, start, end int) int {
 
 // assignIDs gives every segment its stable ID.
 func (d *Document) assignIDs() {
-	seen := make(map[[idBytes]byte]int, len(d.Segments))
-	var buf []byte
-	// the IDs' hex digits, in one array that is never grown, so that
-	// each ID can be a string of its part
+	// The IDs' hex digits go in one array, made a string once, of which
+	// each ID is a part: one allocation for the document's IDs.
+	sums := make([][idBytes]byte, len(d.Segments))
 	hexes := make([]byte, 0, 2*idBytes*len(d.Segments))
+	var buf []byte
 	for i := range d.Segments {
 		s := &d.Segments[i]
-		var sum [idBytes]byte
-		sum, buf = segmentSum(buf[:0], s.Kind, s.Key, s.Text)
-		start := len(hexes)
-		hexes = hex.AppendEncode(hexes, sum[:])
-		id := unsafe.String(&hexes[start], 2*idBytes)
-		if n := seen[sum]; n > 0 {
-			s.ID = id + "-" + strconv.Itoa(n)
-		} else {
-			s.ID = id
+		sums[i], buf = segmentSum(buf[:0], s.Kind, s.Key, s.Text)
+		hexes = hex.AppendEncode(hexes, sums[i][:])
+	}
+	all := string(hexes)
+	seen := make(map[[idBytes]byte]int, len(d.Segments))
+	for i := range d.Segments {
+		id := all[2*idBytes*i : 2*idBytes*(i+1)]
+		if n := seen[sums[i]]; n > 0 {
+			id += "-" + strconv.Itoa(n)
 		}
-		seen[sum]++
+		d.Segments[i].ID = id
+		seen[sums[i]]++
 	}
 }
 
