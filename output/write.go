@@ -344,6 +344,23 @@ func isTempName(name string) bool {
 	return false
 }
 
+// CreateTemp creates a temporary file beside path, named as WriteAll
+// names path's (.x.json.tmpNNN) and known to RemoveTemps and RemoveStale
+// as theirs, for a file that is written piece by piece before path is:
+// a second Ctrl-C removes it, and a later run removes one a killed run
+// left. RemoveTemp removes it when it is done with.
+func CreateTemp(path string) (*os.File, error) {
+	return live.create(filepath.Dir(path), tempPrefix(path), 0o600)
+}
+
+// RemoveTemp closes and removes a file CreateTemp made.
+func RemoveTemp(f *os.File) error {
+	f.Close()
+	err := os.Remove(f.Name())
+	live.forget([]string{f.Name()})
+	return err
+}
+
 // RemoveTemps removes the temporary files of the WriteAll calls under way,
 // so that a process stopping at once (a second Ctrl-C) leaves none behind.
 // The calls then fail and change no target file.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // temps lists the temporary files in dir.
@@ -39,6 +40,49 @@ func TestRemoveTemps(t *testing.T) {
 		t.Errorf("left behind: %v", got)
 	}
 	live.forget([]string{f.Name()})
+}
+
+// TestCreateTemp: a file written piece by piece before its target (the
+// JSON report's spool) is removed by RemoveTemps when the process stops at
+// once, and, left by a killed process, by RemoveStale once it is stale;
+// RemoveTemp removes it and forgets it.
+func TestCreateTemp(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.json")
+	f, err := CreateTemp(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if got := tempsIn(t, dir); len(got) != 1 || !isTempName(got[0]) {
+		t.Fatalf("temps %v, want one of bitext's naming", got)
+	}
+	RemoveTemps()
+	if got := tempsIn(t, dir); len(got) != 0 {
+		t.Errorf("left behind after RemoveTemps: %v", got)
+	}
+	live.forget([]string{f.Name()})
+
+	f, err = CreateTemp(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := RemoveTemp(f); err != nil {
+		t.Fatal(err)
+	}
+	if got := tempsIn(t, dir); len(got) != 0 || len(live.files) != 0 {
+		t.Errorf("left behind after RemoveTemp: %v (registered %v)", got, live.files)
+	}
+
+	// A killed process's, an hour old.
+	f, _ = CreateTemp(report)
+	f.Close()
+	live.forget([]string{f.Name()})
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(f.Name(), old, old)
+	if removed := RemoveStale(dir); len(removed) != 1 || removed[0] != f.Name() {
+		t.Errorf("RemoveStale removed %v, want %s", removed, f.Name())
+	}
 }
 
 // TestWriteAllFailureLeavesNoTemps: a write that fails at the rename

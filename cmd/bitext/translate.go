@@ -191,7 +191,9 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	}
 	var spool *run.FileSpool
 	if o.report != "" {
-		if s, err := run.NewFileSpool(filepath.Dir(o.report), filepath.Base(o.report)); err == nil {
+		// A spool a killed run left beside the report goes first.
+		output.RemoveStale(filepath.Dir(o.report))
+		if s, err := run.NewFileSpool(o.report); err == nil {
 			spool = s
 			defer s.Close()
 			cfg.Files = s.Add

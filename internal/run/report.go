@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/output"
 )
 
 // ReportVersion is the version of the JSON report's schema. It changes
@@ -223,10 +224,12 @@ type FileSpool struct {
 	enc *json.Encoder
 }
 
-// NewFileSpool creates a spool whose temporary file is in dir (hidden,
-// named after name).
-func NewFileSpool(dir, name string) (*FileSpool, error) {
-	f, err := os.CreateTemp(dir, "."+name+".files*")
+// NewFileSpool creates a spool for the report at path: its temporary
+// file is beside it, named as output names the temporary files of path
+// (.report.json.tmpNNN), so that a second Ctrl-C removes it and a later
+// run removes one a killed run left (output.RemoveTemps, RemoveStale).
+func NewFileSpool(path string) (*FileSpool, error) {
+	f, err := output.CreateTemp(path)
 	if err != nil {
 		return nil, err
 	}
@@ -298,10 +301,7 @@ func (s *FileSpool) WriteJSON(w io.Writer, r *Report) error {
 }
 
 // Close removes the spool's temporary file.
-func (s *FileSpool) Close() error {
-	s.f.Close()
-	return os.Remove(s.f.Name())
-}
+func (s *FileSpool) Close() error { return output.RemoveTemp(s.f) }
 
 // Failed counts the inputs that were not written (nor unchanged, planned,
 // skipped or stopped).

@@ -56,7 +56,7 @@ func TestSpooledReportIsTheSame(t *testing.T) {
 				return buf.Bytes()
 			}
 			kept := report(nil)
-			spool, err := NewFileSpool(t.TempDir(), "report.json")
+			spool, err := NewFileSpool(filepath.Join(t.TempDir(), "report.json"))
 			if err != nil {
 				t.Fatal(err)
 			}
