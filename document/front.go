@@ -98,6 +98,9 @@ type quoting struct {
 	// indicator and indent are a YAML block scalar's indicator ("|",
 	// ">-") and the indentation of its lines.
 	indicator, indent string
+	// flow is set for an item of a YAML flow sequence ([a, b]), where a
+	// plain scalar may not hold , [ ] { }.
+	flow bool
 }
 
 // Field returns the field with the given key, or nil.
@@ -309,7 +312,7 @@ func yamlItems(src []byte, seq *yaml.Node, offset func(line, col int) int, limit
 		if stop <= start || bytes.ContainsAny(src[start:stop], "\r\n") {
 			return nil // a plain item over several lines: left as it is
 		}
-		items = append(items, Item{Value: n.Value, Line: n.Line + 1, Start: start, End: stop, quote: quoting{format: YAML, yaml: n.Style}})
+		items = append(items, Item{Value: n.Value, Line: n.Line + 1, Start: start, End: stop, quote: quoting{format: YAML, yaml: n.Style, flow: seq.Style&yaml.FlowStyle != 0}})
 	}
 	return items
 }

@@ -303,7 +303,13 @@ func quoteFor(s string, q quoting, nl string) string {
 	if q.yaml&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && q.indent != "" {
 		return blockScalar(s, q, nl)
 	}
-	return QuoteYAML(s, q.yaml&^(yaml.LiteralStyle|yaml.FoldedStyle))
+	out := QuoteYAML(s, q.yaml&^(yaml.LiteralStyle|yaml.FoldedStyle))
+	if q.flow && out == s && strings.ContainsAny(s, ",[]{}") {
+		// Plain in a block, but in a flow sequence "中, 美" would be
+		// two items and "a]" would end the list.
+		return singleQuote(s)
+	}
+	return out
 }
 
 // blockScalar writes s as a YAML block scalar (| or >) in the form of the
@@ -383,7 +389,11 @@ func QuoteValue(v any, f Format) string {
 	case []string:
 		parts := make([]string, len(v))
 		for i, s := range v {
-			parts[i] = QuoteValue(s, f)
+			if f == YAML {
+				parts[i] = quoteFor(s, quoting{format: YAML, flow: true}, "\n")
+			} else {
+				parts[i] = QuoteValue(s, f)
+			}
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case string:

@@ -2,6 +2,7 @@ package output
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ func TestFrontMatterFormats(t *testing.T) {
 		tr        map[string]string // source text -> translation
 		want      string            // the English edition
 		decode    func([]byte, any) error
+		tags      []any // the English edition's tags, where the case checks them
 	}{{
 		name:   "TOML with a table, a date, a literal string and a list",
 		src:    "+++\ntitle = \"标题：\\\"引号\\\"\"\ndate = 2019-03-05T10:00:00+08:00\ndescription = '描述'\ntags = [\"孙世华\", '律师', \"web\"]\ndraft = false\n\n[params]\nsub = \"不翻译\"\n+++\n正文。\n",
@@ -46,6 +48,13 @@ func TestFrontMatterFormats(t *testing.T) {
 		src:    "---\ntags: [孙世华, '律师']\ncategories:\n  - 新闻 # comment\ndescription: |\n  第一行\n  第二行\n---\n正文。\n",
 		tr:     map[string]string{"孙世华": "Sun Shihua", "律师": "lawyer", "新闻": "News", "第一行\n第二行\n": "Line one\nline two\n", "正文。": "Body."},
 		want:   "---\ntags: [Sun Shihua, 'lawyer']\ncategories:\n  - News # comment\ndescription: |\n  Line one\n  line two\nlang: en\ndraft: true\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nBody.\n",
+		decode: yaml.Unmarshal,
+	}, {
+		name:   "YAML flow list whose translations hold a comma and a bracket",
+		src:    "---\ntags: [中美, 新闻]\n---\n正文。\n",
+		tr:     map[string]string{"中美": "China, US", "新闻": "news [brief]", "正文。": "Body."},
+		want:   "---\ntags: ['China, US', 'news [brief]']\nlang: en\ndraft: true\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nBody.\n",
+		tags:   []any{"China, US", "news [brief]"},
 		decode: yaml.Unmarshal,
 	}}
 	for _, c := range cases {
@@ -84,6 +93,9 @@ func TestFrontMatterFormats(t *testing.T) {
 			m, err := en.Front.Decode([]byte(got))
 			if err != nil {
 				t.Fatalf("its front matter does not decode: %v", err)
+			}
+			if c.tags != nil && !reflect.DeepEqual(m["tags"], c.tags) {
+				t.Errorf("tags %#v, want %#v", m["tags"], c.tags)
 			}
 			if m["lang"] != "en" || m["draft"] != true {
 				t.Errorf("lang %v, draft %v", m["lang"], m["draft"])
