@@ -7,13 +7,21 @@ package offline
 // 和, 及 or 与 already joins the last item, or 等 and a noun end the list
 // ("and other cities").
 func listRule(toks []tok) {
-	last := -1
+	// last is the clause's last 、 so far, and after whether a word came
+	// after it: a 、 is "and" only between two items (a stray one at the
+	// start of a clause or before its end stays a comma).
+	last, after := -1, false
 	for i := 0; i <= len(toks); i++ {
 		if i < len(toks) && toks[i].kind == kPunct && toks[i].src == "、" {
-			last = i
+			if i > 0 && toks[i-1].kind != kPunct && toks[i-1].kind != kTag {
+				last, after = i, false
+			} else {
+				last = -1
+			}
 			continue
 		}
 		if i < len(toks) && toks[i].kind != kPunct && toks[i].kind != kTag {
+			after = true
 			if last >= 0 && (toks[i].en == "and" || toks[i].en == "or") {
 				last = -1 // 北京、上海和广州: the list has its "and"
 			}
@@ -29,7 +37,7 @@ func listRule(toks []tok) {
 			}
 			continue
 		}
-		if last >= 0 {
+		if last >= 0 && after {
 			toks[last].en, toks[last].attach, toks[last].kind = "and", attachNone, kWord
 		}
 		last = -1

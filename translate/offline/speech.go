@@ -28,7 +28,8 @@ func speechRule(toks []tok) {
 			toks[i].en, toks[i].cands = "", nil
 			continue
 		}
-		if c := &toks[i+1]; c.kind == kPunct && (c.src == "，" || c.src == ",") {
+		// The comma is "that" only when what was said follows it.
+		if c := &toks[i+1]; c.kind == kPunct && (c.src == "，" || c.src == ",") && i+2 < len(toks) && toks[i+2].kind != kPunct {
 			c.en, c.attach, c.kind = "that", attachNone, kWord
 		}
 	}

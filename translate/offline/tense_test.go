@@ -18,4 +18,6 @@ func TestReportedSpeech(t *testing.T) {
 	contains(t, "警方表示，嫌疑人已被捕。", []string{"said that"}, "said,")
 	contains(t, "据警方称，嫌疑人已被捕。", []string{"According to"}, "said that", "said,")
 	contains(t, "据了解，该项目已经完成。", []string{"It is understood that the project"})
+	// A text that ends at the comma says nothing after it.
+	contains(t, "他表示，", []string{"said"}, "that")
 }
