@@ -22,11 +22,10 @@ func runs(text string) []string {
 	return out
 }
 
-// TestWordBreakIsTheSegmenters checks WordBreak against a segmentation of
-// the whole run at every offset between two Han characters of every post
-// of the corpus, as written and turned into traditional characters.
-func TestWordBreakIsTheSegmenters(t *testing.T) {
-	d := dict.Default()
+// traditionalOf returns a function that writes a text in traditional
+// characters: each simplified character the dictionary knows as the
+// simplified form of one or more traditional ones becomes the first of them.
+func traditionalOf(d *dict.Dict) func(string) string {
 	s2t := map[rune]rune{}
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
 		if s := []rune(d.Simplify(string(r))); len(s) == 1 && s[0] != r {
@@ -35,7 +34,7 @@ func TestWordBreakIsTheSegmenters(t *testing.T) {
 			}
 		}
 	}
-	traditional := func(s string) string {
+	return func(s string) string {
 		return strings.Map(func(r rune) rune {
 			if t, ok := s2t[r]; ok {
 				return t
@@ -43,6 +42,14 @@ func TestWordBreakIsTheSegmenters(t *testing.T) {
 			return r
 		}, s)
 	}
+}
+
+// TestWordBreakIsTheSegmenters checks WordBreak against a segmentation of
+// the whole run at every offset between two Han characters of every post
+// of the corpus, as written and turned into traditional characters.
+func TestWordBreakIsTheSegmenters(t *testing.T) {
+	d := dict.Default()
+	traditional := traditionalOf(d)
 	var offsets, certainOnes, wrong int
 	for path, src := range testcorpus.Read(t) {
 		for _, text := range []string{string(src), traditional(string(src))} {
@@ -87,26 +94,13 @@ func TestWordBreakIsTheSegmenters(t *testing.T) {
 // (glossary.Options.Words): the matches must be the same.
 func TestMatchesAsWithTheDictionary(t *testing.T) {
 	d := dict.Default()
-	s2t := map[rune]rune{}
-	for r := rune(0x3400); r <= 0x9FFF; r++ {
-		if s := []rune(d.Simplify(string(r))); len(s) == 1 && s[0] != r {
-			if old, ok := s2t[s[0]]; !ok || r < old {
-				s2t[s[0]] = r
-			}
-		}
-	}
+	traditional := traditionalOf(d)
 	light := glossary.NewOptions(Entries(), Options())
 	full := glossary.NewOptions(Entries(), glossary.Options{Words: d.Segment})
 	matches := 0
 	for _, texts := range testcorpus.Texts(t) {
 		for _, text := range texts {
-			trad := strings.Map(func(r rune) rune {
-				if t, ok := s2t[r]; ok {
-					return t
-				}
-				return r
-			}, text)
-			for _, text := range []string{text, trad} {
+			for _, text := range []string{text, traditional(text)} {
 				got, want := light.Match(text), full.Match(text)
 				matches += len(want)
 				if !slices.EqualFunc(got, want, func(a, b glossary.Match) bool {
