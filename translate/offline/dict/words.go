@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -153,7 +154,7 @@ func (w *wordList) find(s string) (cost float32, word, key bool) {
 	if len(s) == 0 || len(s) > math.MaxUint16 {
 		return 0, false, false
 	}
-	k, found := slicesSearch(w.n, func(k int) int { return strings.Compare(w.word(k), s) })
+	k, found := sort.Find(w.n, func(k int) int { return strings.Compare(s, w.word(k)) })
 	if found {
 		return math.Float32frombits(readUint32(w.data, w.costs+4*k)), true, true
 	}
@@ -164,20 +165,6 @@ func (w *wordList) find(s string) (cost float32, word, key bool) {
 		}
 	}
 	return 0, false, false
-}
-
-// slicesSearch is slices.BinarySearchFunc over the indexes 0..n-1.
-func slicesSearch(n int, cmp func(k int) int) (int, bool) {
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if cmp(m) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < n && cmp(lo) == 0
 }
 
 // word is what the segmenter asks of a string: its cost if it is a
