@@ -62,6 +62,9 @@ var versions = map[string]string{
 	// 21: a stray 、 is not "and"; a comma after a verb of saying that ends
 	// the text is not "that" (and the segmenter data searched with sort.Find).
 	"21": "cbf656ec40b5e471b8b5bcbf9221afda2b5a65b381546a2b06b91a9e55a11209",
+	// 22: the translator of 21, its dictionary and model stored uncompressed
+	// and the dictionary's texts read in place, for a faster first load.
+	"22": "6ff93958082a2ce841690566eaea0bc22bb061bf107443cb51d7d0af9696b0cc",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // load decompresses and indexes a data file made by internal/gen (its layout is
@@ -53,7 +54,9 @@ func load(data []byte) (*Dict, error) {
 	if err := p.end(); err != nil {
 		return nil, err
 	}
-	d.text = string(d.buf)
+	// The buffer is never written again: the text is a view of it, not a second
+	// 4.8 MB copy (the copy and its fresh pages cost ~20 ms of the first load).
+	d.text = unsafe.String(unsafe.SliceData(d.buf), len(d.buf))
 	d.buf = nil
 	return d, nil
 }
@@ -81,7 +84,8 @@ func (d *Dict) loadSenses() {
 	if err := p.end(); err != nil {
 		panic("dict: embedded data: senses: " + err.Error())
 	}
-	d.senses, d.sensesOff = string(z.buf), off
+	// As with the index text, a view of a buffer never written again, not a copy.
+	d.senses, d.sensesOff = unsafe.String(unsafe.SliceData(z.buf), len(z.buf)), off
 }
 
 // loadEntries reads the CC-CEDICT lines and indexes their headwords.
