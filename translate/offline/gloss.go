@@ -55,7 +55,7 @@ var rejectPrefixes = []string{
 
 // rejectInside are notes that spoil a sense wherever they occur.
 var rejectInside = []string{
-	"variant of ", "classifier for", "abbr. for", "(used in", "used in the ",
+	"variant of ", "classifier for", "(used in", "used in the ",
 	"particle", "marker", "(literary) particle", "equivalent to ", "same as ",
 	"translit", "phonetic", "pronoun", "pr. [",
 }
@@ -90,6 +90,11 @@ func cleanSense(s string) (en string, verb bool, cost int) {
 		if strings.Contains(s, p) {
 			return "", false, 0
 		}
+	}
+	if i := strings.Index(s, "abbr. for"); i >= 0 && !strings.HasPrefix(s[i-min(i, 1):], "(abbr. for") {
+		// "X, abbr. for Y" explains; "venture capital investment (abbr. for
+		// 风险投资)" translates and notes the long form.
+		return "", false, 0
 	}
 	for _, p := range penalties {
 		if strings.Contains(s, p.note) {

@@ -9,7 +9,8 @@ import (
 // single characters (孙/建/博). A name is a surname from surnames.txt and one
 // or two given-name characters, accepted only with evidence around it:
 //
-//   - a title or role just before it (记者王子江, 党委书记孙建博, 大使李辉);
+//   - a title or role just before it (记者王子江, 党委书记孙建博, 大使李辉),
+//     or a person and 、 (田亮、刘璇);
 //   - a title or a verb of saying just after it (刘玉强市长, 孙建博说, 李辉表示),
 //     or an age (汪淑玉71岁);
 //   - or, with no context, a surname and two characters common in given names
@@ -182,6 +183,11 @@ func (t *translator) titleBefore(prev []tok) bool {
 		return false
 	}
 	last := prev[len(prev)-1]
+	if last.src == "、" && len(prev) > 1 {
+		// The next of a list of people (田亮、刘璇、杨威等人).
+		p := prev[len(prev)-2]
+		return p.kind == kName || p.person
+	}
 	if (last.src == "：" || last.src == ":") && len(prev) > 1 {
 		last = prev[len(prev)-2] // 责任编辑：张先超
 	}

@@ -79,6 +79,16 @@ func TestPersonNames(t *testing.T) {
 		// name: the rest of a name, not words ("this", "be able to").
 		{"组织者布鲁克斯说道。", []string{"Bulukesi"}, []string{"this", "Brook"}},
 		{"她击败了穆斯塔芬娜。", []string{"Musitafenna"}, []string{"perfume"}},
+		// A foreign person the dictionary names in full, written by the
+		// surname alone, is the surname; with the given name before it,
+		// the given name once.
+		{"特朗普说，普京和默克尔都来了。", []string{"Trump said", "Putin", "Merkel"}, []string{"Donald", "Vladimir", "Angela"}},
+		{"唐纳德·特朗普竞选团队", []string{"Donald Trump"}, []string{"Donald Donald"}},
+		{"奥巴马总统", []string{"President Obama"}, []string{"Barack"}},
+		// The next person of a list after 、, and a surname alone whose
+		// other senses are classical.
+		{"相比于田亮、刘璇、杨威等人", []string{"Tian Liang", "Liu Xuan", "Yang Wei"}, []string{"Kill", "kill", "poplar"}},
+		{"刘说，好。", []string{"Liu said"}, []string{"kill"}},
 	}
 	for _, tt := range tests {
 		contains(t, tt.src, tt.want, tt.not...)

@@ -318,6 +318,12 @@ func (t *translator) lookup(w string) tok {
 		}
 	}
 	entries := t.d.Lookup(w)
+	if t.has(RuleNames) {
+		if en, ok := t.surnames[t.d.Simplify(w)]; ok && classicalOnly(entries) {
+			// 刘 alone is the surname Liu, not the classical "to kill".
+			return tok{src: w, en: en, kind: kName, cls: clsNoun}
+		}
+	}
 	var g gloss
 	if t.has(RuleSenses) {
 		g = chooseGloss(entries, t.reading(w), t.resolve)
@@ -354,8 +360,65 @@ func (t *translator) lookup(w string) tok {
 	if g.proper {
 		tk.kind = kPlace // a proper noun: capitals kept
 		tk.person = isPerson(entries)
+		if tk.person && t.has(RuleNames) {
+			tk.en = t.foreignSurname(w, tk.en)
+			tk.base = tk.en
+		}
 	}
 	return tk
+}
+
+// classicalOnly reports that each common (lowercase) entry of a word opens
+// with a sense of classical or archaic Chinese, so that a surname among its
+// entries is what it means in modern text (刘: "(classical) a type of
+// battle-ax", "to kill"; 薛: "wormwood-like grass (classical)").
+func classicalOnly(entries []dict.Entry) bool {
+	common := 0
+	for _, e := range entries {
+		if isProperEntry(e) || len(e.Senses) == 0 {
+			continue
+		}
+		if s := e.Senses[0]; !strings.Contains(s, "(classical)") && !strings.Contains(s, "(archaic)") {
+			return false
+		}
+		common++
+	}
+	return common > 0
+}
+
+// foreignSurname shortens the dictionary's full name of a foreign person
+// whose headword writes the surname alone (特朗普 "Donald Trump", 普京
+// "Vladimir Putin") to that surname: news writes "Trump said", and
+// 唐纳德·特朗普 is then "Donald Trump", not "Donald Donald Trump". The
+// headword is taken for the surname alone when its reading starts with
+// the last English word's letter (see sameInitial) and not the first's,
+// and it does not start with a Chinese surname (李彦宏 "Robin Li" stays
+// whole).
+func (t *translator) foreignSurname(w, en string) string {
+	words := strings.Fields(en)
+	if len(words) < 2 {
+		return en
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	if _, ok := t.surnames[t.d.Simplify(string(first))]; ok {
+		return en
+	}
+	reading := t.reading(w)
+	last := words[len(words)-1]
+	if reading == "" || !sameInitial(reading, last) || sameInitial(reading, words[0]) {
+		return en
+	}
+	return last
+}
+
+// sameInitial reports whether two words start with the same letter, case
+// aside, or both with a vowel (奥巴马 ao-ba-ma "Obama").
+func sameInitial(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	x, y := unicode.ToLower(rune(a[0])), unicode.ToLower(rune(b[0]))
+	return x == y || strings.ContainsRune("aeiou", x) && strings.ContainsRune("aeiou", y)
 }
 
 // reading is the customary toneless pinyin of a word, joined, as the entries

@@ -65,6 +65,10 @@ var versions = map[string]string{
 	// 22: the translator of 21, its dictionary and model stored uncompressed
 	// and the dictionary's texts read in place, for a faster first load.
 	"22": "6ff93958082a2ce841690566eaea0bc22bb061bf107443cb51d7d0af9696b0cc",
+	// 23: a foreign surname alone as the surname (特朗普 "Trump"), the next
+	// person of a list after 、, a surname alone whose other senses are
+	// classical (刘 "Liu"), senses noting "(abbr. for ...)" kept.
+	"23": "be84e2659df746df49c7e745cd96cd6040ed9b38d969a102bab90321e2072101",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
