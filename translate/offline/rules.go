@@ -15,6 +15,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RuleSenses) {
 		contextSenses(toks)
+		predicateRule(toks)
 	}
 	if t.has(RulePlaces) {
 		pairRule(toks)
@@ -570,6 +571,86 @@ func contextSenses(toks []tok) {
 			tk.en, tk.alt, tk.cls = tk.alt, tk.en, clsVerb
 		}
 	}
+}
+
+// predicateRule keeps the verb that ends a clause when it is the clause's
+// only verb: a verb the learned senses or the lexicon may drop (来 in 以来,
+// 来自 and 来说 is best left out) is the predicate in 他们都来了, and
+// dropping it loses the sentence's meaning ("They." for "They came.").
+func predicateRule(toks []tok) {
+	start := 0
+	for i := range toks {
+		if toks[i].kind == kTag || toks[i].kind == kPunct && clauseEnd(&toks[i]) {
+			start = i + 1
+			continue
+		}
+		tk := &toks[i]
+		if tk.kind != kWord || !isVerb(tk) || !dropsTo(tk) || !endsClause(toks, i) {
+			continue
+		}
+		other := false
+		for j := start; j < i && !other; j++ {
+			other = toks[j].kind == kWord && toks[j].en != "" && isVerb(&toks[j])
+		}
+		if other {
+			continue
+		}
+		var kept []cand
+		for _, c := range tk.cands {
+			if c.en != "" {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		// A fresh slice: the cached token shares the old one.
+		tk.cands, tk.en, tk.base = kept, kept[0].en, kept[0].en
+	}
+}
+
+// isVerb reports a verb, or a word with a verb among its renderings (a
+// learned drop makes 来 a noun with "come" left as a choice).
+func isVerb(tk *tok) bool {
+	if tk.cls == clsVerb {
+		return true
+	}
+	for _, c := range tk.cands {
+		if c.verb && c.en != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// dropsTo reports a token that is dropped, or may be by the decoder's choice.
+func dropsTo(tk *tok) bool {
+	if tk.en == "" {
+		return true
+	}
+	for _, c := range tk.cands {
+		if c.en == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// endsClause reports that only aspect particles (了, 过, 着), which have no
+// English of their own, stand between toks[i] and the end of its clause.
+func endsClause(toks []tok, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		switch {
+		case toks[j].kind == kTag:
+			return true
+		case toks[j].kind == kPunct:
+			return clauseEnd(&toks[j])
+		case toks[j].src == "了" || toks[j].src == "过" || toks[j].src == "着" || toks[j].src == "啦":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // genitive writes the possessive of a name: "China's", "the United States'".

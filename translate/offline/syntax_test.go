@@ -20,3 +20,12 @@ func TestSyntax(t *testing.T) {
 func TestPlaceAfterVerb(t *testing.T) {
 	contains(t, "会议在北京举行。", []string{"held in Beijing"})
 }
+
+// TestPredicateKept: a verb the learned senses drop elsewhere (来 in 以来
+// and 来自) is kept when it is all the predicate of its clause.
+func TestPredicateKept(t *testing.T) {
+	contains(t, "他来了。", []string{"He came."})
+	contains(t, "普京和默克尔都来了。", []string{"Putin and Merkel c"})
+	// Where another verb carries the clause, 来 may still go.
+	contains(t, "近年来，经济发展很快。", nil, "come")
+}

@@ -69,6 +69,9 @@ var versions = map[string]string{
 	// person of a list after 、, a surname alone whose other senses are
 	// classical (刘 "Liu"), senses noting "(abbr. for ...)" kept.
 	"23": "be84e2659df746df49c7e745cd96cd6040ed9b38d969a102bab90321e2072101",
+	// 24: a verb that is all the predicate of its clause is not dropped
+	// (他来了 "He came.", not "He.").
+	"24": "8723ee69038ad7e3e54896b55e1fd63689dc178430639275e1f05000916ab6ca",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
