@@ -145,12 +145,14 @@ func TestOfficialBodies(t *testing.T) {
 		{"农业农村部和应急管理部", "Ministry of Emergency Management"},
 		{"中共中央政治局常委王沪宁", "Standing Committee of the Political Bureau"},
 		{"全面贯彻十九大精神", "19th CPC National Congress"},
+		{"中共十九大确定的理念", "19th CPC National Congress"},
+		{"学院常务副院长曹现强教授主持", "president Professor Cao Xianqiang"},
 		// An abbreviation whose dictionary entry gives the English after
 		// the full form.
 		{"中国文联主席出席会议。", "China Federation of Literary and Art Circles"},
 	}
 	for _, tt := range tests {
-		contains(t, tt.src, []string{tt.want})
+		contains(t, tt.src, []string{tt.want}, "CPC 19th", "ends in")
 	}
 }
 

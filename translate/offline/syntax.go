@@ -114,6 +114,17 @@ func (t *translator) duiRule(toks []tok, i int) {
 				vt.en, vt.base, vt.cands = vt.alt, "", nil
 			}
 			vt.cls = clsVerb
+			if w := v + 1; w < len(toks) && toks[w].kind == kWord && toks[w].en != "" && endsClause(toks, w) &&
+				(toks[w].cls == clsVerb || toks[w].alt != "") {
+				// 进行调查研究: two verbs the segmenter split, "investigate
+				// and study", both before X.
+				second := toks[w].en
+				if toks[w].cls != clsVerb {
+					second = toks[w].alt
+				}
+				vt.en, vt.base, vt.cands = vt.en+" and "+second, "", nil
+				blank(&toks[w])
+			}
 			moveTo(toks, v, i)
 			return
 		case "采取":

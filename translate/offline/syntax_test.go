@@ -6,6 +6,7 @@ import "testing"
 // it.
 func TestSyntax(t *testing.T) {
 	contains(t, "警方对此事进行了调查。", []string{"investigat", "this matter"}, "to the this")
+	contains(t, "专家组对这一问题进行了调查研究。", []string{"investigat", "research this problem"}, "investigate research")
 	contains(t, "他把书放在桌子上。", []string{"put", "book on the table"}, "his book")
 	contains(t, "他被警察逮捕了。", []string{"arrested by police"})
 	contains(t, "他们对违法企业采取措施。", []string{"take measures against"})

@@ -72,6 +72,9 @@ var versions = map[string]string{
 	// 24: a verb that is all the predicate of its clause is not dropped
 	// (他来了 "He came.", not "He.").
 	"24": "8723ee69038ad7e3e54896b55e1fd63689dc178430639275e1f05000916ab6ca",
+	// 25: 中共十九大 (and 十八大, 二十大) as one term, 院长 as "president",
+	// two verbs after 对X进行 joined by "and" (调查研究).
+	"25": "c149b1a714a8142e9066521a83d1ca31074c357d02dacb866c951fb0c9842478",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
