@@ -12,6 +12,7 @@ import (
 func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleNumbers) {
 		numberLeftovers(toks)
+		approxRule(toks)
 	}
 	if t.has(RuleSenses) {
 		contextSenses(toks)
@@ -164,6 +165,39 @@ func numberLeftovers(toks []tok) {
 				toks[i].en = ""
 				break
 			}
+		}
+	}
+}
+
+// approxWords are words the segmenter makes with the 约 ("about") of an
+// amount after them, and their English before that amount: 和约30万 is
+// "and about 300,000", not "peace treaty 300,000".
+var approxWords = map[string]string{"和约": "and about", "和約": "and about", "约": "about", "約": "about",
+	"约有": "about", "約有": "about", "约为": "about", "約為": "about"}
+
+// approxRule reads 约 before an amount as "about" where the segmenter
+// joined it to the word before or after it, or left 有 between them
+// (约有10万平方米 "about 100,000 square meters").
+func approxRule(toks []tok) {
+	for i := 0; i+1 < len(toks); i++ {
+		en, ok := approxWords[toks[i].src]
+		if !ok || toks[i].kind != kWord {
+			continue
+		}
+		next := i + 1
+		if (toks[i].src == "约" || toks[i].src == "約") && toks[next].src == "有" && next+1 < len(toks) {
+			next++
+		}
+		if toks[next].kind != kNum {
+			continue
+		}
+		if next > i+1 {
+			blank(&toks[i+1])
+		}
+		toks[i].en, toks[i].base, toks[i].cands, toks[i].alt = en, "", nil, ""
+		toks[i].cls = clsConj
+		if en == "about" {
+			toks[i].cls = clsAdv
 		}
 	}
 }

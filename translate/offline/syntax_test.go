@@ -30,3 +30,13 @@ func TestPredicateKept(t *testing.T) {
 	// Where another verb carries the clause, 来 may still go.
 	contains(t, "近年来，经济发展很快。", nil, "come")
 }
+
+// TestAboutBeforeAmounts: 约 before an amount is "about" where the
+// segmenter joined it to the word before (和约, "peace treaty") or left 有
+// between them.
+func TestAboutBeforeAmounts(t *testing.T) {
+	contains(t, "为约 130 万名美国人和约30万英国人带来影响。", []string{"and about 300,000"}, "treat")
+	contains(t, "整个建筑面积约有10万平方米。", []string{"about 100,000 square meters"}, "appointment")
+	// 和约 without an amount after it is still the treaty.
+	contains(t, "两国签订和约。", []string{"signed a peace treaty"})
+}

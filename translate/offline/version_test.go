@@ -75,6 +75,8 @@ var versions = map[string]string{
 	// 25: 中共十九大 (and 十八大, 二十大) as one term, 院长 as "president",
 	// two verbs after 对X进行 joined by "and" (调查研究).
 	"25": "c149b1a714a8142e9066521a83d1ca31074c357d02dacb866c951fb0c9842478",
+	// 26: 约 before an amount as "about" inside 和约 and 约有; 签订 "signed".
+	"26": "b50a909303cffcb6dc51b8e482044cea8938dcb3c0a5fb34fde1ef5b008402e8",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
