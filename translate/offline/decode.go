@@ -1,7 +1,8 @@
 package offline
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -390,7 +391,7 @@ func (t *translator) decode(toks []tok) {
 				next = appendHyp(next, hyp{st: st, score: s, prev: int32(hi), opt: int16(oi)})
 			}
 		}
-		sort.Slice(next, func(a, b int) bool { return next[a].score > next[b].score })
+		slices.SortFunc(next, func(a, b hyp) int { return cmp.Compare(b.score, a.score) })
 		if len(next) > w.beam {
 			next = next[:w.beam]
 		}

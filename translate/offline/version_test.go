@@ -77,6 +77,8 @@ var versions = map[string]string{
 	"25": "c149b1a714a8142e9066521a83d1ca31074c357d02dacb866c951fb0c9842478",
 	// 26: 约 before an amount as "about" inside 和约 and 约有; 签订 "signed".
 	"26": "b50a909303cffcb6dc51b8e482044cea8938dcb3c0a5fb34fde1ef5b008402e8",
+	// 27: the translator of 26, its beam sorted without reflection.
+	"27": "fbcf608d7c234beb3db2a8f1a96dffafe0b6dade2661cf4101eba3303e3cb5f4",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
