@@ -107,7 +107,7 @@ func (t *translator) nameAt(s string, p int, spans []span, prev []tok, st *textS
 		return 0, tok{}
 	}
 	full := s[p : p+len(sur)+n]
-	if !left && t.commonWord(full) {
+	if !left && t.commonWord(full) && !t.personWord(full, right && t.triggerAfter(rest[n:])) {
 		return 0, tok{} // 方面, 高兴: a word, not a name
 	}
 	if !left && n == w1 && t.commonWord(s[p:p+len(sur)+w1+w2]) {
@@ -203,8 +203,27 @@ func (t *translator) titleBefore(prev []tok) bool {
 	return false
 }
 
-// triggerAfter reports a title, a verb of saying or an age at the start of s.
+// adverbsBeforeTrigger may stand between a name and the verb after it
+// (汪洋将出席, 李辉也表示).
+var adverbsBeforeTrigger = []string{"将", "也", "还", "又", "则", "再次", "曾"}
+
+// triggerAfter reports a title, a verb of saying or an age at the start of
+// s, or a verb of saying after one of adverbsBeforeTrigger.
 func (t *translator) triggerAfter(s string) bool {
+	if t.trigger(s) {
+		return true
+	}
+	for _, a := range adverbsBeforeTrigger {
+		if rest, ok := strings.CutPrefix(s, a); ok && rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return isHan(r) && t.trigger(rest)
+		}
+	}
+	return false
+}
+
+// trigger is triggerAfter without the adverbs.
+func (t *translator) trigger(s string) bool {
 	if k := runePrefix(s, 3); k > 0 {
 		s = t.d.Simplify(s[:k]) + s[k:]
 	} else {
@@ -250,6 +269,19 @@ func (t *translator) commonWord(w string) bool {
 	}
 	return false
 }
+
+// personWord reports a common word that is a person's name where a verb of
+// saying or a title follows it (triggered): jieba tags it as a name and
+// counts it less often than personWordMaxCount (汪洋指出 "Wang Yang pointed
+// out", not "the vast body of water"; 文明, also tagged a name, is too
+// common a word to be one).
+func (t *translator) personWord(w string, triggered bool) bool {
+	return triggered && t.d.POS(w) == "nr" && t.d.Freq(w) < personWordMaxCount
+}
+
+// personWordMaxCount is the jieba count under which a common word tagged as
+// a name may be read as one (汪洋 275; 文明 6,584).
+const personWordMaxCount = 2000
 
 // properWord reports a word whose only readings are proper nouns.
 func (t *translator) properWord(w string) bool {

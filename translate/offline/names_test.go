@@ -89,6 +89,11 @@ func TestPersonNames(t *testing.T) {
 		// other senses are classical.
 		{"相比于田亮、刘璇、杨威等人", []string{"Tian Liang", "Liu Xuan", "Yang Wei"}, []string{"Kill", "kill", "poplar"}},
 		{"刘说，好。", []string{"Liu said"}, []string{"kill"}},
+		// A word jieba tags as a name, with a verb of saying after it
+		// (after an adverb, too), is the person; alone it is the word.
+		{"汪洋指出，工程建成运营。", []string{"Wang Yang pointed out"}, []string{"water"}},
+		{"汪洋将出席论坛。", []string{"Wang Yang"}, []string{"water"}},
+		{"眼前是一片汪洋。", []string{"water"}, []string{"Wang"}},
 	}
 	for _, tt := range tests {
 		contains(t, tt.src, tt.want, tt.not...)

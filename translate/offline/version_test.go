@@ -79,6 +79,10 @@ var versions = map[string]string{
 	"26": "b50a909303cffcb6dc51b8e482044cea8938dcb3c0a5fb34fde1ef5b008402e8",
 	// 27: the translator of 26, its beam sorted without reflection.
 	"27": "fbcf608d7c234beb3db2a8f1a96dffafe0b6dade2661cf4101eba3303e3cb5f4",
+	// 28: a common word jieba tags as a name is the person with a verb of
+	// saying or a title after it (汪洋指出); an adverb may come between a
+	// name and that verb (将, 也, 还).
+	"28": "e23f591b2104d16b341ddd9987d9900a011a481a1105a10c4815aa31e5e549cd",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
