@@ -94,16 +94,22 @@ func FuzzFold(f *testing.F) {
 	})
 }
 
-// TestFoldCJK checks what fold's copying of U+4000-U+9FFF takes for
-// granted: those characters have no lower case and are no space, so
-// copying them is what folding each would do.
+// TestFoldCJK checks what fold's copying of U+3001-U+9FFF (CJK
+// punctuation and the ideographs) takes for granted: those characters
+// have no lower case and are no space, so copying them is what folding
+// each would do; U+3000, the ideographic space, is folded as a space.
 func TestFoldCJK(t *testing.T) {
-	for r := rune(0x4000); r <= 0x9FFF; r++ {
+	for r := rune(0x3001); r <= 0x9FFF; r++ {
 		if unicode.IsSpace(r) || unicode.ToLower(r) != r {
 			t.Fatalf("%U is a space or has a lower case", r)
 		}
 	}
-	if got, want := fold(" 临汾 \u3000Ab市长"), "临汾 ab市长"; got != want {
-		t.Errorf("fold = %q, want %q", got, want)
+	for in, want := range map[string]string{
+		" 临汾 \u3000Ab市长":     "临汾 ab市长",
+		"\u3000临汾，\u3000Ab。": "临汾， ab。",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
