@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"io"
 	"slices"
 	"testing"
 	"time"
@@ -41,6 +42,29 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 			md.Parser().Parse(text.NewReader(src))
 		}
 	}
+}
+
+// BenchmarkGoldmarkConvert is goldmark's parse and HTML render of the same
+// bytes, against its parse alone (x-goldmark): what one parse and one
+// output cost with goldmark's own renderer, the reference for the
+// pipeline's budget, which parses once and writes two outputs.
+func BenchmarkGoldmarkConvert(b *testing.B) {
+	files, size := benchCorpus(b)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	r := newRatio(files)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		r.before(b)
+		for _, src := range files {
+			doc := md.Parser().Parse(text.NewReader(src))
+			if err := md.Renderer().Render(io.Discard, src, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+		r.after()
+	}
+	r.report(b)
 }
 
 // ratio measures a benchmark against goldmark's parse of the same bytes,
