@@ -84,6 +84,8 @@ func (t *translator) syntaxRule(toks []tok) {
 		case "将":
 			if i+1 < len(toks) && t.nounLike(&toks[i+1]) {
 				t.baRule(toks, i)
+			} else if i+1 < len(toks) && willBefore(&toks[i+1]) {
+				willRule(toks, i)
 			}
 		case "被":
 			t.beiRule(toks, i)
@@ -209,4 +211,34 @@ func (t *translator) participle(phrase string) string {
 		return f + rest
 	}
 	return phrase // cut, put, set
+}
+
+// willAfter are the words after which 将 is the future "will", not 把: a
+// preposition (将在 "will ... in"), 是 ("will be") and a negation.
+var willAfter = map[string]bool{"在": true, "于": true, "对": true, "向": true, "与": true,
+	"是": true, "不再": true, "不": true, "从": true, "同": true, "和": true}
+
+// willBefore reports whether 将 before tk is "will".
+func willBefore(tk *tok) bool {
+	return tk.kind == kWord && willAfter[tk.src]
+}
+
+// willRule writes 将 at toks[i] as "will", and 是 after it as "be"; "will"
+// joins the verb of the clause, which keeps its plain form and takes it
+// along when a later rule moves it (将于明年举行 "will hold next year", not
+// "will next year held").
+func willRule(toks []tok, i int) {
+	if n := &toks[i+1]; n.src == "是" {
+		toks[i].en, toks[i].base, toks[i].cands, toks[i].cls = "will", "", nil, clsVerb
+		n.en, n.base, n.cands = "be", "", nil
+		return
+	}
+	v := clauseVerb(toks, i, 10)
+	if v < 0 || toks[v].cls != clsVerb || toks[v].fixed || toks[v].src == "进行" {
+		toks[i].en, toks[i].base, toks[i].cands, toks[i].cls = "will", "", nil, clsVerb
+		return
+	}
+	blank(&toks[i])
+	toks[v].past = false
+	toks[v].en = "will " + toks[v].en
 }

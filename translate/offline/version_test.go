@@ -83,6 +83,8 @@ var versions = map[string]string{
 	// saying or a title after it (汪洋指出); an adverb may come between a
 	// name and that verb (将, 也, 还).
 	"28": "e23f591b2104d16b341ddd9987d9900a011a481a1105a10c4815aa31e5e549cd",
+	// 29: 经济, 社会, 文化, 历史, 技术 may be adjectives; 将 before 在, 是, 不再 is "will".
+	"29": "980bf4edba9e7212e1c533cd9dc97e3fd7dcbaceb482dcd1d201da498c7cf63b",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
