@@ -43,6 +43,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RuleDe) {
 		deRule(toks)
+		selfRule(toks)
 	}
 	if t.has(RuleSpeech) {
 		speechRule(toks)

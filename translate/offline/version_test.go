@@ -85,6 +85,8 @@ var versions = map[string]string{
 	"28": "e23f591b2104d16b341ddd9987d9900a011a481a1105a10c4815aa31e5e549cd",
 	// 29: 经济, 社会, 文化, 历史, 技术 may be adjectives; 将 before 在, 是, 不再 is "will".
 	"29": "980bf4edba9e7212e1c533cd9dc97e3fd7dcbaceb482dcd1d201da498c7cf63b",
+	// 30: 自己 takes the person of the pronoun before it (himself, his, he).
+	"30": "177147ff5b39c3d9848bb196f8dd058917d43e7e7c5a97d593ba66d76a5f22e8",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the

@@ -1,0 +1,58 @@
+package offline
+
+// 自己 ("self") takes the person and number of who it refers back to: the
+// nearest personal pronoun before it in its sentence (他称自己… "he said he
+// ...", 她为了自己 "for herself", 他们自己的 "their"). With none, it is "they".
+
+// selfForms are a pronoun's forms as 自己: subject, reflexive, possessive.
+var selfForms = map[string][3]string{
+	"他": {"he", "himself", "his"}, "她": {"she", "herself", "her"}, "它": {"it", "itself", "its"},
+	"我": {"I", "myself", "my"}, "我们": {"we", "ourselves", "our"}, "咱们": {"we", "ourselves", "our"},
+	"你": {"you", "yourself", "your"}, "您": {"you", "yourself", "your"}, "你们": {"you", "yourselves", "your"},
+	"他们": {"they", "themselves", "their"}, "她们": {"they", "themselves", "their"}, "它们": {"they", "themselves", "their"},
+}
+
+// selfSubjectAfter are the verbs after which 自己 starts what was said or
+// felt, as its subject.
+var selfSubjectAfter = map[string]bool{"称": true, "表示": true, "说": true, "认为": true, "发现": true,
+	"感到": true, "觉得": true, "担心": true, "相信": true, "承认": true, "声称": true, "知道": true}
+
+// selfRule writes each 自己 in the form its place asks for.
+func selfRule(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.src != "自己" || tk.kind != kWord || tk.fixed {
+			continue
+		}
+		forms := [3]string{"they", "themselves", "their"}
+		for k := i - 1; k >= 0; k-- {
+			if toks[k].end || toks[k].kind == kTag {
+				break
+			}
+			if f, ok := selfForms[toks[k].src]; ok && toks[k].kind == kWord {
+				forms = f
+				break
+			}
+		}
+		p := i - 1
+		for p >= 0 && toks[p].kind == kWord && toks[p].en == "" && toks[p].cls == clsDe {
+			p-- // 了
+		}
+		n := i + 1
+		var en string
+		switch {
+		case n < len(toks) && toks[n].src == "的" || n < len(toks) && toks[n].kind == kWord && toks[n].cls == clsNoun:
+			en = forms[2]
+		case p >= 0 && toks[p].kind == kWord && selfForms[toks[p].src] != [3]string{}:
+			en = forms[1] // 他自己 "he himself"
+		case p < 0 || toks[p].kind == kPunct || selfSubjectAfter[toks[p].src]:
+			en = forms[0]
+		default:
+			en = forms[1]
+		}
+		tk.en, tk.base, tk.cands, tk.alt = en, "", nil, ""
+		if en == forms[0] || en == forms[2] {
+			tk.cls = clsPron
+		}
+	}
+}
