@@ -15,6 +15,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 		approxRule(toks)
 	}
 	if t.has(RuleSenses) {
+		classifierRule(toks)
 		contextSenses(toks)
 		predicateRule(toks)
 	}
@@ -694,4 +695,28 @@ func genitive(name string) string {
 		return name + "'"
 	}
 	return name + "'s"
+}
+
+// demonstratives are the words after which a classifier stands for nothing
+// in English (这名女性 "this woman", 该座大桥 "the bridge").
+var demonstratives = map[string]bool{"这": true, "那": true, "该": true, "此": true, "每": true, "哪": true}
+
+// keptAfterDemonstrative are the loose classifiers that read as words after
+// a demonstrative (这种 "this kind of", 此处 "here").
+var keptAfterDemonstrative = map[string]bool{"种": true, "本": true, "处": true, "则": true, "个": true}
+
+// classifierRule drops a classifier between a demonstrative and what it
+// counts; the classifiers are those of pluralRule (looseClassifiers).
+func classifierRule(toks []tok) {
+	for i := 1; i+1 < len(toks); i++ {
+		tk := &toks[i]
+		if tk.kind != kWord || !looseClassifiers[tk.src] || keptAfterDemonstrative[tk.src] ||
+			!demonstratives[toks[i-1].src] || toks[i-1].kind != kWord {
+			continue
+		}
+		if n := &toks[i+1]; n.kind == kPunct || n.kind == kTag {
+			continue
+		}
+		blank(tk)
+	}
 }

@@ -87,6 +87,8 @@ var versions = map[string]string{
 	"29": "980bf4edba9e7212e1c533cd9dc97e3fd7dcbaceb482dcd1d201da498c7cf63b",
 	// 30: 自己 takes the person of the pronoun before it (himself, his, he).
 	"30": "177147ff5b39c3d9848bb196f8dd058917d43e7e7c5a97d593ba66d76a5f22e8",
+	// 31: a classifier after 这, 那, 该 is dropped (这名女性); 该行 "the bank"; 旅游 "tourism" first.
+	"31": "1fe443010de87f90a21e186f233bbcc3dcf3f552770c33ce3e708383d16185c0",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
