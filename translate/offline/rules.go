@@ -55,6 +55,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	articles(toks)
 	if t.has(RuleArticles) {
 		theRule(toks)
+		ordinalRule(toks)
 	}
 	return toks
 }
@@ -719,4 +720,71 @@ func classifierRule(toks []tok) {
 		}
 		blank(tk)
 	}
+}
+
+// ordinalRule puts "the" before an ordinal that starts a noun phrase (第一个
+// 数据中心 "the first data center", 十九大 "the 19th CPC National Congress"):
+// English counts in order with the definite article.
+func ordinalRule(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.fixed || tk.prep != "" || tk.cls == clsAdv || !(tk.kind == kWord || tk.kind == kNum || tk.kind == kTerm) || !ordinalStart(tk.en) {
+			continue
+		}
+		if !strings.Contains(tk.en, " ") {
+			j := nextWord(toks, i)
+			if j < 0 || !nounLike(&toks[j]) && toks[j].kind != kNum {
+				continue
+			}
+		}
+		j := prevWord(toks, i)
+		if j >= 0 && determines(&toks[j]) {
+			continue
+		}
+		if j >= 0 && j == i-1 && (toks[j].kind == kPlace || toks[j].kind == kName || toks[j].kind == kWord && toks[j].cls == clsNoun && startsUpper(toks[j].en)) {
+			toks[j].en = genitive(toks[j].en) // 波黑首个 "Bosnia and Herzegovina's first"
+			continue
+		}
+		tk.en = "the " + tk.en
+	}
+}
+
+// ordinalStart reports English that starts with an ordinal: "first",
+// "19th".
+func ordinalStart(en string) bool {
+	w, _, _ := strings.Cut(en, " ")
+	if w == "first" {
+		return true
+	}
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		for _, c := range w[:n-2] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// determines reports a word that already determines the noun phrase after
+// it: an article, a demonstrative, a possessive.
+func determines(tk *tok) bool {
+	if tk.cls == clsPron || determinerSrc[tk.src] || tk.kind == kNum {
+		return true
+	}
+	w := tk.en
+	if k := strings.LastIndexByte(w, ' '); k >= 0 {
+		w = w[k+1:]
+	}
+	switch w {
+	case "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "each", "every":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
 }

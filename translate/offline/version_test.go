@@ -89,6 +89,8 @@ var versions = map[string]string{
 	"30": "177147ff5b39c3d9848bb196f8dd058917d43e7e7c5a97d593ba66d76a5f22e8",
 	// 31: a classifier after 这, 那, 该 is dropped (这名女性); 该行 "the bank"; 旅游 "tourism" first.
 	"31": "1fe443010de87f90a21e186f233bbcc3dcf3f552770c33ce3e708383d16185c0",
+	// 32: an ordinal that starts a noun phrase takes "the", or the genitive of the place before it.
+	"32": "9c9844a97e01d50116fc8beb2f7f83db88d24ecd38656b66b45b388e8eb8c38e",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
