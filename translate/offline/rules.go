@@ -720,6 +720,18 @@ func classifierRule(toks []tok) {
 		}
 		blank(tk)
 	}
+	for i := 1; i < len(toks); i++ {
+		// 研究人员: 研究 already reads "researchers"; 人员 adds nothing.
+		if tk := &toks[i]; tk.src == "人员" && tk.kind == kWord && toks[i-1].kind == kWord && agentNoun(toks[i-1].en) {
+			blank(tk)
+		}
+	}
+}
+
+// agentNoun reports English that already names the people who do something
+// ("researchers", "scientists").
+func agentNoun(en string) bool {
+	return strings.HasSuffix(en, "ers") || strings.HasSuffix(en, "ists") || strings.HasSuffix(en, "ians") || strings.HasSuffix(en, "staff")
 }
 
 // ordinalRule puts "the" before an ordinal that starts a noun phrase (第一个
