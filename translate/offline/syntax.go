@@ -75,6 +75,7 @@ func (t *translator) nounLike(tk *tok) bool {
 
 // syntaxRule applies the rewrites above.
 func (t *translator) syntaxRule(toks []tok) {
+	infinitiveRule(toks)
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].src {
 		case "对", "对于":
@@ -241,4 +242,36 @@ func willRule(toks []tok, i int) {
 	blank(&toks[i])
 	toks[v].past = false
 	toks[v].en = "will " + toks[v].en
+}
+
+// controlVerbs take another verb as their object, which English writes as an
+// infinitive: 继续推进 "continue to push", 决定降低 "decided to lower".
+var controlVerbs = map[string]bool{"继续": true, "开始": true, "需要": true, "希望": true, "试图": true,
+	"想要": true, "想": true, "选择": true, "决定": true, "计划": true, "打算": true, "努力": true,
+	"准备": true, "同意": true, "拒绝": true, "尝试": true, "承诺": true, "旨在": true, "争取": true,
+	"设法": true, "力争": true, "渴望": true, "愿意": true, "企图": true, "答应": true, "发誓": true}
+
+// infinitiveRule puts "to" before the verb that follows a control verb
+// (adverbs and 了 may come between), in its plain form.
+func infinitiveRule(toks []tok) {
+	for i := range toks {
+		if !controlVerbs[toks[i].src] || toks[i].kind != kWord || toks[i].en == "" || toks[i].cls != clsVerb ||
+			strings.HasSuffix(toks[i].en, " to") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].kind == kWord && toks[j].en == "" && (toks[j].cls == clsDe || toks[j].cls == clsAdv) {
+			j++
+		}
+		if j >= len(toks) {
+			continue
+		}
+		v := &toks[j]
+		if v.kind != kWord || v.cls != clsVerb || v.en == "" || v.fixed || modals[v.en] || v.src == "是" ||
+			strings.HasPrefix(v.en, "to ") || strings.HasPrefix(v.en, "will ") || controlVerbs[v.src] {
+			continue
+		}
+		v.en = "to " + v.en
+		v.past = false
+	}
 }

@@ -93,6 +93,8 @@ var versions = map[string]string{
 	"32": "9c9844a97e01d50116fc8beb2f7f83db88d24ecd38656b66b45b388e8eb8c38e",
 	// 33: 从 and 来自 are "from", never dropped; 人员 after "researchers" adds nothing.
 	"33": "0734cb8d1010221d1f95d5ccac1f66e23fb82d1121d1e81c1d4e5036ae1b3ceb",
+	// 34: a verb after a control verb (继续, 开始, 希望, 决定) is an infinitive with "to".
+	"34": "ff4bd799b97420004dd24c4c083cbae11df2574156fbdd50238b90653a3b45fd",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
