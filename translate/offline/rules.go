@@ -45,6 +45,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleDe) {
 		deRule(toks)
 		selfRule(toks)
+		oneOfRule(toks)
 	}
 	if t.has(RuleSpeech) {
 		speechRule(toks)

@@ -1,5 +1,7 @@
 package offline
 
+import "strings"
+
 // 自己 ("self") takes the person and number of who it refers back to: the
 // nearest personal pronoun before it in its sentence (他称自己… "he said he
 // ...", 她为了自己 "for herself", 他们自己的 "their"). With none, it is "they".
@@ -54,5 +56,50 @@ func selfRule(toks []tok) {
 		if en == forms[0] || en == forms[2] {
 			tk.cls = clsPron
 		}
+	}
+}
+
+// oneOfStops are the verbs that end the noun phrase before 之一 (是X之一 "is
+// one of the X").
+var oneOfStops = map[string]bool{"是": true, "成为": true, "为": true, "作为": true, "有": true, "列为": true, "之": true}
+
+// oneOfRule writes X之一 as "one of the X", with X's head in the plural.
+func oneOfRule(toks []tok) {
+	for i := 1; i < len(toks); i++ {
+		tk := &toks[i]
+		if tk.src != "之一" || tk.kind != kWord || tk.fixed {
+			continue
+		}
+		start := i
+		for k := i - 1; k >= 0 && i-k <= 10; k-- {
+			p := &toks[k]
+			if p.kind == kPunct || p.kind == kTag || oneOfStops[p.src] || p.kind == kWord && p.cls == clsVerb && k < i-1 && p.en != "" && !strings.HasPrefix(p.en, "the ") {
+				break
+			}
+			start = k
+		}
+		if start == i {
+			continue
+		}
+		h := prevWord(toks, i)
+		if h < 0 || h < start {
+			continue
+		}
+		if hd := &toks[h]; hd.kind == kWord && hd.cls == clsNoun && !hd.plural && !strings.HasSuffix(hd.en, "ed") {
+			if p := plural(hd.en); p != "" {
+				hd.en, hd.plural = p, true
+			}
+		}
+		f := nextWord(toks, start-1)
+		if start == 0 {
+			f = firstWord(toks)
+		}
+		tk.en, tk.cands, tk.base = "one of", nil, ""
+		if f >= 0 && f < i {
+			if fe := toks[f].en; !startsUpper(fe) && !strings.HasPrefix(fe, "the ") && !determines(&toks[f]) {
+				tk.en = "one of the"
+			}
+		}
+		moveTo(toks, i, start)
 	}
 }

@@ -95,6 +95,8 @@ var versions = map[string]string{
 	"33": "0734cb8d1010221d1f95d5ccac1f66e23fb82d1121d1e81c1d4e5036ae1b3ceb",
 	// 34: a verb after a control verb (继续, 开始, 希望, 决定) is an infinitive with "to".
 	"34": "ff4bd799b97420004dd24c4c083cbae11df2574156fbdd50238b90653a3b45fd",
+	// 35: X之一 is "one of the X", X's head in the plural.
+	"35": "50e42226109540dd35ea12f9f96e61ab244126f6e5372f507ecdc7b752a1eb10",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
