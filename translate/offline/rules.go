@@ -16,6 +16,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RuleSenses) {
 		classifierRule(toks)
+		degreeRule(toks)
 		contextSenses(toks)
 		predicateRule(toks)
 	}

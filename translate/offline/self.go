@@ -103,3 +103,50 @@ func oneOfRule(toks []tok) {
 		moveTo(toks, i, start)
 	}
 }
+
+// degrees are the comparative and superlative of the short adjectives
+// English inflects rather than writing "more" or "most" before them.
+var degrees = map[string][2]string{
+	"big": {"bigger", "biggest"}, "large": {"larger", "largest"}, "good": {"better", "best"},
+	"well": {"better", "best"}, "bad": {"worse", "worst"}, "high": {"higher", "highest"},
+	"low": {"lower", "lowest"}, "small": {"smaller", "smallest"}, "fast": {"faster", "fastest"},
+	"rapid": {"faster", "fastest"}, "early": {"earlier", "earliest"}, "long": {"longer", "longest"},
+	"strong": {"stronger", "strongest"}, "great": {"greater", "greatest"}, "many": {"more", "most"},
+	"more": {"more", "most"}, "much": {"more", "most"}, "few": {"fewer", "fewest"}, "new": {"newer", "newest"},
+	"old": {"older", "oldest"}, "close": {"closer", "closest"}, "young": {"younger", "youngest"},
+	"rich": {"richer", "richest"}, "poor": {"poorer", "poorest"}, "easy": {"easier", "easiest"},
+	"heavy": {"heavier", "heaviest"}, "wide": {"wider", "widest"}, "hot": {"hotter", "hottest"},
+	"cheap": {"cheaper", "cheapest"}, "short": {"shorter", "shortest"}, "near": {"nearer", "nearest"},
+	"late": {"later", "latest"}, "hard": {"harder", "hardest"}, "deep": {"deeper", "deepest"},
+}
+
+// degreeAdverbs are 更 ("more": the comparative) and 最 ("most": the
+// superlative).
+var degreeAdverbs = map[string]int{"更": 0, "更加": 0, "较": 0, "最": 1}
+
+// degreeRule joins 更 and 最 to the short adjective after them: 更好
+// "better", 最大 "the biggest".
+func degreeRule(toks []tok) {
+	for i := 0; i+1 < len(toks); i++ {
+		d, ok := degreeAdverbs[toks[i].src]
+		if !ok || toks[i].kind != kWord || toks[i].fixed {
+			continue
+		}
+		a := &toks[i+1]
+		if a.kind != kWord || a.fixed || a.cls != clsAdj && a.cls != clsAdv {
+			continue
+		}
+		f, ok := degrees[a.en]
+		if !ok {
+			continue
+		}
+		en := f[d]
+		if d == 1 {
+			if p := prevWord(toks, i); p < 0 || !determines(&toks[p]) {
+				en = "the " + en
+			}
+		}
+		blank(&toks[i])
+		a.en, a.base, a.cands, a.alt = en, "", nil, ""
+	}
+}

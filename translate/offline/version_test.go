@@ -97,6 +97,8 @@ var versions = map[string]string{
 	"34": "ff4bd799b97420004dd24c4c083cbae11df2574156fbdd50238b90653a3b45fd",
 	// 35: X之一 is "one of the X", X's head in the plural.
 	"35": "50e42226109540dd35ea12f9f96e61ab244126f6e5372f507ecdc7b752a1eb10",
+	// 36: 更 and 最 before a short adjective make its comparative and superlative.
+	"36": "e96763c31c9cea2732cb22fe205580f4d8c19b69a7916f6312efbbee0dcf4654",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
