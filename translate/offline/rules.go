@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/bitext/bitext/translate/offline/zhnum"
@@ -12,6 +13,7 @@ import (
 func (t *translator) applyRules(toks []tok) []tok {
 	if t.has(RuleNumbers) {
 		numberLeftovers(toks)
+		numeroRule(toks)
 		approxRule(toks)
 	}
 	if t.has(RuleSenses) {
@@ -151,6 +153,23 @@ func (t *translator) pluralRule(toks []tok) {
 			toks[head].en = plural(toks[head].en)
 			toks[head].plural = true
 		}
+	}
+}
+
+// numeroRule writes a number before 号 that is not a day of a date as "No.
+// N" (第七十七号 "No. 77", 三号线 "No. 3 line"), 号 dropped.
+func numeroRule(toks []tok) {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].src != "号" || toks[i].kind != kWord || toks[i-1].kind != kNum {
+			continue
+		}
+		n := &toks[i-1]
+		if n.num.Kind != zhnum.Number && n.num.Kind != zhnum.Ordinal || n.num.Value != float64(int(n.num.Value)) || n.num.Value < 1 || n.num.Range {
+			continue
+		}
+		n.en = "No. " + strconv.Itoa(int(n.num.Value))
+		n.cands, n.base = nil, ""
+		toks[i].en, toks[i].cands, toks[i].base = "", nil, ""
 	}
 }
 

@@ -99,6 +99,8 @@ var versions = map[string]string{
 	"35": "50e42226109540dd35ea12f9f96e61ab244126f6e5372f507ecdc7b752a1eb10",
 	// 36: 更 and 最 before a short adjective make its comparative and superlative.
 	"36": "e96763c31c9cea2732cb22fe205580f4d8c19b69a7916f6312efbbee0dcf4654",
+	// 37: 则 may be dropped; 位于 "located in", 精神 "spirit"; N号 "No. N"; 主席令.
+	"37": "235702d582fa71c9abc745045cb599a90053c0b5bd7123b3355edf1fc34162c5",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
