@@ -76,6 +76,7 @@ func (t *translator) nounLike(tk *tok) bool {
 // syntaxRule applies the rewrites above.
 func (t *translator) syntaxRule(toks []tok) {
 	infinitiveRule(toks)
+	t.negationRule(toks)
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].src {
 		case "对", "对于":
@@ -274,4 +275,50 @@ func infinitiveRule(toks []tok) {
 		v.en = "to " + v.en
 		v.past = false
 	}
+}
+
+// negators are the words of "not" before a verb: 不 in any tense, the
+// others of the past (没有去 "did not go").
+var negators = map[string]bool{"不": false, "没有": true, "没": true, "未": true}
+
+// negationRule writes "not" before a verb with its auxiliary, which the
+// language model chooses by the subject and the sentence's tense (不同意
+// "do not agree", 没有发现 "did not find"); the verb keeps its plain form.
+func (t *translator) negationRule(toks []tok) {
+	for i := 0; i+1 < len(toks); i++ {
+		past, ok := negators[toks[i].src]
+		if !ok || toks[i].kind != kWord || toks[i].fixed || toks[i].en == "" {
+			continue
+		}
+		v := &toks[i+1]
+		if v.kind != kWord || v.cls != clsVerb || v.en == "" || v.fixed || modals[v.en] || auxiliary(v.en) || endsClause(toks, i+1) {
+			continue
+		}
+		if p := prevWord(toks, i); p >= 0 && p == i-1 && toks[p].cls == clsVerb {
+			continue // 踩不到: a verb's complement, not a negated verb
+		}
+		var cs []cand
+		switch {
+		case past:
+			cs = []cand{{en: "did not"}, {en: "have not", cost: 1.5}, {en: "has not", cost: 1.5}}
+		case toks[i].past:
+			cs = []cand{{en: "did not"}, {en: "do not", cost: 1}, {en: "does not", cost: 1}}
+		default:
+			cs = []cand{{en: "do not"}, {en: "does not", cost: 0.3}, {en: "did not", cost: 1}}
+		}
+		cs = t.withIDs(cs)
+		toks[i].en, toks[i].base, toks[i].cands = cs[0].en, cs[0].en, cs
+		v.past = false
+	}
+}
+
+// auxiliary reports English that starts with a form of "be" or "have" or a
+// modal, which takes "not" after it by itself.
+func auxiliary(en string) bool {
+	w, _, _ := strings.Cut(en, " ")
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "will", "would", "should", "must", "may", "could", "do", "does", "did", "to", "no", "not":
+		return true
+	}
+	return false
 }

@@ -101,6 +101,8 @@ var versions = map[string]string{
 	"36": "e96763c31c9cea2732cb22fe205580f4d8c19b69a7916f6312efbbee0dcf4654",
 	// 37: 则 may be dropped; 位于 "located in", 精神 "spirit"; N号 "No. N"; 主席令.
 	"37": "235702d582fa71c9abc745045cb599a90053c0b5bd7123b3355edf1fc34162c5",
+	// 38: 不, 没有, 未 before a verb are "do not", "does not", "did not".
+	"38": "fc328336d231973ce0294541754213ad23c873e233153ea5b9dbb22e178f94b7",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
