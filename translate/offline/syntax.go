@@ -77,6 +77,7 @@ func (t *translator) nounLike(tk *tok) bool {
 func (t *translator) syntaxRule(toks []tok) {
 	infinitiveRule(toks)
 	t.negationRule(toks)
+	t.copulaRule(toks)
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].src {
 		case "对", "对于":
@@ -321,4 +322,59 @@ func auxiliary(en string) bool {
 		return true
 	}
 	return false
+}
+
+// degreeBefore are the adverbs of degree that come before an adjective used
+// as a predicate, where English needs "is": 这一点非常重要 "this is very
+// important".
+var degreeBefore = map[string]bool{"很": true, "非常": true, "十分": true, "太": true, "相当": true, "挺": true}
+
+// copulaRule puts "is" (or "are", "was", "were", as the language model and
+// the tense choose) before an adverb of degree between a subject and an
+// adjective that ends the clause.
+func (t *translator) copulaRule(toks []tok) {
+	for i := 1; i+1 < len(toks); i++ {
+		d := &toks[i]
+		if !degreeBefore[d.src] || d.kind != kWord || d.fixed {
+			continue
+		}
+		a := &toks[i+1]
+		if a.kind != kWord || a.cls != clsAdj || a.en == "" || !endsClause(toks, i+1) {
+			continue
+		}
+		p := i - 1
+		for p > 0 && toks[p].kind == kWord && (toks[p].src == "都" || toks[p].src == "也" || toks[p].src == "还" || toks[p].src == "就" || toks[p].src == "真的") {
+			p--
+		}
+		s := &toks[p]
+		if !(s.kind == kName || s.kind == kPlace || s.kind == kTerm || s.kind == kWord && (s.cls == clsNoun || s.cls == clsPron)) || s.en == "" {
+			continue
+		}
+		adv := d.en
+		if adv == "" && len(d.cands) > 0 {
+			adv = d.cands[0].en
+		}
+		forms := []string{"is", "are", "was", "were"}
+		costs := []float32{0, 0.5, 0.5, 1}
+		if d.past {
+			costs = []float32{1, 1.5, 0, 0.5}
+		}
+		var cs []cand
+		for k, f := range forms {
+			cs = append(cs, cand{en: strings.TrimSpace(f + " " + adv), cost: costs[k]})
+		}
+		cs = t.withIDs(cs)
+		if p < i-1 {
+			// 也很重要 "is also very important": the verb before the adverbs.
+			for k := range cs {
+				cs[k].en = strings.TrimSuffix(cs[k].en, " "+adv)
+			}
+			cs = t.withIDs(cs)
+			first := &toks[p+1]
+			first.en = strings.TrimSpace(cs[0].en + " " + first.en)
+			first.cands, first.base = nil, ""
+			continue
+		}
+		d.en, d.base, d.cands = cs[0].en, cs[0].en, cs
+	}
 }

@@ -103,6 +103,8 @@ var versions = map[string]string{
 	"37": "235702d582fa71c9abc745045cb599a90053c0b5bd7123b3355edf1fc34162c5",
 	// 38: 不, 没有, 未 before a verb are "do not", "does not", "did not".
 	"38": "fc328336d231973ce0294541754213ad23c873e233153ea5b9dbb22e178f94b7",
+	// 39: "is" before 很, 非常 and an adjective that ends the clause.
+	"39": "ba14205d80ee43bda5d2e79259068812ac10e9ac9e7817bf60f81a32bc703030",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
