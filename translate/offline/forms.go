@@ -111,3 +111,37 @@ func (t *translator) nounPlural(phrase string) string {
 	}
 	return p
 }
+
+// pastBases are the plain forms of the irregular past tenses the lexicon
+// writes for news verbs (举行 "held").
+var pastBases = map[string]string{"held": "hold", "said": "say", "made": "make", "found": "find",
+	"began": "begin", "took": "take", "won": "win", "became": "become", "got": "get", "gave": "give",
+	"brought": "bring", "left": "leave", "met": "meet", "saw": "see", "told": "tell", "went": "go",
+	"came": "come", "put": "put", "set": "set", "cut": "cut", "hit": "hit", "led": "lead",
+	"kept": "keep", "sold": "sell", "spent": "spend", "built": "build", "lost": "lose", "paid": "pay",
+	"sent": "send", "thought": "think", "bought": "buy", "fell": "fall", "rose": "rise", "ran": "run",
+	"knew": "know", "grew": "grow", "drew": "draw", "threw": "throw", "wrote": "write", "chose": "choose",
+	"spoke": "speak", "broke": "break", "stood": "stand", "felt": "feel", "heard": "hear"}
+
+// plainVerb returns the plain form of a verb phrase the lexicon wrote in the
+// past ("held" -> "hold", "took place" -> "take place", "signed" -> "sign"),
+// or the phrase itself.
+func plainVerb(phrase string) string {
+	head, rest, _ := strings.Cut(phrase, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	if b, ok := pastBases[head]; ok {
+		return b + rest
+	}
+	n := len(head)
+	if n < 5 || !strings.HasSuffix(head, "ed") {
+		return phrase
+	}
+	for _, b := range []string{head[:n-2], head[:n-1], head[:n-3], head[:n-3] + "y"} {
+		if len(b) > 1 && regularPast(b) == head {
+			return b + rest
+		}
+	}
+	return phrase
+}

@@ -226,6 +226,10 @@ func willBefore(tk *tok) bool {
 	return tk.kind == kWord && willAfter[tk.src]
 }
 
+// heldVerbs are the verbs of events that English puts in the passive: an
+// event "will be held", not "will hold".
+var heldVerbs = map[string]bool{"举行": true, "召开": true, "举办": true}
+
 // willRule writes 将 at toks[i] as "will", and 是 after it as "be"; "will"
 // joins the verb of the clause, which keeps its plain form and takes it
 // along when a later rule moves it (将于明年举行 "will hold next year", not
@@ -243,7 +247,11 @@ func willRule(toks []tok, i int) {
 	}
 	blank(&toks[i])
 	toks[v].past = false
-	toks[v].en = "will " + toks[v].en
+	if heldVerbs[toks[v].src] {
+		toks[v].en = "will be " + toks[v].en // 会议将于明年举行 "will be held"
+		return
+	}
+	toks[v].en = "will " + plainVerb(toks[v].en)
 }
 
 // controlVerbs take another verb as their object, which English writes as an
@@ -273,7 +281,7 @@ func infinitiveRule(toks []tok) {
 			strings.HasPrefix(v.en, "to ") || strings.HasPrefix(v.en, "will ") || controlVerbs[v.src] {
 			continue
 		}
-		v.en = "to " + v.en
+		v.en = "to " + plainVerb(v.en)
 		v.past = false
 	}
 }
@@ -310,6 +318,9 @@ func (t *translator) negationRule(toks []tok) {
 		cs = t.withIDs(cs)
 		toks[i].en, toks[i].base, toks[i].cands = cs[0].en, cs[0].en, cs
 		v.past = false
+		if p := plainVerb(v.en); p != v.en {
+			v.en = p
+		}
 	}
 }
 

@@ -105,6 +105,8 @@ var versions = map[string]string{
 	"38": "fc328336d231973ce0294541754213ad23c873e233153ea5b9dbb22e178f94b7",
 	// 39: "is" before 很, 非常 and an adjective that ends the clause.
 	"39": "ba14205d80ee43bda5d2e79259068812ac10e9ac9e7817bf60f81a32bc703030",
+	// 40: the plain form after will, to and not ("will hold"); 将举行 "will be held"; 每 "each" first.
+	"40": "8da8d087fcd50af25dbc42ba965e80a2a76f1ff2f6a1fb40e6442e8b5447891b",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
