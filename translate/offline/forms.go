@@ -145,3 +145,26 @@ func plainVerb(phrase string) string {
 	}
 	return phrase
 }
+
+// gerund returns the -ing form of a verb phrase ("investigate" ->
+// "investigating", "stare at" -> "staring at").
+func gerund(phrase string) string {
+	head, rest, _ := strings.Cut(phrase, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	n := len(head)
+	switch {
+	case n < 2 || strings.HasSuffix(head, "ing") && n > 5:
+		return phrase
+	case strings.HasSuffix(head, "ie"):
+		head = head[:n-2] + "ying"
+	case strings.HasSuffix(head, "e") && !strings.HasSuffix(head, "ee") && !strings.HasSuffix(head, "ye") && !strings.HasSuffix(head, "oe") && n > 2:
+		head = head[:n-1] + "ing"
+	case doublesFinal(head):
+		head = head + head[n-1:] + "ing"
+	default:
+		head += "ing"
+	}
+	return head + rest
+}

@@ -78,6 +78,7 @@ func (t *translator) syntaxRule(toks []tok) {
 	infinitiveRule(toks)
 	t.negationRule(toks)
 	t.copulaRule(toks)
+	t.progressiveRule(toks)
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].src {
 		case "对", "对于":
@@ -387,5 +388,28 @@ func (t *translator) copulaRule(toks []tok) {
 			continue
 		}
 		d.en, d.base, d.cands = cs[0].en, cs[0].en, cs
+	}
+}
+
+// progressiveRule writes 正在 V (正 V) as "is V-ing", "is" or "are", "was" or
+// "were" as the language model and the tense choose: 警方正在调查 "the police
+// are investigating".
+func (t *translator) progressiveRule(toks []tok) {
+	for i := 0; i+1 < len(toks); i++ {
+		if s := toks[i].src; s != "正在" && s != "正" || toks[i].kind != kWord || toks[i].fixed {
+			continue
+		}
+		v := &toks[i+1]
+		if v.kind != kWord || v.cls != clsVerb || v.en == "" || v.fixed || modals[v.en] || auxiliary(v.en) {
+			continue
+		}
+		costs := []float32{0, 0.3, 1, 1.3}
+		if toks[i].past {
+			costs = []float32{1, 1.3, 0, 0.3}
+		}
+		cs := []cand{{en: "is", cost: costs[0]}, {en: "are", cost: costs[1]}, {en: "was", cost: costs[2]}, {en: "were", cost: costs[3]}}
+		cs = t.withIDs(cs)
+		toks[i].en, toks[i].base, toks[i].cands, toks[i].cls = cs[0].en, cs[0].en, cs, clsVerb
+		v.en, v.base, v.cands, v.alt, v.past = gerund(plainVerb(v.en)), "", nil, "", false
 	}
 }

@@ -107,6 +107,8 @@ var versions = map[string]string{
 	"39": "ba14205d80ee43bda5d2e79259068812ac10e9ac9e7817bf60f81a32bc703030",
 	// 40: the plain form after will, to and not ("will hold"); 将举行 "will be held"; 每 "each" first.
 	"40": "8da8d087fcd50af25dbc42ba965e80a2a76f1ff2f6a1fb40e6442e8b5447891b",
+	// 41: 正在 V is "is V-ing".
+	"41": "850554c55846c1f2ddcb9a6d48dec4e6d28cf22761b8698087b4942f39689660",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
