@@ -155,14 +155,31 @@ func (t *translator) reorderPP(toks []tok, i int) {
 	for end < len(toks) && toks[end].kind == kWord && toks[end].en == "" && toks[end].cls == clsDe {
 		end++ // 了, 着
 	}
-	if end < len(toks) && toks[end].kind != kPunct {
-		return // the verb has an object, which the phrase would come before
+	if end < len(toks) && toks[end].kind != kPunct && toks[end].kind != kTag {
+		// The verb has an object: the phrase may go after it, at the end
+		// of the clause, when that is near (在会上发表讲话 "gave a speech at
+		// the meeting").
+		for end < len(toks) && (toks[end].kind != kPunct || nameDot(&toks[end])) && toks[end].kind != kTag {
+			if end-v > maxObjectAfterPP || toks[end].src == "的" || toks[end].src == "在" || toks[end].src == "于" || toks[end].kind == kWord && toks[end].cls == clsVerb && toks[end].en != "" {
+				return
+			}
+			end++
+		}
 	}
 	seq := make([]tok, 0, end-i)
 	seq = append(seq, toks[v:end]...)
 	seq = append(seq, toks[i:v]...)
 	t.tryOrder(toks, i, end, seq)
 }
+
+// nameDot reports the dot between the parts of a foreign name (巴拉克·奥巴马).
+func nameDot(tk *tok) bool {
+	return tk.src == "·" || tk.src == "•" || tk.src == "・"
+}
+
+// maxObjectAfterPP is the longest object (in tokens) a phrase of 在 is moved
+// after.
+const maxObjectAfterPP = 4
 
 // titleCase capitalizes each word of a title put before a name.
 func titleCase(s string) string {

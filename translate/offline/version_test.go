@@ -109,6 +109,8 @@ var versions = map[string]string{
 	"40": "8da8d087fcd50af25dbc42ba965e80a2a76f1ff2f6a1fb40e6442e8b5447891b",
 	// 41: 正在 V is "is V-ing".
 	"41": "850554c55846c1f2ddcb9a6d48dec4e6d28cf22761b8698087b4942f39689660",
+	// 42: the phrase of 在 may go after a verb and its short object; 有人 "someone".
+	"42": "47c140780a1bf0a7bb8ee6a5a79d8f173deb8d1479ca6b647942a148e233c8f2",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
