@@ -43,3 +43,41 @@ func listRule(toks []tok) {
 		last = -1
 	}
 }
+
+// Paired connectives. Chinese marks both halves of 虽然…但是 ("although …
+// but") and 因为…所以 ("because … so"); English marks one.
+
+// pairOpeners are the first halves, and pairClosers the second halves each
+// of them makes redundant.
+var (
+	pairOpeners = map[string]string{"虽然": "but", "尽管": "but", "虽": "but", "虽说": "but",
+		"因为": "so", "由于": "so"}
+	pairClosers = map[string]string{"但": "but", "但是": "but", "可是": "but", "却": "but", "然而": "but",
+		"所以": "so", "因此": "so", "因而": "so"}
+)
+
+// connectiveRule drops the second half of a paired connective in the sentence
+// of its first half (虽然他来了，但是… "although he came, ...").
+func connectiveRule(toks []tok) {
+	open := ""
+	for i := range toks {
+		tk := &toks[i]
+		if tk.end || tk.kind == kTag {
+			open = ""
+			continue
+		}
+		if tk.kind != kWord || tk.fixed {
+			continue
+		}
+		if k, ok := pairOpeners[tk.src]; ok && tk.en != "" {
+			open = k
+			continue
+		}
+		if k, ok := pairClosers[tk.src]; ok && k == open {
+			if p := i - 1; p >= 0 && toks[p].kind == kPunct {
+				blank(tk)
+			}
+			open = ""
+		}
+	}
+}

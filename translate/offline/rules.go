@@ -55,6 +55,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 	}
 	if t.has(RuleLists) {
 		listRule(toks)
+		connectiveRule(toks)
 	}
 	articles(toks)
 	if t.has(RuleArticles) {

@@ -111,6 +111,8 @@ var versions = map[string]string{
 	"41": "850554c55846c1f2ddcb9a6d48dec4e6d28cf22761b8698087b4942f39689660",
 	// 42: the phrase of 在 may go after a verb and its short object; 有人 "someone".
 	"42": "47c140780a1bf0a7bb8ee6a5a79d8f173deb8d1479ca6b647942a148e233c8f2",
+	// 43: the second half of 虽然…但是 and 因为…所以 is dropped.
+	"43": "d11f3c14e2b1e27e6c52e87986f41da2156efeddcb4af5cc6c03cd09c5039138",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
