@@ -41,7 +41,7 @@ func afterJu(toks []tok, i int) bool {
 		switch {
 		case toks[k].src == "据":
 			return true
-		case toks[k].kind == kPunct || toks[k].kind == kTag:
+		case toks[k].kind == kPunct && !nameDot(&toks[k]) || toks[k].kind == kTag:
 			return false
 		}
 	}
