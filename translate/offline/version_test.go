@@ -115,6 +115,8 @@ var versions = map[string]string{
 	"43": "d11f3c14e2b1e27e6c52e87986f41da2156efeddcb4af5cc6c03cd09c5039138",
 	// 44: 十九大精神 is a term; 据 is found across the dot of a foreign name.
 	"44": "87ece7141b6ef00347e93d75a8378d0e2af9ac6a7e887828df4a3b82053cc799",
+	// 45: 政党, 利率, 各国, 产能, 家人, 扶贫, 美元 renderings; Paris Saint-Germain, Wanda, Central Command, 早些时候.
+	"45": "e351ca00c12a91e368f5a0e2f5987ec52585d092184c84ef13187b4712393c3b",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
