@@ -536,8 +536,8 @@ func deRule(toks []tok) {
 		for k := xs; k < i; k++ {
 			adj = adj || toks[k].cls == clsAdj
 		}
-		if adj {
-			continue // 巨大的压力: an adjective stays before its noun
+		if adj || xs == i-1 && toks[xs].kind == kWord && strings.HasSuffix(toks[xs].en, "ed") && !strings.Contains(toks[xs].en, " ") {
+			continue // 巨大的压力, 受惊的孩子: an adjective or participle stays before its noun
 		}
 		// The phrase must be whole: no noun just outside it on either side.
 		if b := xs - 1; b >= 0 && nounLike(&toks[b]) || ys+1 < len(toks) && nounLike(&toks[ys+1]) {

@@ -117,6 +117,8 @@ var versions = map[string]string{
 	"44": "87ece7141b6ef00347e93d75a8378d0e2af9ac6a7e887828df4a3b82053cc799",
 	// 45: 政党, 利率, 各国, 产能, 家人, 扶贫, 美元 renderings; Paris Saint-Germain, Wanda, Central Command, 早些时候.
 	"45": "e351ca00c12a91e368f5a0e2f5987ec52585d092184c84ef13187b4712393c3b",
+	// 46: a participle before 的 stays before its noun (受惊的孩子 "startled children").
+	"46": "0d98793b6ebca77eea21fd51436c3d4a63fd27eab942dd72e689e04593b46a70",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
