@@ -79,6 +79,7 @@ func (t *translator) syntaxRule(toks []tok) {
 	t.negationRule(toks)
 	t.copulaRule(toks)
 	t.progressiveRule(toks)
+	beRule(toks)
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].src {
 		case "对", "对于":
@@ -411,5 +412,27 @@ func (t *translator) progressiveRule(toks []tok) {
 		cs = t.withIDs(cs)
 		toks[i].en, toks[i].base, toks[i].cands, toks[i].cls = cs[0].en, cs[0].en, cs, clsVerb
 		v.en, v.base, v.cands, v.alt, v.past = gerund(plainVerb(v.en)), "", nil, "", false
+	}
+}
+
+// beRule writes 是 after a modal or "to" as "be" (应该是 "should be", was
+// "should is").
+func beRule(toks []tok) {
+	for i := range toks {
+		tk := &toks[i]
+		if tk.src != "是" || tk.kind != kWord || tk.fixed || tk.en == "" {
+			continue
+		}
+		p := prevWord(toks, i)
+		if p < 0 {
+			continue
+		}
+		w := toks[p].en
+		if k := strings.LastIndexByte(w, ' '); k >= 0 {
+			w = w[k+1:]
+		}
+		if modals[w] && w != "need" && w != "want" || toks[p].en == "to" {
+			tk.en, tk.base, tk.cands = "be", "", nil
+		}
 	}
 }

@@ -119,6 +119,8 @@ var versions = map[string]string{
 	"45": "e351ca00c12a91e368f5a0e2f5987ec52585d092184c84ef13187b4712393c3b",
 	// 46: a participle before 的 stays before its noun (受惊的孩子 "startled children").
 	"46": "0d98793b6ebca77eea21fd51436c3d4a63fd27eab942dd72e689e04593b46a70",
+	// 47: 是 after a modal or "to" is "be".
+	"47": "f9e7d6b84324693db5b960fbb49d53fbe6f5b3c88063acd58288f1757632b4a4",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
