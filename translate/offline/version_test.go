@@ -121,6 +121,8 @@ var versions = map[string]string{
 	"46": "0d98793b6ebca77eea21fd51436c3d4a63fd27eab942dd72e689e04593b46a70",
 	// 47: 是 after a modal or "to" is "be".
 	"47": "f9e7d6b84324693db5b960fbb49d53fbe6f5b3c88063acd58288f1757632b4a4",
+	// 48: terms of policy and news (命运共同体, 纳税申报, 固体废物, 习近平主席); 人民币 "RMB".
+	"48": "835c32ce5b063cb73309b1dbfdb20421cd2287958684c3a7fd37325be01513cb",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
