@@ -123,6 +123,8 @@ var versions = map[string]string{
 	"47": "f9e7d6b84324693db5b960fbb49d53fbe6f5b3c88063acd58288f1757632b4a4",
 	// 48: terms of policy and news (命运共同体, 纳税申报, 固体废物, 习近平主席); 人民币 "RMB".
 	"48": "835c32ce5b063cb73309b1dbfdb20421cd2287958684c3a7fd37325be01513cb",
+	// 49: policy phrases and economic terms (脱欧 "Brexit", 去杠杆, 国际社会); 全国人大 without "(NPC)".
+	"49": "29b8ced623938476b45a14583d49b7e9ae6350df7fb388b3084c433dc803d89f",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
