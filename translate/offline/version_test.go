@@ -125,6 +125,8 @@ var versions = map[string]string{
 	"48": "835c32ce5b063cb73309b1dbfdb20421cd2287958684c3a7fd37325be01513cb",
 	// 49: policy phrases and economic terms (脱欧 "Brexit", 去杠杆, 国际社会); 全国人大 without "(NPC)".
 	"49": "29b8ced623938476b45a14583d49b7e9ae6350df7fb388b3084c433dc803d89f",
+	// 50: news words whose dictionary sense reads as a definition (助攻, 投诉, 近期, 借助); news bodies (路透社, 欧洲央行).
+	"50": "e55356022934127bdd203d7c9c94dc67ed0618e552fb886628d8bca3758a8794",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
