@@ -131,6 +131,8 @@ var versions = map[string]string{
 	"51": "b371b08fe4bbf782aa60301e2d84d454736feede01bed6cd5976cc69a9649d3f",
 	// 52: frequent words whose first sense is wrong in news (发挥 "play", 占 "account for", 各种 "various" ...).
 	"52": "7f084585258f3b40601c3051800937e06b16e4a5da1c10df78870eb3eb4ac39d",
+	// 53: 88 more words with their news sense (主持 "preside over", 整改 "rectification", 推出 "launched" ...).
+	"53": "64045cd5b1095551a73a006b8bb4518746dd3e55f78556996de528283c6c18fa",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
