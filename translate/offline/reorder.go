@@ -21,7 +21,7 @@ import (
 //     Jinping".
 
 // reorderMargin is how much likelier (natural log) a rewrite must be.
-var reorderMargin float32 = 0.5
+var reorderMargin float32 = 0.2
 
 // wordsOf appends the language model's words of a token.
 func (t *translator) wordsOf(tk *tok, out []lm.Word) []lm.Word {
