@@ -137,6 +137,8 @@ var versions = map[string]string{
 	"54": "97604ac76692fd958c2d2016b54c2994ace7b6421322bbc8dafdf5cc14444a4d",
 	// 55: sport, business and society words of the news (客场 "away", 主教练 "head coach", 台风 "typhoon" ...).
 	"55": "343ae6db31eb9174d7f10ebd0aedc4c34ddafba3493977759f72116fc8ffec48",
+	// 56: ministers and governments (外交部长 "Foreign Minister", 地方政府 "local government"); 荷兰, 沙特.
+	"56": "7e3cd94137dcc9a090a7dfa92d4925eed34222623d5becb05e4d4db8b2125b3a",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
