@@ -35,7 +35,10 @@
 //     "China-Russia") and peoples (美国人 "Americans"); the past tense in a sentence
 //     that tells of the past (tense.go); "said that" for the comma after a
 //     verb of saying (speech.go); the verbs of 对X进行V, 把X V and 被X V in
-//     English order (syntax.go); "and" before the last item of a list
+//     English order, and the auxiliaries and infinitives English needs
+//     (syntax.go); 自己 by its antecedent, X之一 as "one of the X", 更 and 最
+//     as comparatives and superlatives (self.go); "the" before an ordinal;
+//     "and" before the last item of a list, and one half of 虽然…但是 dropped
 //     (lists.go).
 //  7. Rendering: English punctuation and spacing, sentence capitals, entities
 //     escaped, and a last pass that romanizes any Chinese character left, so

@@ -12,6 +12,12 @@ import "strings"
 //     "V X" ("put the book on the table");
 //   - 被X V: "was V-ed by X"; 被V: "was V-ed".
 //
+// And the verb forms English needs where Chinese marks nothing: 将 before a
+// preposition "will" joined to its verb, the infinitive after a control verb
+// (继续推进 "continue to push"), "do not" and "did not" for 不 and 没有, "is"
+// before 很 and an adjective, "is V-ing" for 正在 V, "be" for 是 after a
+// modal.
+//
 // Every rewrite stays inside one clause: it never crosses punctuation or a
 // tag.
 
