@@ -139,6 +139,8 @@ var versions = map[string]string{
 	"55": "343ae6db31eb9174d7f10ebd0aedc4c34ddafba3493977759f72116fc8ffec48",
 	// 56: ministers and governments (外交部长 "Foreign Minister", 地方政府 "local government"); 荷兰, 沙特.
 	"56": "7e3cd94137dcc9a090a7dfa92d4925eed34222623d5becb05e4d4db8b2125b3a",
+	// 57: set phrases of reporting (知情人士, 业内人士, 值得一提的是, 据介绍 ...).
+	"57": "1d9fd026a82810e727ef1c66ca613e617f55d6f343a4c014998751a1a6259940",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
