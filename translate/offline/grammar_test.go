@@ -1,0 +1,77 @@
+package offline
+
+import "testing"
+
+// The tests below use sentences of their own, not lines of the
+// development set, so that they check the rules rather than the tuning.
+
+// TestAdjectiveSenses: a noun that modifies a noun is offered as its
+// adjective (经济增长 "economic growth").
+func TestAdjectiveSenses(t *testing.T) {
+	contains(t, "今年经济增长很快。", []string{"economic growth"}, "economy growth")
+}
+
+// TestSelf: 自己 takes the person of the pronoun before it.
+func TestSelf(t *testing.T) {
+	contains(t, "他称自己没有看到那辆车。", []string{"He said he did not see"}, "their own")
+}
+
+// TestClassifierDropped: a classifier between a demonstrative and its
+// noun is not translated.
+func TestClassifierDropped(t *testing.T) {
+	contains(t, "这名女性来自上海。", []string{"This woman", "from Shanghai"}, "name")
+}
+
+// TestOrdinals: an ordinal that starts a noun phrase takes "the", or the
+// genitive after a place.
+func TestOrdinals(t *testing.T) {
+	contains(t, "这是中国第一个数据中心。", []string{"China's first data center"})
+}
+
+// TestControlVerbs: the verb after 继续, 希望 and the like is an
+// infinitive.
+func TestControlVerbs(t *testing.T) {
+	contains(t, "我们将继续发挥作用。", []string{"will continue to"}, "continued")
+}
+
+// TestOneOf: X之一 is "one of the Xs".
+func TestOneOf(t *testing.T) {
+	contains(t, "美国是中国最大的出口市场之一。", []string{"is one of", "export markets"}, "market one of")
+}
+
+// TestNegation: 没有 before a verb is "did not" with the verb's plain form.
+func TestNegation(t *testing.T) {
+	contains(t, "警方没有发现任何线索。", []string{"did not find"}, "not found")
+}
+
+// TestCopula: an adjective that ends its clause after 很, 非常 takes "is";
+// 是 after a modal is "be".
+func TestCopula(t *testing.T) {
+	contains(t, "这一点非常重要。", []string{"is very important"})
+	contains(t, "他应该是一名老师。", []string{"should be"}, "should is")
+}
+
+// TestFutureEvent: an event after 将 "will be held", not "will held".
+func TestFutureEvent(t *testing.T) {
+	contains(t, "会议将于明天举行。", []string{"will be held"}, "will held")
+}
+
+// TestProgressive: 正在 V is "is V-ing".
+func TestProgressive(t *testing.T) {
+	contains(t, "警方正在寻找目击者。", []string{"are seeking"})
+}
+
+// TestPairedConnectives: 虽然…，但是… is "although ..., ...", without "but".
+func TestPairedConnectives(t *testing.T) {
+	contains(t, "虽然天气很冷，但是他们还是来了。", []string{"Although"}, "but")
+}
+
+// TestPeopleWords: 人员 after a word that already names the people goes.
+func TestPeopleWords(t *testing.T) {
+	contains(t, "研究人员从北京到上海。", []string{"Researchers from Beijing"}, "people")
+}
+
+// TestParticiple: a one-word participle before 的 stays before its noun.
+func TestParticiple(t *testing.T) {
+	contains(t, "受惊的孩子哭了。", []string{"Startled children"}, "of the startled")
+}
