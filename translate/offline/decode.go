@@ -260,7 +260,7 @@ const (
 // follows no determiner, number or possessive.
 func articleSlot(toks []tok, i int) bool {
 	tk := &toks[i]
-	if tk.fixed || tk.prep != "" && tk.kind != kWord {
+	if tk.fixed || tk.bare || tk.prep != "" && tk.kind != kWord {
 		return false
 	}
 	switch {

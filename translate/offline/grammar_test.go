@@ -75,3 +75,19 @@ func TestPeopleWords(t *testing.T) {
 func TestParticiple(t *testing.T) {
 	contains(t, "受惊的孩子哭了。", []string{"Startled children"}, "of the startled")
 }
+
+// TestAffectedBy: 受X影响 is "affected by X".
+func TestAffectedBy(t *testing.T) {
+	contains(t, "受大风天气影响，航班全部取消。", []string{"ffected by gale"}, "impact", "receive")
+}
+
+// TestAccordingToReports: 据X报道 is "according to X reports", without an
+// article before the source.
+func TestAccordingToReports(t *testing.T) {
+	contains(t, "据外媒报道，该公司已经破产。", []string{"According to foreign media reports"}, "reported")
+}
+
+// TestBetween: X与Y之间的Z is "Z between X and Y".
+func TestBetween(t *testing.T) {
+	contains(t, "中国和美国之间的关系很好。", []string{"between China and"}, "US between")
+}

@@ -254,6 +254,9 @@ var postPreps = map[string]string{"上": "on", "中": "in", "里": "in", "下": 
 	"之间": "between", "期间": "during", "之后": "after", "以后": "after", "后": "after", "之前": "before",
 	"以前": "before", "前": "before", "时": "when", "以来": "since", "当中": "among", "之中": "among", "外": "outside"}
 
+// pairConj are the words that join the two sides of 之间.
+var pairConj = map[string]bool{"与": true, "和": true, "同": true, "跟": true}
+
 // reorderPost tries the postposition at toks[i] before the noun phrase it
 // closes.
 func (t *translator) reorderPost(toks []tok, i int) {
@@ -265,13 +268,35 @@ func (t *translator) reorderPost(toks []tok, i int) {
 	if xs < 0 || !plainSpan(toks, xs, i+1) {
 		return
 	}
+	// X与Y之间: "between X and Y", the whole pair after the preposition.
+	if toks[i].src == "之间" && xs >= 2 && pairConj[toks[xs-1].src] && toks[xs-1].kind == kWord {
+		if ys := nounRun(toks, xs-2, -1); ys >= 0 && plainSpan(toks, ys, xs) {
+			xs = ys
+		}
+	}
 	seq := []tok{toks[i]}
 	seq[0].en = prep
 	for k := xs; k < i; k++ {
 		seq = append(seq, toks[k])
+		if pairConj[toks[k].src] && toks[k].kind == kWord {
+			seq[len(seq)-1].en, seq[len(seq)-1].cands, seq[len(seq)-1].base = "and", nil, ""
+		}
 	}
 	if f := &seq[1]; f.kind == kWord && !startsUpper(f.en) && !strings.HasPrefix(f.en, "the ") && f.cls != clsPron {
 		f.en = "the " + f.en
+	}
+	// X之间的Y: "Y between X", the 的 dropped.
+	if j := i + 1; toks[i].src == "之间" && j+1 < len(toks) && toks[j].src == "的" && toks[j].kind == kWord && toks[j].en == "" {
+		if ye := nounRun(toks, j+1, +1); ye >= 0 && toks[ye].cls != clsAdj && !(ye+1 < len(toks) && nounLike(&toks[ye+1])) && plainSpan(toks, j, ye+1) {
+			var pre []tok
+			for k := j + 1; k <= ye; k++ {
+				pre = append(pre, toks[k])
+			}
+			pre = append(append(pre, seq...), toks[j])
+			if t.tryOrder(toks, xs, ye+1, pre) {
+				return
+			}
+		}
 	}
 	t.tryOrder(toks, xs, i+1, seq)
 }

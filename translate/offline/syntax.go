@@ -81,6 +81,8 @@ func (t *translator) nounLike(tk *tok) bool {
 
 // syntaxRule applies the rewrites above.
 func (t *translator) syntaxRule(toks []tok) {
+	affectRule(toks)
+	reportRule(toks)
 	infinitiveRule(toks)
 	t.negationRule(toks)
 	t.copulaRule(toks)
@@ -439,6 +441,64 @@ func beRule(toks []tok) {
 		}
 		if modals[w] && w != "need" && w != "want" || toks[p].en == "to" {
 			tk.en, tk.base, tk.cands = "be", "", nil
+		}
+	}
+}
+
+// affectRule writes 受X影响 and 受到X的影响 as "affected by X" (受雾霾影响
+// "affected by the smog", was "receive the smog impact"), and 受到影响 as
+// "affected". Nothing moves: 受 takes the English and 影响 is dropped.
+func affectRule(toks []tok) {
+	for i := range toks {
+		if (toks[i].src != "受" && toks[i].src != "受到") || toks[i].kind != kWord || toks[i].fixed {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+10; k++ {
+			tk := &toks[k]
+			if tk.kind == kPunct || tk.kind == kTag || tk.kind == kWord && tk.cls == clsVerb && tk.src != "影响" {
+				break
+			}
+			if tk.src != "影响" || tk.kind != kWord {
+				continue
+			}
+			en := "affected by"
+			if k == i+1 {
+				en = "affected"
+			}
+			blank(&toks[i])
+			toks[i].en, toks[i].cls = en, clsPrep
+			blank(tk)
+			if d := k - 1; d > i && toks[d].src == "的" && toks[d].kind == kWord {
+				blank(&toks[d])
+				toks[d].cls = clsNone
+			}
+			break
+		}
+	}
+}
+
+// reportRule writes 据X报道 as "according to X reports" (据外媒报道
+// "according to foreign media reports", was "according to the foreign media
+// reported").
+func reportRule(toks []tok) {
+	for i := range toks {
+		if toks[i].src != "据" || toks[i].kind != kWord || toks[i].fixed {
+			continue
+		}
+		for k := i + 2; k < len(toks) && k <= i+6; k++ {
+			tk := &toks[k]
+			if tk.kind == kPunct || tk.kind == kTag {
+				break
+			}
+			if tk.src == "报道" && tk.kind == kWord && k+1 < len(toks) && toks[k+1].kind == kPunct {
+				blank(tk)
+				tk.en, tk.cls = "reports", clsNoun
+				// No article: the sources are named without one.
+				if j := nextWord(toks, i); j > i && j < k {
+					toks[j].bare = true
+				}
+				break
+			}
 		}
 	}
 }

@@ -86,4 +86,7 @@ type tok struct {
 	// past says the token's sentence tells of the past (tenseRule): a
 	// verb's past form is preferred.
 	past bool
+	// bare says a rule found that the noun phrase the token starts takes no
+	// article (据外媒报道 "according to foreign media reports").
+	bare bool
 }

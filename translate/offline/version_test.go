@@ -147,6 +147,8 @@ var versions = map[string]string{
 	"59": "6a3254935b608361d5faa9587140687e4041e1d15882116d494b62ed22cb4577",
 	// 60: news verbs get their other senses as alternatives (扮演 "play", 举办 "hold", 预计 "expected" ...).
 	"60": "9776c49c5c05842a42c451f5a2f314817fc52d4e001b7c4c9fe2ee2f8b65ab4c",
+	// 61: 受X影响 "affected by X", 据X报道 "according to X reports", X与Y之间的Z "Z between X and Y".
+	"61": "44e332bb89bf45fd51baf89691879ff13588d448f4f01ef99df48ebee95fb809",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
