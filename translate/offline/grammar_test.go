@@ -91,3 +91,19 @@ func TestAccordingToReports(t *testing.T) {
 func TestBetween(t *testing.T) {
 	contains(t, "中国和美国之间的关系很好。", []string{"between China and"}, "US between")
 }
+
+// TestCircumfixKept: the preposition of 在X中 is kept when it closes over
+// an amount (在三年的时间里 "in ...", not dropped).
+func TestCircumfixKept(t *testing.T) {
+	contains(t, "他在十年的职业生涯中赢得了五个冠军。", []string{"in 10 years"})
+}
+
+// TestModalWill: 会 after a modal is not "will" again.
+func TestModalWill(t *testing.T) {
+	contains(t, "这种情况可能会发生。", []string{"may happen"}, "may will")
+}
+
+// TestWeiAmount: 为 between a noun and an amount is a form of "be".
+func TestWeiAmount(t *testing.T) {
+	contains(t, "今年的失业率为5%。", []string{"is 5%"}, "for 5%")
+}

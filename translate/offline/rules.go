@@ -423,7 +423,7 @@ func locativeRule(toks []tok) {
 					if en == "on" && eventNouns[toks[prevWord(toks, j)].src] {
 						en = "at"
 					}
-					toks[i].en = en
+					toks[i].en, toks[i].cands, toks[i].base = en, nil, ""
 					tk.en = ""
 					if k := nextWord(toks, i); k >= 0 {
 						toks[k].prep = "" // 在2016年以后: "after 2016", not "after in 2016"

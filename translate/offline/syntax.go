@@ -83,6 +83,8 @@ func (t *translator) nounLike(tk *tok) bool {
 func (t *translator) syntaxRule(toks []tok) {
 	affectRule(toks)
 	reportRule(toks)
+	modalWillRule(toks)
+	t.weiRule(toks)
 	infinitiveRule(toks)
 	t.negationRule(toks)
 	t.copulaRule(toks)
@@ -500,5 +502,44 @@ func reportRule(toks []tok) {
 				break
 			}
 		}
+	}
+}
+
+// modalWillRule drops 会 after a modal, which English does not double
+// (可能会发生 "may happen", was "may will happen"; 应该会 "should").
+func modalWillRule(toks []tok) {
+	for i := range toks {
+		if toks[i].src != "会" || toks[i].kind != kWord || toks[i].fixed || toks[i].cls != clsVerb {
+			continue
+		}
+		if p := prevWord(toks, i); p >= 0 && p == i-1 && toks[p].kind == kWord && modals[toks[p].en] && toks[p].src != "会" {
+			blank(&toks[i])
+		}
+	}
+}
+
+// weiRule writes 为 between a noun and an amount as "is" (or "are", "was",
+// "were", as the language model and the tense choose): 增长率为7.2%
+// "the growth rate was 7.2%", was "growth rate for 7.2%".
+func (t *translator) weiRule(toks []tok) {
+	for i := 1; i+1 < len(toks); i++ {
+		w := &toks[i]
+		if w.src != "为" || w.kind != kWord || w.fixed || toks[i+1].kind != kNum {
+			continue
+		}
+		s := &toks[i-1]
+		if s.en == "" || !(s.kind == kTerm || s.kind == kPunct && s.en == ")" || s.kind == kWord && (s.cls == clsNoun || s.cls == clsAdj)) {
+			continue
+		}
+		costs := []float32{0, 0.5, 0.5, 1}
+		if w.past {
+			costs = []float32{1, 1.5, 0, 0.5}
+		}
+		var cs []cand
+		for k, f := range []string{"is", "are", "was", "were"} {
+			cs = append(cs, cand{en: f, cost: costs[k]})
+		}
+		cs = t.withIDs(cs)
+		w.en, w.base, w.cands, w.cls = cs[0].en, cs[0].en, cs, clsVerb
 	}
 }

@@ -149,6 +149,8 @@ var versions = map[string]string{
 	"60": "9776c49c5c05842a42c451f5a2f314817fc52d4e001b7c4c9fe2ee2f8b65ab4c",
 	// 61: 受X影响 "affected by X", 据X报道 "according to X reports", X与Y之间的Z "Z between X and Y".
 	"61": "44e332bb89bf45fd51baf89691879ff13588d448f4f01ef99df48ebee95fb809",
+	// 62: 在X中 keeps its preposition; 可能会 "may"; 为 before an amount "is".
+	"62": "14a00379bb3496ac4d940dc57921297470820c2d4a27736505819b4b4deb9284",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
