@@ -107,3 +107,15 @@ func TestModalWill(t *testing.T) {
 func TestWeiAmount(t *testing.T) {
 	contains(t, "今年的失业率为5%。", []string{"is 5%"}, "for 5%")
 }
+
+// TestInTheWorld: 世界上 and 历史上 take "in", not "on"; X上的Y is "Y on
+// X", at X for a meeting.
+func TestInTheWorld(t *testing.T) {
+	contains(t, "他是世界上最好的球员。", []string{"in the world"}, "world on")
+	contains(t, "开幕式上的讲话很短。", []string{"speech at the opening ceremony"})
+}
+
+// TestSomeOf: 部分 before a noun is "some".
+func TestSomeOf(t *testing.T) {
+	contains(t, "部分学生没有参加考试。", []string{"Some student"})
+}

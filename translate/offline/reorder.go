@@ -274,6 +274,11 @@ func (t *translator) reorderPost(toks []tok, i int) {
 			xs = ys
 		}
 	}
+	if prep == "on" && inNouns[toks[i-1].src] {
+		prep = "in"
+	} else if prep == "on" && eventNouns[toks[i-1].src] {
+		prep = "at"
+	}
 	seq := []tok{toks[i]}
 	seq[0].en = prep
 	for k := xs; k < i; k++ {
@@ -285,8 +290,8 @@ func (t *translator) reorderPost(toks []tok, i int) {
 	if f := &seq[1]; f.kind == kWord && !startsUpper(f.en) && !strings.HasPrefix(f.en, "the ") && f.cls != clsPron {
 		f.en = "the " + f.en
 	}
-	// X之间的Y: "Y between X", the 的 dropped.
-	if j := i + 1; toks[i].src == "之间" && j+1 < len(toks) && toks[j].src == "的" && toks[j].kind == kWord && toks[j].en == "" {
+	// X之间的Y, X上的Y: "Y between X", "Y on X", the 的 dropped.
+	if j := i + 1; j+1 < len(toks) && toks[j].src == "的" && toks[j].kind == kWord && toks[j].en == "" {
 		if ye := nounRun(toks, j+1, +1); ye >= 0 && toks[ye].cls != clsAdj && !(ye+1 < len(toks) && nounLike(&toks[ye+1])) && plainSpan(toks, j, ye+1) {
 			var pre []tok
 			for k := j + 1; k <= ye; k++ {

@@ -391,6 +391,11 @@ var circumfixes = map[string][]circum{
 	"就":  {{"而言", "as for", 6}},
 }
 
+// inNouns take "in" rather than "on" with 上: 世界上 "in the world", 历史上
+// "in history".
+var inNouns = map[string]bool{"世界": true, "历史": true, "全球": true, "社会": true, "生活": true,
+	"理论": true, "实践": true, "程度": true, "意义": true, "本质": true, "实质": true}
+
 // eventNouns take "at" rather than "on" with 上: 在会上 "at the meeting".
 var eventNouns = map[string]bool{"会": true, "会议": true, "大会": true, "全会": true, "论坛": true,
 	"发布会": true, "仪式": true, "典礼": true, "座谈会": true, "研讨会": true, "峰会": true, "年会": true,
@@ -422,6 +427,8 @@ func locativeRule(toks []tok) {
 					en := f.en
 					if en == "on" && eventNouns[toks[prevWord(toks, j)].src] {
 						en = "at"
+					} else if en == "on" && inNouns[toks[prevWord(toks, j)].src] {
+						en = "in"
 					}
 					toks[i].en, toks[i].cands, toks[i].base = en, nil, ""
 					tk.en = ""
@@ -435,6 +442,14 @@ func locativeRule(toks []tok) {
 				break // another preposition opens: leave both alone
 			}
 			n++
+		}
+	}
+	// 世界上 and the like with no 在 before them: "in", not "on".
+	for i := range toks {
+		if tk := &toks[i]; tk.src == "上" && tk.kind == kWord && tk.en == "on" && !tk.fixed {
+			if p := prevWord(toks, i); p >= 0 && p == i-1 && inNouns[toks[p].src] {
+				tk.en, tk.cands, tk.base = "in", nil, ""
+			}
 		}
 	}
 	// A clause that opens with a phrase closed by 之后, 以后 or 时 and no

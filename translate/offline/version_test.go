@@ -151,6 +151,8 @@ var versions = map[string]string{
 	"61": "44e332bb89bf45fd51baf89691879ff13588d448f4f01ef99df48ebee95fb809",
 	// 62: 在X中 keeps its preposition; 可能会 "may"; 为 before an amount "is".
 	"62": "14a00379bb3496ac4d940dc57921297470820c2d4a27736505819b4b4deb9284",
+	// 63: 世界上 "in the world"; X上的Y "Y on X"; 部分 "some", 选手 "player", 希望 "want" as alternatives.
+	"63": "b4e975fd1c099eb98811e5257fa462d52f2bad1a62353b353110f12af107fbfc",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
