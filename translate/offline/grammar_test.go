@@ -119,3 +119,9 @@ func TestInTheWorld(t *testing.T) {
 func TestSomeOf(t *testing.T) {
 	contains(t, "部分学生没有参加考试。", []string{"Some student"})
 }
+
+// TestModifierBeforeDe: a word jieba tags as an adjective or a verb stays
+// before its noun even when its gloss reads as a noun.
+func TestModifierBeforeDe(t *testing.T) {
+	contains(t, "他们完成了繁重的训练。", []string{"heavy training"}, "of the heavy")
+}

@@ -203,6 +203,9 @@ func (t *translator) reorderDe(toks []tok, i int) {
 		return // longer than three words: leave it
 	}
 	xs := nounRun(toks, i-1, -1)
+	if xs >= 0 && t.modifierWord(&toks[i-1]) {
+		return
+	}
 	verbal := false
 	if xs < 0 || i-xs > 3 {
 		// A verb phrase: back to the clause start, at most five tokens.

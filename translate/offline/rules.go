@@ -46,7 +46,7 @@ func (t *translator) applyRules(toks []tok) []tok {
 		locativeRule(toks)
 	}
 	if t.has(RuleDe) {
-		deRule(toks)
+		t.deRule(toks)
 		selfRule(toks)
 		oneOfRule(toks)
 	}
@@ -513,6 +513,22 @@ func isPostSrc(s string) bool {
 	return ok
 }
 
+// modifierWord reports a word before 的 that jieba tags as an adjective,
+// a verb, an idiom or a distinguishing word, though its gloss reads as a
+// noun: it stays before the noun (繁重的训练 "heavy training", not "the
+// training of the heavy"; 类似的声音 "similar sound").
+func (t *translator) modifierWord(tk *tok) bool {
+	if tk.kind != kWord {
+		return false
+	}
+	pos := t.d.POS(t.d.Simplify(tk.src))
+	switch pos {
+	case "a", "v", "i", "b", "d", "l", "t", "z":
+		return true
+	}
+	return false
+}
+
 // possessives are the English possessive of the pronouns before 的.
 var possessives = map[string]string{"我": "my", "我们": "our", "咱们": "our", "你": "your",
 	"你们": "your", "您": "your", "他": "his", "她": "her", "它": "its", "他们": "their",
@@ -524,7 +540,7 @@ var possessives = map[string]string{"我": "my", "我们": "our", "咱们": "our
 // price of the region"). Anywhere else 的 is dropped, which the lexicon
 // already does: reordering around a verb or a long phrase does more harm than
 // good.
-func deRule(toks []tok) {
+func (t *translator) deRule(toks []tok) {
 	for i := range toks {
 		// A 的 already handled has English ("of") and may have moved ahead.
 		if toks[i].src != "的" || toks[i].kind != kWord || toks[i].en != "" {
@@ -544,7 +560,7 @@ func deRule(toks []tok) {
 			continue
 		}
 		xs := nounRun(toks, i-1, -1)
-		if xs < 0 || ys < 0 || i-xs > 2 || ys-i > 2 || toks[ys].cls == clsAdj {
+		if xs < 0 || ys < 0 || i-xs > 2 || ys-i > 2 || toks[ys].cls == clsAdj || t.modifierWord(&toks[i-1]) {
 			continue
 		}
 		adj := false

@@ -153,6 +153,8 @@ var versions = map[string]string{
 	"62": "14a00379bb3496ac4d940dc57921297470820c2d4a27736505819b4b4deb9284",
 	// 63: 世界上 "in the world"; X上的Y "Y on X"; 部分 "some", 选手 "player", 希望 "want" as alternatives.
 	"63": "b4e975fd1c099eb98811e5257fa462d52f2bad1a62353b353110f12af107fbfc",
+	// 64: X的Y stays "X Y" when jieba tags X as an adjective, verb, time or idiom (繁重的训练 "heavy training").
+	"64": "5e075ad3a623dfc75375b0a9acd622eac0f9874f39c724f6d7ea4468f7cbacfd",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
