@@ -155,6 +155,8 @@ var versions = map[string]string{
 	"63": "b4e975fd1c099eb98811e5257fa462d52f2bad1a62353b353110f12af107fbfc",
 	// 64: X的Y stays "X Y" when jieba tags X as an adjective, verb, time or idiom (繁重的训练 "heavy training").
 	"64": "5e075ad3a623dfc75375b0a9acd622eac0f9874f39c724f6d7ea4468f7cbacfd",
+	// 65: 这些 "these" and 这个 "this", never "the"; 其 never "the"; 又, 才 and 大 may be dropped.
+	"65": "a3972bc55decd19248b7070ebbdf56f4cf8ba05e1b163631a9251d06fdaa873b",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
