@@ -157,6 +157,8 @@ var versions = map[string]string{
 	"64": "5e075ad3a623dfc75375b0a9acd622eac0f9874f39c724f6d7ea4468f7cbacfd",
 	// 65: 这些 "these" and 这个 "this", never "the"; 其 never "the"; 又, 才 and 大 may be dropped.
 	"65": "a3972bc55decd19248b7070ebbdf56f4cf8ba05e1b163631a9251d06fdaa873b",
+	// 66: 是否 "whether", 通过 "through" (no longer "by"), 均 may be dropped.
+	"66": "f2585199e055ed64c4a4c23b304f402831c6be519c31d16b62140261f19ca44f",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
