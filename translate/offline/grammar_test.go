@@ -125,3 +125,9 @@ func TestSomeOf(t *testing.T) {
 func TestModifierBeforeDe(t *testing.T) {
 	contains(t, "他们完成了繁重的训练。", []string{"heavy training"}, "of the heavy")
 }
+
+// TestLike: 像X一样 is "like X", 一样 dropped.
+func TestLike(t *testing.T) {
+	contains(t, "他跑得像风一样快。", []string{"like"}, "the same")
+	contains(t, "她和普通学生一样参加考试。", []string{"She like general student"}, "the same")
+}

@@ -84,6 +84,7 @@ func (t *translator) syntaxRule(toks []tok) {
 	affectRule(toks)
 	reportRule(toks)
 	modalWillRule(toks)
+	likeRule(toks)
 	t.weiRule(toks)
 	infinitiveRule(toks)
 	t.negationRule(toks)
@@ -541,5 +542,37 @@ func (t *translator) weiRule(toks []tok) {
 		}
 		cs = t.withIDs(cs)
 		w.en, w.base, w.cands, w.cls = cs[0].en, cs[0].en, cs, clsVerb
+	}
+}
+
+// likeOpeners open the phrase 一样 closes: 像X一样 "like X".
+var likeOpeners = map[string]bool{"像": true, "就像": true, "好像": true, "如同": true, "犹如": true, "正如": true}
+
+// withOpeners do so too when the phrase does not end the clause: 和X一样V
+// "V like X"; 和X一样。 stays "the same".
+var withOpeners = map[string]bool{"和": true, "与": true, "跟": true, "同": true}
+
+// likeRule writes 像X一样 and 和X一样 before a verb as "like X", 一样 dropped
+// (像猪一样 "like a pig", was "such as swine the same").
+func likeRule(toks []tok) {
+	for k := range toks {
+		if toks[k].src != "一样" || toks[k].kind != kWord || toks[k].fixed {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-8; j-- {
+			o := &toks[j]
+			if o.kind == kPunct || o.kind == kTag || o.kind == kWord && o.cls == clsVerb && !likeOpeners[o.src] {
+				break
+			}
+			if o.kind != kWord || j == k-1 {
+				continue
+			}
+			if likeOpeners[o.src] || withOpeners[o.src] && !endsClause(toks, k) && prevWord(toks, j) >= 0 {
+				blank(o)
+				o.en, o.cls = "like", clsPrep
+				blank(&toks[k])
+				break
+			}
+		}
 	}
 }

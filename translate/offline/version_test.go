@@ -159,6 +159,8 @@ var versions = map[string]string{
 	"65": "a3972bc55decd19248b7070ebbdf56f4cf8ba05e1b163631a9251d06fdaa873b",
 	// 66: 是否 "whether", 通过 "through" (no longer "by"), 均 may be dropped.
 	"66": "f2585199e055ed64c4a4c23b304f402831c6be519c31d16b62140261f19ca44f",
+	// 67: 像X一样 and 和X一样 before a verb "like X".
+	"67": "77fee0e55473e027e7e57e994224f054f176e363589ca053711c15272e87d7df",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
