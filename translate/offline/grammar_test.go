@@ -131,3 +131,8 @@ func TestLike(t *testing.T) {
 	contains(t, "他跑得像风一样快。", []string{"like"}, "the same")
 	contains(t, "她和普通学生一样参加考试。", []string{"She like general student"}, "the same")
 }
+
+// TestImpactOn: 对X产生影响 is "have an impact on X".
+func TestImpactOn(t *testing.T) {
+	contains(t, "这项政策将对农民产生重大影响。", []string{"major impact on"}, "to farmers")
+}

@@ -107,6 +107,7 @@ func (t *translator) syntaxRule(toks []tok) {
 			t.beiRule(toks, i)
 		}
 	}
+	impactRule(toks)
 }
 
 // duiRule rewrites 对X进行V and 对X采取Y at toks[i].
@@ -574,5 +575,53 @@ func likeRule(toks []tok) {
 				break
 			}
 		}
+	}
+}
+
+// impactVerbs are the verbs of 对X产生影响 and its kin.
+var impactVerbs = map[string]bool{"产生": true, "造成": true, "带来": true, "有": true, "构成": true}
+
+// impactRule writes 对X产生Y影响 as "have a Y impact on X" (对大众产生重大
+// 影响 "have a major impact on Volkswagen", was "to Volkswagen have a
+// major impact"): the verb and its object go before X, and 对 is "on".
+func impactRule(toks []tok) {
+	for i := range toks {
+		if toks[i].src != "对" || toks[i].kind != kWord || toks[i].fixed {
+			continue
+		}
+		v, e := -1, -1
+		for k := i + 1; k < len(toks) && k <= i+12; k++ {
+			tk := &toks[k]
+			if tk.kind == kPunct || tk.kind == kTag || tk.fixed {
+				break
+			}
+			if v < 0 && tk.kind == kWord && impactVerbs[tk.src] {
+				v = k
+				continue
+			}
+			if v >= 0 && tk.kind == kWord && tk.src == "影响" {
+				e = k
+				break
+			}
+			if v >= 0 && tk.kind == kWord && tk.cls == clsVerb {
+				break
+			}
+		}
+		if v < i+2 || e < 0 || e-v > 4 {
+			continue
+		}
+		if vt := &toks[v]; vt.src == "产生" || vt.src == "有" {
+			blank(vt)
+			vt.en, vt.cls = "have", clsVerb
+		}
+		// Rotate 对 X V … 影响 to V … 影响 对 X.
+		seq := make([]tok, 0, e-i+1)
+		seq = append(seq, toks[v:e+1]...)
+		on := toks[i]
+		blank(&on)
+		on.en, on.cls = "on", clsPrep
+		seq = append(seq, on)
+		seq = append(seq, toks[i+1:v]...)
+		copy(toks[i:e+1], seq)
 	}
 }

@@ -161,6 +161,8 @@ var versions = map[string]string{
 	"66": "f2585199e055ed64c4a4c23b304f402831c6be519c31d16b62140261f19ca44f",
 	// 67: 像X一样 and 和X一样 before a verb "like X".
 	"67": "77fee0e55473e027e7e57e994224f054f176e363589ca053711c15272e87d7df",
+	// 68: 对X产生影响 "have an impact on X".
+	"68": "c69605bf8be70acddec7fafb30ed9e3fa36eecd633418500f8078c2fc769b8f6",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
