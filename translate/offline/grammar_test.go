@@ -136,3 +136,9 @@ func TestLike(t *testing.T) {
 func TestImpactOn(t *testing.T) {
 	contains(t, "这项政策将对农民产生重大影响。", []string{"major impact on"}, "to farmers")
 }
+
+// TestWithVerb: the verb of 与X会见 goes before its phrase.
+func TestWithVerb(t *testing.T) {
+	contains(t, "他与对手握手。", []string{"shake hands with"}, "and the opponent")
+	contains(t, "总统昨天与日本首相会见。", []string{"met with Japanese"}, "with with")
+}

@@ -131,6 +131,8 @@ func (t *translator) reorder(toks []tok) {
 			t.reorderPost(toks, i)
 		case (tk.src == "在" || tk.src == "于") && tk.kind == kWord && t.has(RuleSyntax):
 			t.reorderPP(toks, i)
+		case withVerbsOpen[tk.src] && tk.kind == kWord && t.has(RuleSyntax):
+			t.reorderWith(toks, i)
 		case tk.kind == kName || tk.kind == kPlace && tk.person:
 			if j := i + 1; j < len(toks) && toks[j].cls == clsTitle && toks[j].en != "" && (toks[j].kind == kWord || toks[j].kind == kTerm) && !toks[j].fixed {
 				toks[i], toks[j] = toks[j], toks[i]
@@ -307,4 +309,35 @@ func (t *translator) reorderPost(toks []tok, i int) {
 		}
 	}
 	t.tryOrder(toks, xs, i+1, seq)
+}
+
+// withVerbsOpen are the words that open the phrase of a verb of meeting.
+var withVerbsOpen = map[string]bool{"与": true, "同": true, "跟": true, "和": true}
+
+// withVerbs are the verbs done with someone: 与X合作 "cooperate with X".
+var withVerbs = map[string]bool{"合作": true, "会谈": true, "会见": true, "签署": true, "交流": true,
+	"对话": true, "沟通": true, "竞争": true, "联系": true, "谈判": true, "握手": true, "通话": true, "合影": true}
+
+// reorderWith tries the verb of 与X合作 before its phrase: "cooperate with
+// X", not "with X cooperate".
+func (t *translator) reorderWith(toks []tok, i int) {
+	xe := nounRun(toks, i+1, +1)
+	if xe < 0 {
+		return
+	}
+	v := nextWord(toks, xe)
+	if v < 0 || !withVerbs[toks[v].src] || toks[v].kind != kWord || !plainSpan(toks, i, v+1) {
+		return
+	}
+	seq := []tok{toks[v]}
+	w := toks[i]
+	w.en, w.cands, w.base = "with", nil, ""
+	if strings.HasSuffix(toks[v].en, " with") {
+		w.en = "" // 会见 "met with"
+	}
+	seq = append(seq, w)
+	for k := i + 1; k < v; k++ {
+		seq = append(seq, toks[k])
+	}
+	t.tryOrder(toks, i, v+1, seq)
 }

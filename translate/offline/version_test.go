@@ -163,6 +163,8 @@ var versions = map[string]string{
 	"67": "77fee0e55473e027e7e57e994224f054f176e363589ca053711c15272e87d7df",
 	// 68: 对X产生影响 "have an impact on X".
 	"68": "c69605bf8be70acddec7fafb30ed9e3fa36eecd633418500f8078c2fc769b8f6",
+	// 69: 与X会见, 与X合作 and the like: the verb before "with X".
+	"69": "81ccd75efc2da00f15ba2469155cd059c1425dc87a6609be1af2b9e1093c82be",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
