@@ -142,3 +142,9 @@ func TestWithVerb(t *testing.T) {
 	contains(t, "他与对手握手。", []string{"shake hands with"}, "and the opponent")
 	contains(t, "总统昨天与日本首相会见。", []string{"met with Japanese"}, "with with")
 }
+
+// TestMoreAndMore: 越来越 before a short adjective is its comparative
+// twice.
+func TestMoreAndMore(t *testing.T) {
+	contains(t, "我们的生活越来越好。", []string{"better and better"}, "more and more good")
+}

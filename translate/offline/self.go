@@ -122,7 +122,7 @@ var degrees = map[string][2]string{
 
 // degreeAdverbs are 更 ("more": the comparative) and 最 ("most": the
 // superlative).
-var degreeAdverbs = map[string]int{"更": 0, "更加": 0, "较": 0, "最": 1}
+var degreeAdverbs = map[string]int{"更": 0, "更加": 0, "较": 0, "最": 1, "越来越": 2}
 
 // degreeRule joins 更 and 最 to the short adjective after them: 更好
 // "better", 最大 "the biggest".
@@ -138,6 +138,12 @@ func degreeRule(toks []tok) {
 		}
 		f, ok := degrees[a.en]
 		if !ok {
+			continue
+		}
+		if d == 2 {
+			// 越来越好 "better and better".
+			blank(&toks[i])
+			a.en, a.base, a.cands, a.alt = f[0]+" and "+f[0], "", nil, ""
 			continue
 		}
 		en := f[d]

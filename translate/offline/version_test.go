@@ -165,6 +165,8 @@ var versions = map[string]string{
 	"68": "c69605bf8be70acddec7fafb30ed9e3fa36eecd633418500f8078c2fc769b8f6",
 	// 69: 与X会见, 与X合作 and the like: the verb before "with X".
 	"69": "81ccd75efc2da00f15ba2469155cd059c1425dc87a6609be1af2b9e1093c82be",
+	// 70: 越来越 + short adjective "better and better".
+	"70": "845c04392136cd6e7b24da5f68195dca99d9c0e89a2f2cc11e2150acfc61a62a",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
