@@ -148,3 +148,8 @@ func TestWithVerb(t *testing.T) {
 func TestMoreAndMore(t *testing.T) {
 	contains(t, "我们的生活越来越好。", []string{"better and better"}, "more and more good")
 }
+
+// TestNotOnlyButAlso: 不仅…，而且… is "not only ..., but also ...".
+func TestNotOnlyButAlso(t *testing.T) {
+	contains(t, "这个办法不仅省钱，而且还省时间。", []string{"not only", "but also"}, "also also")
+}

@@ -51,10 +51,13 @@ func listRule(toks []tok) {
 // of them makes redundant.
 var (
 	pairOpeners = map[string]string{"虽然": "but", "尽管": "but", "虽": "but", "虽说": "but",
-		"因为": "so", "由于": "so"}
+		"因为": "so", "由于": "so", "不仅": "but also", "不仅仅": "but also", "不但": "but also", "不只": "but also"}
 	pairClosers = map[string]string{"但": "but", "但是": "but", "可是": "but", "却": "but", "然而": "but",
 		"所以": "so", "因此": "so", "因而": "so"}
 )
+
+// alsoClosers are the second halves of 不仅…: "but also".
+var alsoClosers = map[string]bool{"而且": true, "还": true, "也": true, "更": true, "并且": true, "同时": true, "而": true}
 
 // connectiveRule drops the second half of a paired connective in the sentence
 // of its first half (虽然他来了，但是… "although he came, ...").
@@ -71,6 +74,18 @@ func connectiveRule(toks []tok) {
 		}
 		if k, ok := pairOpeners[tk.src]; ok && tk.en != "" {
 			open = k
+			continue
+		}
+		if open == "but also" && alsoClosers[tk.src] {
+			// 不仅…，而且/还/也… "not only ..., but also ..."
+			if p := i - 1; p >= 0 && toks[p].kind == kPunct && toks[p].en == "," {
+				blank(tk)
+				tk.en = "but also"
+				if j := i + 1; j < len(toks) && toks[j].kind == kWord && alsoClosers[toks[j].src] && !toks[j].fixed {
+					blank(&toks[j]) // 而且还 "but also"
+				}
+			}
+			open = ""
 			continue
 		}
 		if k, ok := pairClosers[tk.src]; ok && k == open {

@@ -167,6 +167,8 @@ var versions = map[string]string{
 	"69": "81ccd75efc2da00f15ba2469155cd059c1425dc87a6609be1af2b9e1093c82be",
 	// 70: 越来越 + short adjective "better and better".
 	"70": "845c04392136cd6e7b24da5f68195dca99d9c0e89a2f2cc11e2150acfc61a62a",
+	// 71: 不仅…，而且/还/也… "not only ..., but also ...".
+	"71": "144207ad23fc4829b28e6153b03c3a3e7b0a534952860a3dab8340cecb47d5bc",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
