@@ -35,11 +35,14 @@
 //     "China-Russia") and peoples (美国人 "Americans"); the past tense in a sentence
 //     that tells of the past (tense.go); "said that" for the comma after a
 //     verb of saying (speech.go); the verbs of 对X进行V, 把X V and 被X V in
-//     English order, and the auxiliaries and infinitives English needs
-//     (syntax.go); 自己 by its antecedent, X之一 as "one of the X", 更 and 最
-//     as comparatives and superlatives (self.go); "the" before an ordinal;
-//     "and" before the last item of a list, and one half of 虽然…但是 dropped
-//     (lists.go).
+//     English order, 对X产生影响 as "have an impact on X", 受X影响 as
+//     "affected by X", and the auxiliaries and infinitives English needs
+//     (syntax.go); 自己 by its antecedent, X之一 as "one of the X", 更, 最
+//     and 越来越 as comparatives and superlatives (self.go); "the" before an
+//     ordinal; "and" before the last item of a list, one half of 虽然…但是
+//     dropped, and 不仅…，也 as "not only ..., but also" (lists.go). After
+//     the decoder, X与Y之间的Z and X上的Y may become "Z between X and Y"
+//     and "Y on X", and 与X会见 "met with X" (reorder.go).
 //  7. Rendering: English punctuation and spacing, sentence capitals, entities
 //     escaped, and a last pass that romanizes any Chinese character left, so
 //     that the output never contains one.

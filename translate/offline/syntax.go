@@ -10,13 +10,16 @@ import "strings"
 //     对X采取措施: "take measures against X";
 //   - 把X V, and 将X V where X is a noun phrase (将 before a verb is "will"):
 //     "V X" ("put the book on the table");
-//   - 被X V: "was V-ed by X"; 被V: "was V-ed".
+//   - 被X V: "was V-ed by X"; 被V: "was V-ed";
+//   - 对X产生影响: "have an impact on X"; 受X影响: "affected by X"; 据X报道:
+//     "according to X reports";
+//   - 像X一样: "like X".
 //
 // And the verb forms English needs where Chinese marks nothing: 将 before a
 // preposition "will" joined to its verb, the infinitive after a control verb
 // (继续推进 "continue to push"), "do not" and "did not" for 不 and 没有, "is"
 // before 很 and an adjective, "is V-ing" for 正在 V, "be" for 是 after a
-// modal.
+// modal, and for 为 before an amount; 会 after a modal dropped.
 //
 // Every rewrite stays inside one clause: it never crosses punctuation or a
 // tag.
