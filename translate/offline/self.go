@@ -2,6 +2,11 @@ package offline
 
 import "strings"
 
+// Three rules of pronouns and phrases English marks where Chinese does
+// not: 自己 in the person of its antecedent (selfRule), X之一 as "one of
+// the Xs" (oneOfRule), and 更, 最 and 越来越 as an adjective's degrees
+// (degreeRule).
+
 // 自己 ("self") takes the person and number of who it refers back to: the
 // nearest personal pronoun before it in its sentence (他称自己… "he said he
 // ...", 她为了自己 "for herself", 他们自己的 "their"). With none, it is "they".
