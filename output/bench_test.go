@@ -51,20 +51,12 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 func BenchmarkGoldmarkConvert(b *testing.B) {
 	files, size := benchCorpus(b)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	r := newRatio(files)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		r.before(b)
-		for _, src := range files {
-			doc := md.Parser().Parse(text.NewReader(src))
-			if err := md.Renderer().Render(io.Discard, src, doc); err != nil {
-				b.Fatal(err)
-			}
+	eachPass(b, files, size, func(src []byte) {
+		doc := md.Parser().Parse(text.NewReader(src))
+		if err := md.Renderer().Render(io.Discard, src, doc); err != nil {
+			b.Fatal(err)
 		}
-		r.after()
-	}
-	r.report(b)
+	})
 }
 
 // ratio measures a benchmark against goldmark's parse of the same bytes,
@@ -110,36 +102,44 @@ func (r *ratio) report(b *testing.B) {
 	b.ReportMetric(r.ratios[len(r.ratios)/2], "x-goldmark")
 }
 
-// BenchmarkPipeline is parse + segment + pseudo-translate + both outputs
-// (English edition and table bilingual file) for every corpus post.
-func BenchmarkPipeline(b *testing.B) {
-	files, size := benchCorpus(b)
-	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
+// eachPass runs each over every file in every pass of the benchmark, each
+// pass timed against goldmark's parse (ratio), and reports x-goldmark.
+func eachPass(b *testing.B, files [][]byte, size int64, each func(src []byte)) {
 	r := newRatio(files)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
 		r.before(b)
 		for _, src := range files {
-			d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
-			if err != nil {
-				b.Fatal(err)
-			}
-			tr := make([]string, len(d.Segments))
-			for i, s := range d.Segments {
-				tr[i] = pseudo.Text(s.Text)
-			}
-			t, err := Render(d, tr, meta)
-			if err != nil {
-				b.Fatal(err)
-			}
-			t.English()
-			t.Bilingual(Table)
+			each(src)
 		}
 		r.after()
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
 	r.report(b)
+}
+
+// BenchmarkPipeline is parse + segment + pseudo-translate + both outputs
+// (English edition and table bilingual file) for every corpus post.
+func BenchmarkPipeline(b *testing.B) {
+	files, size := benchCorpus(b)
+	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
+	eachPass(b, files, size, func(src []byte) {
+		d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
+		if err != nil {
+			b.Fatal(err)
+		}
+		tr := make([]string, len(d.Segments))
+		for i, s := range d.Segments {
+			tr[i] = pseudo.Text(s.Text)
+		}
+		t, err := Render(d, tr, meta)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t.English()
+		t.Bilingual(Table)
+	})
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
 }
 
 // BenchmarkPipelineGlossary is BenchmarkPipeline with the built-in
@@ -154,7 +154,6 @@ func BenchmarkPipelineGlossary(b *testing.B) {
 	memo := g.NewMemo()
 	backend := glossary.ProtectWith(pseudo.Backend{}, g, memo.Match)
 	ctx := context.Background()
-	r := newRatio(files)
 	// Load what the glossary loads on first need (the dictionary's words,
 	// for the breaks its word pairs leave in doubt) before the clock starts.
 	for _, t := range testcorpus.Texts(b) {
@@ -162,66 +161,51 @@ func BenchmarkPipelineGlossary(b *testing.B) {
 			g.Match(s)
 		}
 	}
-	b.SetBytes(size)
-	b.ReportAllocs()
 	matches := 0
-	for b.Loop() {
-		r.before(b)
-		for _, src := range files {
-			d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
-			if err != nil {
-				b.Fatal(err)
-			}
-			texts := make([]string, len(d.Segments))
-			for i, s := range d.Segments {
-				texts[i] = s.Text
-				ms := memo.Match(s.Text)
-				if len(ms) > 0 {
-					pairs := make([][2]string, len(ms))
-					for k, m := range ms {
-						pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
-					}
-					memory.GlossaryFingerprint(pairs)
-				}
-			}
-			tr, err := translate.All(ctx, "pseudo", backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
-			if err != nil {
-				b.Fatal(err)
-			}
-			for i, s := range d.Segments {
-				occ := memo.Match(s.Text)
-				matches += len(occ)
-				g.CheckMatches(occ, tr[i])
-			}
-			t, err := Render(d, tr, meta)
-			if err != nil {
-				b.Fatal(err)
-			}
-			t.English()
-			t.Bilingual(Table)
-			memo.Forget()
+	eachPass(b, files, size, func(src []byte) {
+		d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
+		if err != nil {
+			b.Fatal(err)
 		}
-		r.after()
-	}
+		texts := make([]string, len(d.Segments))
+		for i, s := range d.Segments {
+			texts[i] = s.Text
+			ms := memo.Match(s.Text)
+			if len(ms) > 0 {
+				pairs := make([][2]string, len(ms))
+				for k, m := range ms {
+					pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
+				}
+				memory.GlossaryFingerprint(pairs)
+			}
+		}
+		tr, err := translate.All(ctx, "pseudo", backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, s := range d.Segments {
+			occ := memo.Match(s.Text)
+			matches += len(occ)
+			g.CheckMatches(occ, tr[i])
+		}
+		t, err := Render(d, tr, meta)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t.English()
+		t.Bilingual(Table)
+		memo.Forget()
+	})
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
 	b.ReportMetric(float64(matches)/float64(b.N), "matches/op")
-	r.report(b)
 }
 
 // BenchmarkSegment is document.Parse alone (front matter, goldmark, segments).
 func BenchmarkSegment(b *testing.B) {
 	files, size := benchCorpus(b)
-	r := newRatio(files)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		r.before(b)
-		for _, src := range files {
-			if _, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan}); err != nil {
-				b.Fatal(err)
-			}
+	eachPass(b, files, size, func(src []byte) {
+		if _, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan}); err != nil {
+			b.Fatal(err)
 		}
-		r.after()
-	}
-	r.report(b)
+	})
 }
