@@ -29,41 +29,81 @@ func (g *Glossary) Match(text string) []Match {
 	if len(g.entries) == 0 || text == "" {
 		return nil
 	}
-	if isNFC(text) {
-		return g.matchTagged(text, nil)
+	// Most texts are made only of characters that are NFC in any sequence
+	// (nfcAlways). The match checks that as it reads them and gives up at
+	// the first that is not, so that such a text is read once, not once to
+	// check it and again to match it.
+	if out, ok := g.matchTagged(text, nil, true); ok {
+		return out
+	}
+	if norm.NFC.IsNormalString(text) {
+		out, _ := g.matchTagged(text, nil, false)
+		return out
 	}
 	nfc, m := normalize(text)
-	return g.matchTagged(nfc, m)
+	out, _ := g.matchTagged(nfc, m, false)
+	return out
 }
 
 // matchTagged matches each run of plain text between tags and entities.
-func (g *Glossary) matchTagged(text string, m *offsetMap) []Match {
+// With nfcOnly it gives up, reporting false, at the first character of
+// the text (in a run or a tag) that is not nfcAlways.
+func (g *Glossary) matchTagged(text string, m *offsetMap, nfcOnly bool) ([]Match, bool) {
 	var out []Match
 	start := 0
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c != '<' && c != '&' {
-			i++
-			continue
+	// The next '<' and '&' at or after start, found by IndexByte: most
+	// texts have few tags and entities.
+	lt, amp := indexFrom(text, 0, '<'), indexFrom(text, 0, '&')
+	for {
+		i := min(lt, amp)
+		if i == len(text) {
+			break
 		}
 		end := byte('>')
-		if c == '&' {
+		if text[i] == '&' {
 			end = ';'
 		}
 		j := strings.IndexByte(text[i:], end)
 		if j < 0 {
-			i++
+			// Plain text, and so is every later '<' (or '&'): no '>' (or
+			// ';') follows any of them.
+			if end == '>' {
+				lt = len(text)
+			} else {
+				amp = len(text)
+			}
 			continue
 		}
-		out = g.matchRun(text, start, i, out, m)
-		i += j + 1
-		start = i
+		var ok bool
+		if out, ok = g.matchRun(text, start, i, out, m, nfcOnly); !ok {
+			return nil, false
+		}
+		if nfcOnly && !alwaysNFC(text[i:i+j+1]) {
+			return nil, false
+		}
+		start = i + j + 1
+		if lt < start {
+			lt = indexFrom(text, start, '<')
+		}
+		if amp < start {
+			amp = indexFrom(text, start, '&')
+		}
 	}
-	return g.matchRun(text, start, len(text), out, m)
+	return g.matchRun(text, start, len(text), out, m, nfcOnly)
 }
 
-// matchRun walks the trie from every rune start in text[from:to].
-func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap) []Match {
+// indexFrom is the index of the first c in s at or after i, or len(s).
+func indexFrom(s string, i int, c byte) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
+// matchRun walks the trie from every rune start in text[from:to]. With
+// nfcOnly it gives up, reporting false, at a character that is not
+// nfcAlways, among those it reads and those of the terms it matches.
+func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap, nfcOnly bool) ([]Match, bool) {
 	run := text[:to]
 	var words *wordBreaks
 	if g.words != nil || g.wordBreak != nil {
@@ -80,11 +120,18 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 		} else if c >= 0xE1 && c <= 0xEC && p+2 < len(run) && run[p+1]&0xC0 == 0x80 && run[p+2]&0xC0 == 0x80 {
 			// a character of U+1000-U+CFFF (the CJK ideographs among
 			// them), decoded here: decodeRune is too big to inline
-			n = g.trie.heads.get(rune(c&0x0F)<<12 | rune(run[p+1]&0x3F)<<6 | rune(run[p+2]&0x3F))
+			r := rune(c&0x0F)<<12 | rune(run[p+1]&0x3F)<<6 | rune(run[p+2]&0x3F)
+			if nfcOnly && (r < 0x4E00 || r > 0x9FFF) && !nfcAlways(r) {
+				return nil, false
+			}
+			n = g.trie.heads.get(r)
 			w = 3
 		} else {
 			var r rune
 			r, w = decodeRune(run, p)
+			if nfcOnly && !nfcAlways(r) {
+				return nil, false
+			}
 			switch {
 			case r != utf8.RuneError || w > 1:
 				n = g.trie.heads.get(r)
@@ -104,6 +151,9 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 			p += max(w, 1)
 			continue
 		}
+		if nfcOnly && !alwaysNFC(run[p+w:end]) {
+			return nil, false
+		}
 		s, e := p, end
 		if m != nil {
 			s, e = m.original(s, e)
@@ -111,7 +161,7 @@ func (g *Glossary) matchRun(text string, from, to int, out []Match, m *offsetMap
 		out = append(out, Match{Start: s, End: e, Entry: g.entries[idx]})
 		p = end
 	}
-	return out
+	return out, true
 }
 
 // wordBreaks answers whether an offset of a text run falls between two
@@ -427,9 +477,13 @@ func decodeRune(s string, i int) (rune, int) {
 }
 
 // isNFC reports whether s is in NFC: at once for text made only of
-// characters that are NFC in any sequence (see nfcAlways), else as package
+// characters that are NFC in any sequence (alwaysNFC), else as package
 // norm decides.
-func isNFC(s string) bool {
+func isNFC(s string) bool { return alwaysNFC(s) || norm.NFC.IsNormalString(s) }
+
+// alwaysNFC reports whether s is made only of ASCII and of characters that
+// are NFC in any sequence (nfcAlways), and so is in NFC.
+func alwaysNFC(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -446,7 +500,7 @@ func isNFC(s string) bool {
 		// translations among them), decoded here
 		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			if !nfcAlways(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
-				return norm.NFC.IsNormalString(s)
+				return false
 			}
 			i += 2
 			continue
@@ -456,14 +510,14 @@ func isNFC(s string) bool {
 		// lead bytes have narrower second bytes: left to decodeRune)
 		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			if !nfcAlways(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
-				return norm.NFC.IsNormalString(s)
+				return false
 			}
 			i += 3
 			continue
 		}
 		r, w := decodeRune(s, i)
 		if !nfcAlways(r) {
-			return norm.NFC.IsNormalString(s)
+			return false
 		}
 		i += w
 	}

@@ -184,3 +184,36 @@ func TestIsNFCFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchReadsOnce checks Match, which checks NFC while it matches,
+// against the two readings it replaces: isNFC first, then the match of the
+// text or of its NFC form. The texts mix terms, tags, entities, a '<' or
+// '&' that opens nothing, characters outside nfcAlways (a combining acute,
+// a tone mark, a byte that is no character) in text, in tags and in a
+// term, at every place.
+func TestMatchReadsOnce(t *testing.T) {
+	g := testGlossary("临汾", "Linfen", "阳泉市", "Yangquan", "café", "cafe", "Cafe\u0301s", "cafes", "NPC", "National People's Congress")
+	two := func(text string) []Match {
+		if isNFC(text) {
+			ms, _ := g.matchTagged(text, nil, false)
+			return ms
+		}
+		nfc, m := normalize(text)
+		ms, _ := g.matchTagged(nfc, m, false)
+		return ms
+	}
+	pieces := []string{"临汾", "阳泉市", "和", "<b1>", "</b1>", "<x2/>", "&amp;", "<", "&", ">", ";", "e\u0301", "\u302a", "\xff", "cafe\u0301", "café", "Cafe\u0301s", "<b\u0301>", "&e\u0301;", "NPC", " ", "。"}
+	texts := []string{""}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range []string{"临汾", "e\u0301", "<", "阳泉市"} {
+				texts = append(texts, a+b+c, c+a+b, a+c+b)
+			}
+		}
+	}
+	for _, text := range texts {
+		if got, want := show(text, g.Match(text)), show(text, two(text)); got != want {
+			t.Errorf("Match(%q) = %q; read twice, %q", text, got, want)
+		}
+	}
+}
