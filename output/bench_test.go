@@ -209,3 +209,107 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPipelineStages is BenchmarkPipelineGlossary timed stage by
+// stage, each stage's time over the whole benchmark divided by goldmark's
+// parse of the same bytes (timed before each pass, as ratio does): where
+// the pipeline's x-goldmark goes. The stages are document.Parse (parse-x),
+// the glossary's match of every segment and their fingerprints (match-x),
+// translate.All with pins around the pseudo backend (translate-x), the
+// pseudo backend's own work within it (backend-x), the check of every
+// translation (check-x) and Render with both outputs (outputs-x). dialect-x
+// is goldmark alone with the Markdown dialect document parses (GFM and
+// more), the share of parse-x that is goldmark's own.
+func BenchmarkPipelineStages(b *testing.B) {
+	files, size := benchCorpus(b)
+	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
+	g := glossary.NewOptions(builtin.Entries(), builtin.Options())
+	memo := g.NewMemo()
+	var inBackend time.Duration
+	backend := glossary.ProtectWith(timedPseudo{in: &inBackend}, g, memo.Match)
+	ctx := context.Background()
+	for _, t := range testcorpus.Texts(b) {
+		for _, s := range t {
+			g.Match(s)
+		}
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	dialect := document.Markdown()
+	var base, parse, dial, match, tran, check, outputs time.Duration
+	lap := func(d *time.Duration, start time.Time) time.Time {
+		now := time.Now()
+		*d += now.Sub(start)
+		return now
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		t := time.Now()
+		for _, src := range files {
+			md.Parser().Parse(text.NewReader(src))
+		}
+		t = lap(&base, t)
+		for _, src := range files {
+			dialect.Parser().Parse(text.NewReader(src))
+		}
+		lap(&dial, t)
+		b.StartTimer()
+		for _, src := range files {
+			t := time.Now()
+			d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
+			if err != nil {
+				b.Fatal(err)
+			}
+			t = lap(&parse, t)
+			texts := make([]string, len(d.Segments))
+			for i, s := range d.Segments {
+				texts[i] = s.Text
+				if ms := memo.Match(s.Text); len(ms) > 0 {
+					pairs := make([][2]string, len(ms))
+					for k, m := range ms {
+						pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
+					}
+					memory.GlossaryFingerprint(pairs)
+				}
+			}
+			t = lap(&match, t)
+			tr, err := translate.All(ctx, "pseudo", backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
+			if err != nil {
+				b.Fatal(err)
+			}
+			t = lap(&tran, t)
+			for i, s := range d.Segments {
+				g.CheckMatches(memo.Match(s.Text), tr[i])
+			}
+			t = lap(&check, t)
+			out, err := Render(d, tr, meta)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out.English()
+			out.Bilingual(Table)
+			lap(&outputs, t)
+			memo.Forget()
+		}
+	}
+	for _, m := range []struct {
+		d    time.Duration
+		unit string
+	}{{dial, "dialect-x"}, {parse, "parse-x"}, {match, "match-x"}, {tran, "translate-x"}, {inBackend, "backend-x"}, {check, "check-x"}, {outputs, "outputs-x"}} {
+		b.ReportMetric(float64(m.d)/float64(base), m.unit)
+	}
+}
+
+// timedPseudo is the pseudo backend (with every method of it, which pins
+// use) adding the time of its Translate calls to *in.
+type timedPseudo struct {
+	pseudo.Backend
+	in *time.Duration
+}
+
+func (p timedPseudo) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	start := time.Now()
+	defer func() { *p.in += time.Since(start) }()
+	return p.Backend.Translate(ctx, req)
+}
