@@ -29,7 +29,7 @@ var Factory = translate.Factory{
 // version is not taken for another's. It must change whenever the embedded
 // data or the code that translates changes what comes out;
 // TestVersionNamesTheData fails when either changed and Version did not.
-const Version = "71"
+const Version = "72"
 
 // Rule names one step of the translator that can be switched off, so that
 // tests can measure what each step buys (see Options.Off).

@@ -153,3 +153,13 @@ func TestMoreAndMore(t *testing.T) {
 func TestNotOnlyButAlso(t *testing.T) {
 	contains(t, "这个办法不仅省钱，而且还省时间。", []string{"not only", "but also"}, "also also")
 }
+
+// TestShortTermsAtWordBreaks: a built-in term of two characters matches
+// only where the dictionary's words break at both its ends: 中超 in 其中超过
+// (其中 超过) and 万达 in 1万达到 (万 达到) are not the league or the company.
+func TestShortTermsAtWordBreaks(t *testing.T) {
+	contains(t, "他在中超踢球。", []string{"Chinese Super League"})
+	contains(t, "其中超过一半是学生。", nil, "Super League")
+	contains(t, "万达的董事长来了。", []string{"Wanda"})
+	contains(t, "人数1万达到了。", nil, "Wanda")
+}

@@ -112,14 +112,37 @@ func (t *translator) run(s string, glossary *termSet, st *textState, out []tok) 
 // pinned cuts s[i:j] at the terms of ts (leftmost-longest, found in match, a
 // copy of s with the same offsets), emits each term as a token, and hands the
 // gaps to gap. fixed marks glossary terms, whose English no later step may
-// change.
+// change. The glossary's terms were matched by the glossary, which keeps
+// them to word breaks where it must. A built-in term (not fixed) of two
+// characters matches only where the dictionary's segmentation of s[i:j]
+// breaks at both its ends, so that 中超 is not read in 其中超过 (其中 超过);
+// longer terms are phrases that may cut across the dictionary's words
+// (纳税申报 in 纳税申报单, 省政府 in 青海省政府) and match anywhere.
 func (t *translator) pinned(s, match string, i, j int, ts *termSet, fixed bool, gap func(i, j int, out []tok) []tok, out []tok) []tok {
 	if ts.empty() {
 		return gap(i, j, out)
 	}
+	var breaks map[int]bool // the segmentation's word ends in s[i:j], made on the first term
+	atBreak := func(p int) bool {
+		if p == i || p == j {
+			return true
+		}
+		if breaks == nil {
+			breaks = map[int]bool{}
+			k := i
+			for _, w := range t.d.Segment(match[i:j]) {
+				k += len(w)
+				breaks[k] = true
+			}
+		}
+		return breaks[p]
+	}
 	start := i
 	for p := i; p < j; {
 		e, n := ts.at(match[:j], p)
+		if n > 0 && !fixed && utf8.RuneCountInString(match[p:p+n]) == 2 && (!atBreak(p) || !atBreak(p+n)) {
+			n = 0
+		}
 		if n == 0 {
 			_, w := utf8.DecodeRuneInString(s[p:])
 			p += w

@@ -169,6 +169,9 @@ var versions = map[string]string{
 	"70": "845c04392136cd6e7b24da5f68195dca99d9c0e89a2f2cc11e2150acfc61a62a",
 	// 71: 不仅…，而且/还/也… "not only ..., but also ...".
 	"71": "144207ad23fc4829b28e6153b03c3a3e7b0a534952860a3dab8340cecb47d5bc",
+	// 72: built-in terms of two characters only at the dictionary's word
+	// breaks; 中超 and 万达 terms again.
+	"72": "c90b76c4c775481e832b9dc0c9afaf355658288aa8feccc834d0306d6d5e9490",
 }
 
 // TestVersionNamesTheData fails when the dictionary, a table or the
