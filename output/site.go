@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -203,6 +204,30 @@ func (s *Site) Paths(post, english, bilingual, to string) (string, string) {
 		bi = filepath.Join(s.Root, ReviewDir, rel, bilingual)
 	}
 	return en, bi
+}
+
+// ReviewSource is the source post of a review file under a site's
+// ReviewDir, the inverse of Paths: ReviewDir mirrors the site's tree, so
+// the post of <root>/_bitext/review/<dir>/<stem>.zh-en.md is
+// <root>/<dir>/<name>, where name is the base name of the source its
+// translation mapping records (that path is relative to the English
+// edition's folder, not the review file's). ok is false for a file that
+// is not under a ReviewDir.
+func ReviewSource(review, recorded string) (source string, ok bool) {
+	sep := string(filepath.Separator)
+	p := filepath.Clean(review)
+	if !filepath.IsAbs(p) {
+		p = sep + p // so that a path that begins with ReviewDir is found too
+	}
+	i := strings.LastIndex(p, sep+filepath.FromSlash(ReviewDir)+sep)
+	if i < 0 {
+		return "", false
+	}
+	root, rel := p[:i], filepath.Dir(p[i+len(ReviewDir)+2:])
+	if !filepath.IsAbs(review) {
+		root = strings.TrimPrefix(root, sep)
+	}
+	return filepath.Join(root, rel, path.Base(recorded)), true
 }
 
 // inPosts reports whether a file is under a Jekyll _posts folder.

@@ -253,3 +253,54 @@ func TestApplyCorpus(t *testing.T) {
 		})
 	}
 }
+
+// On a Hugo and a Jekyll site, where the review file goes under
+// _bitext/review in a tree that mirrors the site's, a reviewer's edits
+// apply: the review file names its post relative to its own folder, apply
+// finds the post from any working folder, and a review file written by an
+// earlier bitext (its post named by base name alone) applies too.
+func TestApplySiteReviewFile(t *testing.T) {
+	post := "---\ntitle: 袁隆平神话\n---\n杂交水稻之父是怎样升起的？\n\n他在湖南长沙工作了很多年。\n"
+	for _, c := range []struct {
+		name, config, post, english, review, mapped string
+	}{
+		{"hugo", "config.toml", "content/posts/a.md", "content/posts/a.en.md", "_bitext/review/content/posts/a.zh-en.md", "../../../../content/posts/a.md"},
+		{"jekyll", "_config.yml", "_posts/2018-08-21-a.md", "_posts/2018-08-21-a.en.md", "_bitext/review/_posts/2018-08-21-a.zh-en.md", "../../../_posts/2018-08-21-a.md"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site := t.TempDir()
+			writeFiles(t, site, map[string]string{c.config: "title: x\n", c.post: post})
+			if c.name == "hugo" {
+				writeFiles(t, site, map[string]string{c.config: "title = 'x'\n"})
+			}
+			if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "."); code != exitOK {
+				t.Fatalf("translate: exit %d\n%s", code, stderr)
+			}
+			review := filepath.Join(site, c.review)
+			if got := string(mustReadBytes(t, review)); !strings.Contains(got, "\n  source: "+c.mapped+"\n") {
+				t.Fatalf("%s does not name its post as %s:\n%s", c.review, c.mapped, got)
+			}
+			apply := func(dir, path string) {
+				t.Helper()
+				edits := editRows(t, filepath.Join(site, c.post), review)
+				if len(edits) == 0 {
+					t.Fatal("no row edited")
+				}
+				if code, stderr := bitext(t, dir, "apply", path); code != exitOK {
+					t.Fatalf("apply %s in %s: exit %d\n%s", path, dir, code, stderr)
+				}
+				if got := strings.Count(string(mustReadBytes(t, filepath.Join(site, c.english))), "⟦Reviewed "); got != strings.Count(string(mustReadBytes(t, review)), "⟦Reviewed ") {
+					t.Errorf("apply %s in %s: the English edition has %d edits, the review file %d", path, dir, got, strings.Count(string(mustReadBytes(t, review)), "⟦Reviewed "))
+				}
+			}
+			apply(site, c.review)
+			apply(filepath.Join(site, filepath.Dir(c.post)), filepath.Join(strings.Repeat("../", strings.Count(c.post, "/")), c.review))
+			// As an earlier bitext wrote it: the post by base name.
+			data := strings.Replace(string(mustReadBytes(t, review)), "  source: "+c.mapped+"\n", "  source: "+filepath.Base(c.post)+"\n", 1)
+			if err := os.WriteFile(review, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			apply(site, c.review)
+		})
+	}
+}

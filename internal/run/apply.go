@@ -104,6 +104,12 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		return fmt.Errorf("%s: the translation mapping names no source", a.Path)
 	}
 	a.Source = filepath.Join(filepath.Dir(a.Path), filepath.FromSlash(str("source")))
+	if src, ok := output.ReviewSource(a.Path, str("source")); ok && !fileExists(a.Source) {
+		// A site's review file written by an earlier bitext names its
+		// post by base name alone: the post is where the review file's
+		// folder mirrors.
+		a.Source = src
+	}
 	in, err := r.inputFor(a.Source, a.Path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.Path, err)

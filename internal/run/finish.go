@@ -133,12 +133,17 @@ func segmentByID(d *document.Document, id string) int {
 // the post's size in memory. A variable for tests.
 var largePost = 8 << 20
 
-// sourceFrom is the source's path as the translation mapping records it:
-// relative to the English edition's folder, with forward slashes, so that
-// the pair can be found from either file wherever the site is checked out.
-func sourceFrom(english, source string) string {
-	rel, err := filepath.Rel(filepath.Dir(english), source)
-	if err != nil {
+// sourceFrom is the source's path as an output's translation mapping
+// records it: relative to the output's folder, with forward slashes, so
+// that the source can be found from the output wherever the site is
+// checked out. The two paths may differ in kind (a site's review file is
+// placed under its absolute root, the post named as given): both are made
+// absolute first.
+func sourceFrom(out, source string) string {
+	dir, err1 := filepath.Abs(filepath.Dir(out))
+	src, err2 := filepath.Abs(source)
+	rel, err := filepath.Rel(dir, src)
+	if err1 != nil || err2 != nil || err != nil {
 		rel = filepath.Base(source)
 	}
 	return filepath.ToSlash(rel)
