@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,6 +57,14 @@ type Site struct {
 	// Polyglot reports a Jekyll site with the jekyll-polyglot plugin,
 	// which pairs editions by permalink and reads lang.
 	Polyglot bool
+	// Config is the Hugo site's configuration file; Default its
+	// defaultContentLanguage ("en" when it sets none), the language of
+	// every post that names no other; Languages the languages it
+	// configures (lower case, as Hugo keys them), each with its content
+	// folder when it has its own.
+	Config    string
+	Default   string
+	Languages map[string]string
 }
 
 var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
@@ -105,12 +114,7 @@ func hugoSite(dir string) (*Site, error) {
 		if err != nil {
 			return nil, err
 		}
-		var cfg struct {
-			ContentDir string `json:"contentDir" yaml:"contentDir" toml:"contentDir"`
-			Languages  map[string]struct {
-				ContentDir string `json:"contentDir" yaml:"contentDir" toml:"contentDir"`
-			} `json:"languages" yaml:"languages" toml:"languages"`
-		}
+		var cfg hugoConfig
 		if err := decodeConfig(path, data, &cfg); err != nil {
 			return nil, err
 		}
@@ -118,18 +122,173 @@ func hugoSite(dir string) (*Site, error) {
 		if content == "" {
 			content = "content"
 		}
-		s := &Site{Generator: Hugo, Root: dir, Content: filepath.Join(dir, content)}
+		s := &Site{Generator: Hugo, Root: dir, Content: filepath.Join(dir, content), Config: path}
 		if strings.HasPrefix(name, "config.") {
 			if st, err := os.Stat(s.Content); err != nil || !st.IsDir() {
 				continue // a config.yaml of something else
 			}
 		}
-		if en, ok := cfg.Languages["en"]; ok && en.ContentDir != "" {
-			s.EnContent = filepath.Join(dir, en.ContentDir)
+		// Hugo merges the files of config/_default/ into the site's
+		// configuration, languages.* holding the languages themselves.
+		langs := cfg.Languages
+		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+			for _, base := range []string{"hugo", "config"} {
+				p := filepath.Join(dir, "config", "_default", base+ext)
+				var more hugoConfig
+				if data, err := os.ReadFile(p); err == nil {
+					if err := decodeConfig(p, data, &more); err != nil {
+						return nil, err
+					}
+					cfg.Default = cmp.Or(cfg.Default, more.Default)
+					langs = mergeLanguages(langs, more.Languages)
+				}
+			}
+			p := filepath.Join(dir, "config", "_default", "languages"+ext)
+			if data, err := os.ReadFile(p); err == nil {
+				var more map[string]hugoLanguage
+				if err := decodeConfig(p, data, &more); err != nil {
+					return nil, err
+				}
+				langs = mergeLanguages(langs, more)
+			}
 		}
+		s.Default = strings.ToLower(cmp.Or(cfg.Default, "en"))
+		s.Languages = map[string]string{}
+		for k, l := range langs {
+			k = strings.ToLower(k)
+			s.Languages[k] = ""
+			if l.ContentDir != "" {
+				s.Languages[k] = filepath.Join(dir, l.ContentDir)
+			}
+		}
+		s.EnContent = s.Languages["en"]
 		return s, nil
 	}
 	return nil, nil
+}
+
+// hugoConfig is what bitext reads of a Hugo site's configuration.
+type hugoConfig struct {
+	ContentDir string                  `json:"contentDir" yaml:"contentDir" toml:"contentDir"`
+	Default    string                  `json:"defaultContentLanguage" yaml:"defaultContentLanguage" toml:"defaultContentLanguage"`
+	Languages  map[string]hugoLanguage `json:"languages" yaml:"languages" toml:"languages"`
+}
+
+type hugoLanguage struct {
+	ContentDir string `json:"contentDir" yaml:"contentDir" toml:"contentDir"`
+}
+
+func mergeLanguages(a, b map[string]hugoLanguage) map[string]hugoLanguage {
+	if a == nil {
+		a = map[string]hugoLanguage{}
+	}
+	for k, l := range b {
+		if _, ok := a[k]; !ok {
+			a[k] = l
+		}
+	}
+	return a
+}
+
+// LanguageError refuses a Hugo site that cannot publish a post's English
+// edition as a page of that language linked to the post: the edition
+// would replace the post at its address, or be published as a page of the
+// post's own language.
+type LanguageError struct {
+	Config, Post, Edition string
+	Msg                   string
+	hint                  string
+}
+
+func (e *LanguageError) Error() string {
+	return fmt.Sprintf("%s: %s", e.Config, e.Msg)
+}
+
+// Hint is the advice printed under the error.
+func (e *LanguageError) Hint() string { return e.hint }
+
+// CheckEdition returns a *LanguageError when the site cannot publish the
+// English edition (in language to, at path edition) of post as Hugo's
+// translation of it, and nil when it can, or the site is not Hugo's. Hugo
+// gives a file the language of the content folder it is in, else of its
+// name's suffix (x.en.md) when that language is configured, else the
+// default language; two files of one name and language are one page, and
+// the suffixed one wins.
+func (s *Site) CheckEdition(post, edition, from, to string) error {
+	if s.Generator != Hugo {
+		return nil
+	}
+	from, to = strings.ToLower(from), strings.ToLower(to)
+	rel := func(p string) string {
+		if r, err := filepath.Rel(s.Root, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return p
+	}
+	abs, err := filepath.Abs(post)
+	if err != nil {
+		return nil
+	}
+	absEdition, err := filepath.Abs(edition)
+	if err != nil {
+		return nil
+	}
+	var example string
+	switch filepath.Ext(s.Config) {
+	case ".toml":
+		example = fmt.Sprintf("defaultContentLanguage = %q, then [languages.%s] and [languages.%s]", from, from, to)
+	case ".json":
+		example = fmt.Sprintf(`"defaultContentLanguage": %q, "languages": {%q: {}, %q: {}}`, from, from, to)
+	default:
+		example = fmt.Sprintf("defaultContentLanguage: %s, and languages: with %s: and %s: under it", from, from, to)
+	}
+	hint := fmt.Sprintf("configure both languages in %s, the posts' as the default (%s), or write the editions elsewhere with --out DIR or --site none", filepath.Base(s.Config), example)
+	if _, ok := s.Languages[to]; !ok {
+		msg := fmt.Sprintf("the Hugo site does not configure the language %s, so %s would not be published as the English edition of %s", to, rel(absEdition), rel(abs))
+		if len(s.Languages) == 0 && s.Default == to {
+			msg = fmt.Sprintf("the Hugo site has one language, %s, the default: %s would be a page of that language at the address of %s and replace it", to, rel(absEdition), rel(abs))
+		}
+		return &LanguageError{Config: rel(s.Config), Post: post, Edition: edition, Msg: msg, hint: hint}
+	}
+	if s.languageOf(abs) == to && s.Languages[to] == "" {
+		return &LanguageError{Config: rel(s.Config), Post: post, Edition: edition, hint: hint,
+			Msg: fmt.Sprintf("the Hugo site's default language is %s, so %s is a page in %s and %s would replace it at its address", to, rel(abs), to, rel(absEdition))}
+	}
+	return nil
+}
+
+// Stem is the name of a post without its extension, and on a Hugo site
+// without a language suffix the site configures (index.zh.md is index):
+// the English edition is then index.en.md, which Hugo pairs with the post.
+func (s *Site) Stem(post string) string {
+	name := strings.TrimSuffix(filepath.Base(post), filepath.Ext(post))
+	if s.Generator != Hugo {
+		return name
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		if _, ok := s.Languages[strings.ToLower(name[i+1:])]; ok {
+			return name[:i]
+		}
+	}
+	return name
+}
+
+// languageOf is the language Hugo gives the file at abs.
+func (s *Site) languageOf(abs string) string {
+	for k, dir := range s.Languages {
+		if dir != "" {
+			if r, err := filepath.Rel(dir, abs); err == nil && !strings.HasPrefix(r, "..") {
+				return k
+			}
+		}
+	}
+	name := strings.TrimSuffix(filepath.Base(abs), filepath.Ext(abs))
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		if _, ok := s.Languages[strings.ToLower(name[i+1:])]; ok {
+			return strings.ToLower(name[i+1:])
+		}
+	}
+	return s.Default
 }
 
 func jekyllSite(dir string) (*Site, error) {

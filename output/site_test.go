@@ -1,7 +1,9 @@
 package output
 
 import (
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +26,36 @@ func TestReviewSource(t *testing.T) {
 		got, ok := ReviewSource(filepath.FromSlash(c.review), c.recorded)
 		if ok != c.ok || got != filepath.FromSlash(c.want) {
 			t.Errorf("ReviewSource(%q, %q) = %q, %v; want %q, %v", c.review, c.recorded, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// A Hugo post named for a configured language (index.zh.md) has the stem
+// of its page (index), so that its English edition is index.en.md; other
+// dotted names and other sites keep theirs. The advice of CheckEdition is
+// written in the syntax of the site's configuration.
+func TestHugoStemAndHint(t *testing.T) {
+	hugo := &Site{Generator: Hugo, Root: "/s", Config: "/s/hugo.yaml", Default: "en", Languages: map[string]string{"en": "", "zh": ""}}
+	for post, want := range map[string]string{"/s/content/index.zh.md": "index", "/s/content/a.b.md": "a.b", "/s/content/v1.2.md": "v1.2", "/s/content/x.ZH.md": "x"} {
+		if got := hugo.Stem(post); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", post, got, want)
+		}
+	}
+	if got := (&Site{Generator: Jekyll}).Stem("/s/_posts/a.zh.md"); got != "a.zh" {
+		t.Errorf("Jekyll: Stem = %q", got)
+	}
+	for cfg, want := range map[string]string{
+		"/s/hugo.yaml": "defaultContentLanguage: zh, and languages: with zh: and en: under it",
+		"/s/hugo.json": `"defaultContentLanguage": "zh", "languages": {"zh": {}, "en": {}}`,
+		"/s/hugo.toml": `defaultContentLanguage = "zh", then [languages.zh] and [languages.en]`,
+	} {
+		s := &Site{Generator: Hugo, Root: "/s", Config: cfg, Default: "en"}
+		err := s.CheckEdition("/s/content/a.md", "/s/content/a.en.md", "zh", "en")
+		var le *LanguageError
+		if !errors.As(err, &le) {
+			t.Errorf("%s: %v, want a *LanguageError", cfg, err)
+		} else if !strings.Contains(le.Hint(), want) {
+			t.Errorf("%s: hint %q; want it to say %q", cfg, le.Hint(), want)
 		}
 	}
 }

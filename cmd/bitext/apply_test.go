@@ -271,7 +271,7 @@ func TestApplySiteReviewFile(t *testing.T) {
 			site := t.TempDir()
 			writeFiles(t, site, map[string]string{c.config: "title: x\n", c.post: post})
 			if c.name == "hugo" {
-				writeFiles(t, site, map[string]string{c.config: "title = 'x'\n"})
+				writeFiles(t, site, map[string]string{c.config: "title = 'x'\ndefaultContentLanguage = 'zh'\n[languages.zh]\n[languages.en]\n"})
 			}
 			if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "."); code != exitOK {
 				t.Fatalf("translate: exit %d\n%s", code, stderr)

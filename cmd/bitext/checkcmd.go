@@ -73,8 +73,7 @@ func editionOf(src, from, to string, gen output.Generator) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	stem := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
-	en, bi := run.OutputNames(stem, from, to)
+	en, bi := run.OutputNames(site.Stem(src), from, to)
 	path, _ := site.Paths(src, en, bi, to)
 	if _, err := os.Stat(path); err != nil {
 		return "", withHint(fmt.Errorf("%s: no English edition at %s", src, path), "name it: bitext check SOURCE TRANSLATION")

@@ -115,8 +115,12 @@ func printError(w io.Writer, err error) {
 	text := strings.TrimPrefix(err.Error(), "bitext: ")
 	say(w, "bitext: error: %s", text)
 	var h *hintError
-	if errors.As(err, &h) {
+	var hinter interface{ Hint() string } // an error that carries its own advice
+	switch {
+	case errors.As(err, &h):
 		say(w, "bitext: hint: %s", h.hint)
+	case errors.As(err, &hinter) && hinter.Hint() != "":
+		say(w, "bitext: hint: %s", hinter.Hint())
 	}
 }
 

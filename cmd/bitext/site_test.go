@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/internal/testcorpus"
+	"github.com/bitext/bitext/output"
 )
 
 // needTool returns the path of a program the test needs: absent, the test
@@ -305,4 +306,92 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// hugoLanguageSites are Hugo configurations, with where a Chinese post is
+// and whether bitext can publish its English edition beside it.
+var hugoLanguageSites = []struct {
+	name    string
+	files   map[string]string
+	post    string
+	edition string // the English edition bitext would write
+	ok      bool
+}{
+	{"one language, English by default", map[string]string{"hugo.toml": "title = 'x'\n"}, "content/posts/a.md", "content/posts/a.en.md", false},
+	{"one language, Chinese", map[string]string{"hugo.toml": "title = 'x'\ndefaultContentLanguage = 'zh'\n"}, "content/posts/a.md", "content/posts/a.en.md", false},
+	{"both, Chinese by default", map[string]string{"hugo.toml": "title = 'x'\ndefaultContentLanguage = 'zh'\n[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n"}, "content/posts/a.md", "content/posts/a.en.md", true},
+	{"both, English by default", map[string]string{"hugo.yaml": "title: x\nlanguages:\n  en: {weight: 1}\n  zh: {weight: 2}\n"}, "content/posts/a.md", "content/posts/a.en.md", false},
+	{"both, English by default, post named zh", map[string]string{"hugo.yaml": "title: x\nlanguages:\n  en: {weight: 1}\n  zh: {weight: 2}\n"}, "content/posts/a.zh.md", "content/posts/a.en.md", true},
+	{"languages in config/_default", map[string]string{"hugo.toml": "title = 'x'\ndefaultContentLanguage = 'zh'\n", "config/_default/languages.toml": "[zh]\nweight = 1\n[en]\nweight = 2\n"}, "content/posts/a.md", "content/posts/a.en.md", true},
+}
+
+// TestHugoLanguages checks output.Site's reading of Hugo's language rules
+// (CheckEdition) against the real hugo: where bitext says the edition
+// publishes, hugo builds the post as a Chinese page and the edition as an
+// English page that is its translation; where bitext refuses, hugo loses
+// the post or builds the edition as something else.
+func TestHugoLanguages(t *testing.T) {
+	hugo := needTool(t, "hugo")
+	// Each page says what hugo made of it.
+	layout := "PAGE {{ .File.Path }} {{ .Lang }}{{ range .Translations }} {{ .Lang }}{{ end }}\n"
+	for _, c := range hugoLanguageSites {
+		t.Run(c.name, func(t *testing.T) {
+			site := t.TempDir()
+			writeFiles(t, site, c.files)
+			writeFiles(t, site, map[string]string{
+				"layouts/_default/single.html": layout, "layouts/_default/list.html": "", "layouts/index.html": "",
+				c.post: "---\ntitle: 原文\n---\n正文。\n", c.edition: "---\ntitle: Edition\n---\nText.\n"})
+			s, err := output.FindSite(filepath.Join(site, filepath.Dir(c.post)), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = s.CheckEdition(filepath.Join(site, c.post), filepath.Join(site, c.edition), "zh", "en")
+			if (err == nil) != c.ok {
+				t.Errorf("CheckEdition = %v, want ok %v", err, c.ok)
+			}
+			runTool(t, site, hugo, "--destination", "public")
+			pages := map[string]string{} // file -> "lang translations..."
+			for _, f := range publishedFiles(t, filepath.Join(site, "public")) {
+				for _, line := range strings.Split(mustRead(t, filepath.Join(site, "public", f)), "\n") {
+					if rest, ok := strings.CutPrefix(line, "PAGE "); ok {
+						file, langs, _ := strings.Cut(rest, " ")
+						pages[filepath.ToSlash(file)] = langs
+					}
+				}
+			}
+			rel := func(p string) string { return strings.TrimPrefix(p, "content/") }
+			published := pages[rel(c.post)] == "zh en" && pages[rel(c.edition)] == "en zh"
+			if published != c.ok {
+				t.Errorf("hugo built %v; bitext says the edition publishes as the post's English page: %v", pages, c.ok)
+			}
+		})
+	}
+}
+
+// On a Hugo site that cannot publish English editions beside its posts,
+// bitext translate refuses before it sends or writes anything, names the
+// configuration file and says what to add; with --out it translates.
+func TestHugoSiteWithoutEnglish(t *testing.T) {
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{"config.toml": "title = 'x'\n", "content/posts/a.md": "---\ntitle: 原文\n---\n正文。\n"})
+	code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "content")
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	for _, want := range []string{
+		"bitext: error: config.toml: the Hugo site has one language, en, the default: content/posts/a.en.md would be a page of that language at the address of content/posts/a.md and replace it; nothing was sent or translated\n",
+		"bitext: hint: configure both languages in config.toml, the posts' as the default (defaultContentLanguage = \"zh\", then [languages.zh] and [languages.en]), or write the editions elsewhere with --out DIR or --site none\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	for _, p := range []string{"content/posts/a.en.md", "_bitext"} {
+		if _, err := os.Stat(filepath.Join(site, p)); err == nil {
+			t.Errorf("%s written", p)
+		}
+	}
+	if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "--out", "out", "content"); code != exitOK {
+		t.Errorf("with --out: exit %d\n%s", code, stderr)
+	}
 }

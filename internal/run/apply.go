@@ -321,14 +321,16 @@ func (r *runner) inputFor(path, applied string) (*Input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("its source %s: %w", path, err)
 	}
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
+	en, bi := OutputNames(site.Stem(path), r.cfg.FromName, r.cfg.ToName)
 	in := &Input{Path: path, Explicit: true, Site: site, Size: st.Size()}
 	if r.cfg.Out != "" {
 		in.English = filepath.Join(r.cfg.Out, en)
 		in.Bilingual = filepath.Join(r.cfg.Out, bi)
 	} else {
 		in.English, in.Bilingual = site.Paths(path, en, bi, r.cfg.ToName)
+		if err := site.CheckEdition(path, in.English, r.cfg.FromName, r.cfg.ToName); err != nil {
+			return nil, err
+		}
 	}
 	if applied != "" {
 		in.Bilingual = applied

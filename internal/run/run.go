@@ -44,11 +44,14 @@ const languageCheckTimeout = 30 * time.Second
 
 // runner holds one run's state.
 type runner struct {
-	cfg    Config
-	pair   memory.Pair
-	inputs []Input
-	report *Report
-	start  time.Time
+	cfg Config
+	// siteErr is the first site collect found that cannot publish the
+	// English editions where they would go (output.Site.CheckEdition).
+	siteErr error
+	pair    memory.Pair
+	inputs  []Input
+	report  *Report
+	start   time.Time
 	// sums adds up the file figures of the files done with (final), and
 	// reported counts the inputs done with, which are done with in order;
 	// collected counts the paths collect could not read.
@@ -151,6 +154,9 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 		}
 	}
 	r.collect(args)
+	if r.siteErr != nil {
+		return r.report, &UsageError{fmt.Errorf("%w; nothing was sent or translated", r.siteErr)}
+	}
 	if cfg.OnInputs != nil {
 		var largest int64
 		for _, in := range r.inputs {
@@ -235,8 +241,6 @@ func (r *runner) collect(args []string) {
 			r.inputs = append(r.inputs, r.stdinInput())
 			continue
 		}
-		stem := strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path))
-		en, bi := OutputNames(stem, r.cfg.FromName, r.cfg.ToName)
 		in := Input{Path: p.Path, Explicit: p.Explicit}
 		dir := filepath.Dir(p.Path)
 		site, ok := sites[dir]
@@ -249,11 +253,15 @@ func (r *runner) collect(args []string) {
 			sites[dir] = site
 		}
 		in.Site = site
+		en, bi := OutputNames(site.Stem(p.Path), r.cfg.FromName, r.cfg.ToName)
 		if r.cfg.Out != "" {
 			dir = filepath.Join(r.cfg.Out, p.Rel)
 			in.English, in.Bilingual = filepath.Join(dir, en), filepath.Join(dir, bi)
 		} else {
 			in.English, in.Bilingual = site.Paths(p.Path, en, bi, r.cfg.ToName)
+			if err := site.CheckEdition(p.Path, in.English, r.cfg.FromName, r.cfg.ToName); err != nil && r.siteErr == nil {
+				r.siteErr = err
+			}
 		}
 		if st, err := os.Stat(p.Path); err == nil {
 			in.Size = st.Size()
