@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/bitext/bitext/internal/run"
@@ -32,6 +33,10 @@ no accounts: it serves on 127.0.0.1 only. Ctrl-C stops it.`,
 			}
 			return o.with(cmd, e, func(ctx context.Context, cfg run.Config) error {
 				rv, err := run.OpenReview(cfg, args)
+				var ue *run.UsageError
+				if errors.As(err, &ue) {
+					return &exitError{code: exitUsage, err: ue.Err}
+				}
 				if err != nil {
 					return &exitError{code: exitFailed, err: err}
 				}

@@ -391,6 +391,10 @@ func TestHugoSiteWithoutEnglish(t *testing.T) {
 			t.Errorf("%s written", p)
 		}
 	}
+	// The review page, which writes editions too, refuses the site alike.
+	if code, stderr := bitext(t, site, "review", "content"); code != exitUsage || !strings.Contains(stderr, "bitext: error: config.toml: the Hugo site has one language") {
+		t.Errorf("review: exit %d\n%s", code, stderr)
+	}
 	if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "--out", "out", "content"); code != exitOK {
 		t.Errorf("with --out: exit %d\n%s", code, stderr)
 	}

@@ -70,6 +70,9 @@ func OpenReview(cfg Config, args []string) (*Review, error) {
 		return nil, err
 	}
 	r.collect(args)
+	if r.siteErr != nil {
+		return nil, &UsageError{r.siteErr} // the page writes English editions
+	}
 	rv := &Review{r: r}
 	for _, f := range r.report.Files {
 		rv.Errors = append(rv.Errors, f.Err)
