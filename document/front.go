@@ -256,6 +256,9 @@ func parseFields(src []byte, f *Front) error {
 			limit = offset(pairs[k+2].Line, 1)
 		}
 		fd.ValueStart = offset(val.Line, val.Column)
+		if hasProperties(val) {
+			fd.ValueStart = skipProperties(src, fd.ValueStart, limit)
+		}
 		if val.Kind == yaml.ScalarNode && val.Line == key.Line && val.Tag != "!!null" && val.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || val.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
 			fd.ValueEnd = scalarEnd(src, fd.ValueStart, limit, val.Style)
 		} else if val.Kind == yaml.ScalarNode && val.Value == "" && val.Style == 0 {
@@ -289,6 +292,28 @@ func parseFields(src []byte, f *Front) error {
 	return nil
 }
 
+// hasProperties reports a YAML node written with an anchor (&name) or an
+// explicit tag (!!str, !x) before its value: yaml gives the position of
+// the first of them, not of the value.
+func hasProperties(n *yaml.Node) bool {
+	return n.Anchor != "" || n.Style&yaml.TaggedStyle != 0
+}
+
+// skipProperties returns where the value starts after the anchor and tag
+// at src[i:]: they stay in the file as written, and an alias (*name) of
+// the anchor reads the translated value.
+func skipProperties(src []byte, i, limit int) int {
+	for i < limit && (src[i] == '&' || src[i] == '!') {
+		for i < limit && src[i] != ' ' && src[i] != '\t' && src[i] != '\n' && src[i] != '\r' {
+			i++
+		}
+		for i < limit && (src[i] == ' ' || src[i] == '\t') {
+			i++
+		}
+	}
+	return i
+}
+
 // yamlItems returns the strings of a sequence of strings, or nil when it
 // holds anything else (numbers, mappings, nested lists): only lists of
 // plain strings are translated item by item.
@@ -303,6 +328,9 @@ func yamlItems(src []byte, seq *yaml.Node, offset func(line, col int) int, limit
 			end = offset(seq.Content[i+1].Line, seq.Content[i+1].Column)
 		}
 		start := offset(n.Line, n.Column)
+		if hasProperties(n) {
+			start = skipProperties(src, start, end)
+		}
 		var stop int
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
 			stop = scalarEnd(src, start, end, n.Style)

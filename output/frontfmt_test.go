@@ -56,6 +56,13 @@ func TestFrontMatterFormats(t *testing.T) {
 		want:   "---\ntags: ['China, US', 'news [brief]']\nlang: en\ndraft: true\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nBody.\n",
 		tags:   []any{"China, US", "news [brief]"},
 		decode: yaml.Unmarshal,
+	}, {
+		name:   "YAML anchors, aliases and tags stay where they are, and an alias reads the translation",
+		src:    "---\ntitle: &t 锚点标题\ndescription: *t\ntags:\n  - !!str 标签\n  - &n 新闻\n---\n正文。\n",
+		tr:     map[string]string{"锚点标题": "Anchored title", "标签": "tag", "新闻": "News", "正文。": "Body."},
+		want:   "---\ntitle: &t Anchored title\ndescription: *t\ntags:\n  - !!str tag\n  - &n News\nlang: en\ndraft: true\ntranslation:\n  backend: test\n  source: a.md\n  from: zh\n  reviewed: false\n---\nBody.\n",
+		tags:   []any{"tag", "News"},
+		decode: yaml.Unmarshal,
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

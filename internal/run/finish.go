@@ -157,16 +157,18 @@ func sourceFrom(out, source string) string {
 // A post over largePost is not checked: the check parses the source and
 // the edition several times over, which for a post of tens of megabytes
 // costs many times its size in memory; bitext check does it on its own.
-func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []byte) []check.Finding {
+//
+// An edition that does not parse is an error: it is never written.
+func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []byte) ([]check.Finding, error) {
 	if len(d.Src) > largePost {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: not checked (links, numbers, structure): the post is %d MB, over the run's check limit of %d MB; run bitext check %s",
 			in.English, len(d.Src)>>20, largePost>>20, in.Path))
-		return nil
+		return nil, nil
 	}
 	fs, err := check.Edition(in.Path, d.Src, in.English, english, check.Options{Doc: r.cfg.Doc})
 	if err != nil {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: the English edition could not be checked: %v", in.English, err))
-		return nil
+		// The source parsed, so the edition does not: never written.
+		return nil, fmt.Errorf("%s: the English edition bitext made does not read back as a post (%v); nothing of this post was written", in.Path, err)
 	}
 	var kept []check.Finding
 	for _, x := range fs {
@@ -176,7 +178,7 @@ func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []by
 			kept = append(kept, x)
 		}
 	}
-	return kept
+	return kept, nil
 }
 
 func missMessage(source, target string) string {
@@ -202,7 +204,9 @@ func (r *runner) advance(segments int) {
 func (r *runner) write(in *Input, f *FileReport, t *output.Translation, applied string) (string, error) {
 	if in.Path == Stdin {
 		english := t.English()
-		r.qa(f, in, t.Doc, english)
+		if _, err := r.qa(f, in, t.Doc, english); err != nil {
+			return "", err
+		}
 		if r.cfg.Stdout == nil {
 			return "", errors.New("-: no standard output to write the English edition to")
 		}
@@ -236,7 +240,11 @@ func (r *runner) write(in *Input, f *FileReport, t *output.Translation, applied 
 		data := o.make()
 		if o.path == in.English {
 			// what the check finds goes on the rows of the bilingual file
-			for _, x := range r.qa(f, in, t.Doc, data) {
+			found, err := r.qa(f, in, t.Doc, data)
+			if err != nil {
+				return "", err
+			}
+			for _, x := range found {
 				if si := segmentByID(t.Doc, x.Segment); si >= 0 && si < len(t.Notes) {
 					t.Notes[si] = append(t.Notes[si], x.Kind+": "+x.Message)
 				}
@@ -274,7 +282,7 @@ func (r *runner) write(in *Input, f *FileReport, t *output.Translation, applied 
 // its temporary file as it is made, never held whole, and compared with
 // the file it would replace on disk. It is not checked (qa).
 func (r *runner) writeLarge(in *Input, f *FileReport, t *output.Translation, b *output.Batch, applied string) (string, error) {
-	r.qa(f, in, t.Doc, nil)
+	r.qa(f, in, t.Doc, nil) // only says the post is not checked
 	same := 0
 	for _, o := range []struct {
 		path  string

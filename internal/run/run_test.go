@@ -431,3 +431,24 @@ func TestLargePostsStreamed(t *testing.T) {
 		t.Errorf("re-run: %d of %d files unchanged", rep.Totals.Unchanged, rep.Totals.Files)
 	}
 }
+
+// An English edition that does not read back as a post (here, front
+// matter the writer broke) is an error of its post, never a warning of a
+// written file.
+func TestEditionThatDoesNotParseIsRefused(t *testing.T) {
+	opt := document.Options{Translatable: document.HasHan, FrontKeys: []string{"title"}}
+	src := []byte("---\ntitle: 标题\n---\n正文。\n")
+	d, err := document.Parse("a.md", src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner{cfg: Config{Doc: opt}}
+	f := &FileReport{}
+	in := &Input{Path: "a.md", English: "a.en.md"}
+	if _, err := r.qa(f, in, d, []byte("---\ntitle: [Title\n---\nBody.\n")); err == nil || !strings.Contains(err.Error(), "a.md: the English edition bitext made does not read back as a post") {
+		t.Errorf("qa of a broken edition: %v", err)
+	}
+	if _, err := r.qa(f, in, d, []byte("---\ntitle: Title\n---\nBody.\n")); err != nil {
+		t.Errorf("qa of a good edition: %v", err)
+	}
+}
