@@ -304,3 +304,37 @@ func TestApplySiteReviewFile(t *testing.T) {
 		})
 	}
 }
+
+// A command run from a folder of the site uses the memory at the site's
+// root: the edits a reviewer applies from a post's folder, and the next
+// translate from there, keep to the one memory, and the review survives.
+func TestMemoryOfTheSiteRoot(t *testing.T) {
+	site := t.TempDir()
+	post := "_posts/2020-01-01-a.md"
+	writeFiles(t, site, map[string]string{"_config.yml": "title: x\n", post: "---\ntitle: 袁隆平\n---\n广州很热。\n\n上海很大。\n"})
+	if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "_posts"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	review := filepath.Join(site, "_bitext/review/_posts/2020-01-01-a.zh-en.md")
+	edits := editRows(t, filepath.Join(site, post), review)
+	if len(edits) == 0 {
+		t.Fatal("no row edited")
+	}
+	posts := filepath.Join(site, "_posts")
+	if code, stderr := bitext(t, posts, "apply", "../_bitext/review/_posts/2020-01-01-a.zh-en.md"); code != exitOK {
+		t.Fatalf("apply from _posts: exit %d\n%s", code, stderr)
+	}
+	if code, stderr := bitext(t, posts, "translate", "--backend", "pseudo", "."); code != exitOK || !strings.Contains(stderr, "0 segments sent") {
+		t.Fatalf("translate from _posts: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(posts, ".bitext")); err == nil {
+		t.Error("a second memory was made in _posts")
+	}
+	if got := string(mustReadBytes(t, filepath.Join(site, "_posts/2020-01-01-a.en.md"))); !strings.Contains(got, "⟦Reviewed ") {
+		t.Errorf("the reviewed row is gone from the edition:\n%s", got)
+	}
+	code, stdout, _ := bitextEnv(t, posts, nil, "memory", "stats")
+	if code != exitOK || !strings.Contains(stdout, filepath.Join("..", ".bitext", "memory.db")) || !strings.Contains(stdout, fmt.Sprintf("reviewed    %d\n", len(edits))) {
+		t.Errorf("memory stats from _posts: exit %d\n%s", code, stdout)
+	}
+}

@@ -2,18 +2,63 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/memory/postgres"
 	"github.com/bitext/bitext/memory/sqlite"
+	"github.com/bitext/bitext/output"
 	"github.com/spf13/pflag"
 )
 
 // defaultMemory is where the translation memory lives unless told
-// otherwise: in the site root (the folder holding bitext.yaml, which is
-// the working folder), beside the site's own files, like .git.
+// otherwise: in the site root, beside the site's own files, like .git
+// (see locateMemory).
 var defaultMemory = filepath.Join(".bitext", "memory.db")
+
+// locateMemory is the default memory for a command run in the working
+// folder: the nearest .bitext/memory.db in it or a folder above, up to the
+// root of the Hugo or Jekyll site it is in (or of its git repository);
+// none there, the site root's, so that a run from a post's folder uses the
+// memory a run from the root made (and the reviewed work in it); outside
+// a site, the working folder's.
+func locateMemory() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return defaultMemory
+	}
+	top := ""
+	if site, err := output.FindSite(wd, ""); err == nil && site.Generator != output.None {
+		top = site.Root
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if st, err := os.Stat(filepath.Join(d, defaultMemory)); err == nil && st.Mode().IsRegular() {
+			return relTo(wd, filepath.Join(d, defaultMemory))
+		}
+		if d == top || top == "" && isDir(filepath.Join(d, ".git")) || filepath.Dir(d) == d {
+			break
+		}
+	}
+	if top != "" {
+		return relTo(wd, filepath.Join(top, defaultMemory))
+	}
+	return defaultMemory
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// relTo is path relative to dir when it is below or beside it, for
+// messages; else path.
+func relTo(dir, path string) string {
+	if r, err := filepath.Rel(dir, path); err == nil {
+		return r
+	}
+	return path
+}
 
 // memoryEnv names the memory when neither --memory nor bitext.yaml does:
 // a shared one for a CI runner, whose URL may hold a password.
@@ -49,6 +94,8 @@ func (m *memoryFlags) fill(f *pflag.FlagSet, fc fileConfig, getenv func(string) 
 		m.path = fc.Memory
 	case getenv(memoryEnv) != "":
 		m.path = getenv(memoryEnv)
+	default:
+		m.path = locateMemory()
 	}
 	return nil
 }

@@ -328,6 +328,9 @@ reported with both translations. Times are kept, so syncing back copies nothing 
 		Example: example,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("local") {
+				local = locateMemory()
+			}
 			shared, err := c.open(cmd, e, push)
 			if err != nil {
 				return err
