@@ -361,6 +361,14 @@ func (s *Site) Paths(post, english, bilingual, to string) (string, string) {
 	bi := filepath.Join(dir, bilingual)
 	if rel, err := filepath.Rel(s.Root, filepath.Dir(abs)); err == nil && !strings.HasPrefix(rel, "..") {
 		bi = filepath.Join(s.Root, ReviewDir, rel, bilingual)
+		if !filepath.IsAbs(post) {
+			// named as the post is, so that messages name both alike
+			if wd, err := os.Getwd(); err == nil {
+				if r, err := filepath.Rel(wd, bi); err == nil {
+					bi = r
+				}
+			}
+		}
 	}
 	return en, bi
 }

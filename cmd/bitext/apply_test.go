@@ -338,3 +338,32 @@ func TestMemoryOfTheSiteRoot(t *testing.T) {
 		t.Errorf("memory stats from _posts: exit %d\n%s", code, stdout)
 	}
 }
+
+// A bilingual file with reviewed rows is not replaced by a run whose
+// memory lacks them (--no-memory here; another memory, or a checkout
+// without .bitext, alike): the run refuses the post and says how to keep
+// them; --force replaces the file.
+func TestReviewedFileNotReplacedWithoutItsMemory(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"posts/a.md": "---\ntitle: 袁隆平\n---\n广州很热。\n\n上海很大。\n"})
+	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "posts"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	bi := filepath.Join(dir, "posts/a.zh-en.md")
+	edits := editRows(t, filepath.Join(dir, "posts/a.md"), bi)
+	if code, stderr := bitext(t, dir, "apply", "posts/a.zh-en.md"); code != exitOK {
+		t.Fatalf("apply: exit %d\n%s", code, stderr)
+	}
+	before := mustReadBytes(t, bi)
+	code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "--no-memory", "posts")
+	want := fmt.Sprintf(": %d rows reviewed in this file are not in the memory this run uses; not overwritten: bitext apply posts/a.zh-en.md puts them there first (--force replaces the file)", len(edits))
+	if code != exitFailed || !strings.Contains(stderr, want) || !strings.Contains(stderr, "bitext: error: posts/a.zh-en.md:") {
+		t.Errorf("--no-memory: exit %d, want %d and %q:\n%s", code, exitFailed, want, stderr)
+	}
+	if !bytes.Equal(mustReadBytes(t, bi), before) || !strings.Contains(string(mustReadBytes(t, filepath.Join(dir, "posts/a.en.md"))), "⟦Reviewed ") {
+		t.Error("the reviewed outputs were changed")
+	}
+	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "--no-memory", "--force", "posts"); code != exitOK || strings.Contains(string(mustReadBytes(t, bi)), "⟦Reviewed ") {
+		t.Errorf("--force: exit %d\n%s", code, stderr)
+	}
+}

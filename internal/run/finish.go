@@ -102,6 +102,33 @@ func (r *runner) emit(f *FileReport, in *Input, d *document.Document, translatio
 	return nil
 }
 
+// lostReviews refuses to replace a bilingual file (its bytes old) that
+// shows rows reviewed whose segments the new translation t does not show
+// reviewed: their reviewed translations are in the file but not in the
+// memory the run uses (--no-memory, another memory, a fresh checkout
+// without .bitext). Rows of text the post no longer has are not counted:
+// the memory keeps reviewed texts, and the run translates the new ones.
+func lostReviews(t *output.Translation, path string, old []byte) error {
+	if !bytes.Contains(old, []byte(" "+output.Reviewed+" ")) {
+		return nil // no row marked reviewed
+	}
+	rows, _ := output.ReadReview(t.Doc, path, old)
+	n, first := 0, 0
+	for _, row := range rows {
+		if row.Seg >= 0 && row.Status == output.Reviewed && (row.Seg >= len(t.Status) || t.Status[row.Seg] != output.Reviewed) {
+			if n == 0 {
+				first = row.Line
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s:%d: %d %s reviewed in this file %s not in the memory this run uses; not overwritten: bitext apply %s puts %s there first (--force replaces the file)",
+		path, first, n, plural(n, "row", "rows"), plural(n, "is", "are"), path, plural(n, "it", "them"))
+}
+
 // reviewedValue is the translation mapping's reviewed value for a post
 // with n of its total segments reviewed: false, true, or "n/total".
 func reviewedValue(n, total int) string {
@@ -260,6 +287,11 @@ func (r *runner) write(in *Input, f *FileReport, t *output.Translation, applied 
 			if old, err := readPost(o.path, int64(len(data))+r.cfg.MaxFileSize); err == nil {
 				if err := output.CheckReplace(o.path, old); err != nil {
 					return "", err
+				}
+				if o.path == in.Bilingual {
+					if err := lostReviews(t, o.path, old); err != nil {
+						return "", err
+					}
 				}
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				return "", fmt.Errorf("%s: output %w", in.Path, err)
