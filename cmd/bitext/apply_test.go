@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -365,5 +366,45 @@ func TestReviewedFileNotReplacedWithoutItsMemory(t *testing.T) {
 	}
 	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "--no-memory", "--force", "posts"); code != exitOK || strings.Contains(string(mustReadBytes(t, bi)), "⟦Reviewed ") {
 		t.Errorf("--force: exit %d\n%s", code, stderr)
+	}
+}
+
+// A paragraph the post repeats is one text with one translation in the
+// memory: rows of it edited two ways are refused, naming both, and nothing
+// is applied; rows edited alike apply to both places.
+func TestRepeatedTextEditedTwoWays(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"d.md": "---\ntitle: 重复\n---\n\n同样的段落。\n\n中间段落。\n\n同样的段落。\n"})
+	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "d.md"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	bi := filepath.Join(dir, "d.zh-en.md")
+	edit := func(targets ...string) {
+		t.Helper()
+		lines := strings.Split(string(mustReadBytes(t, bi)), "\n")
+		k := 0
+		for i, l := range lines {
+			if strings.HasPrefix(l, "| 同样的段落。") {
+				cells := strings.Split(l, " | ")
+				lines[i] = cells[0] + " | " + targets[k] + " |"
+				k++
+			}
+		}
+		if k != len(targets) {
+			t.Fatalf("%d rows of the repeated text, want %d", k, len(targets))
+		}
+		os.WriteFile(bi, []byte(strings.Join(lines, "\n")), 0o644)
+	}
+	edit("Version A.", "Version B.")
+	code, stderr := bitext(t, dir, "apply", "d.zh-en.md")
+	if code != exitFailed || !regexp.MustCompile(`d\.zh-en\.md:\d+: segment \w+-1: the same text as segment \w+ \(line \d+\) with another translation`).MatchString(stderr) {
+		t.Errorf("two ways: exit %d\n%s", code, stderr)
+	}
+	if strings.Contains(string(mustReadBytes(t, filepath.Join(dir, "d.en.md"))), "Version") {
+		t.Error("an edit was applied")
+	}
+	edit("Version B.", "Version B.")
+	if code, stderr := bitext(t, dir, "apply", "d.zh-en.md"); code != exitOK || strings.Count(string(mustReadBytes(t, filepath.Join(dir, "d.en.md"))), "Version B.") != 2 {
+		t.Errorf("alike: exit %d\n%s", code, stderr)
 	}
 }

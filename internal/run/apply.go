@@ -196,6 +196,10 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 		return problems
 	}
 
+	if conflicts := sameTextConflicts(a.Path, d, rows, editRows, tagged, current); len(conflicts) > 0 {
+		return conflicts
+	}
+
 	translations, statuses := fromEntries(current)
 	var entries []memory.Entry
 	keep := func(si int, target string) {
@@ -305,6 +309,51 @@ func (r *runner) commit(ctx context.Context, a *Applied, in *Input, d *document.
 	}
 	a.Reviewed = reviewedValue(n, len(statuses))
 	return nil
+}
+
+// sameTextConflicts finds rows of one source text (a paragraph the post
+// repeats, IDs X and X-1) that a reviewer left with different
+// translations: the memory holds one translation of a text, so applying
+// both would keep one edit and silently drop the other. An edited row
+// disagrees with another edited row, or with a reviewed row it leaves as
+// it was; machine rows of the text take the edit.
+func sameTextConflicts(path string, d *document.Document, rows, editRows []output.Row, tagged []string, current []*memory.Entry) applyError {
+	type shown struct {
+		line   int
+		id     string
+		target string
+	}
+	byText := map[string][]shown{}
+	var texts []string // in the order of their first edited row
+	for k, row := range editRows {
+		if !row.Edited {
+			continue
+		}
+		text := memory.Normalize(d.Segments[row.Seg].Text)
+		if byText[text] == nil {
+			texts = append(texts, text)
+		}
+		byText[text] = append(byText[text], shown{row.Line, row.ID, tagged[k]})
+	}
+	for _, row := range rows {
+		if row.Seg < 0 || row.Edited || row.Status != output.Reviewed || current[row.Seg] == nil {
+			continue
+		}
+		if text := memory.Normalize(d.Segments[row.Seg].Text); byText[text] != nil {
+			byText[text] = append(byText[text], shown{row.Line, row.ID, current[row.Seg].Target})
+		}
+	}
+	var problems applyError
+	for _, text := range texts {
+		ss := byText[text]
+		for _, o := range ss[1:] {
+			if memory.Normalize(o.target) != memory.Normalize(ss[0].target) {
+				problems = append(problems, fmt.Sprintf("%s:%d: segment %s: the same text as segment %s (line %d) with another translation; a text has one translation in the memory: make the rows the same; nothing of this file was applied",
+					path, o.line, o.id, ss[0].id, ss[0].line))
+			}
+		}
+	}
+	return problems
 }
 
 // inputFor names the outputs of the source post at path as a run would,
