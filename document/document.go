@@ -204,6 +204,12 @@ type Options struct {
 	// parameters are translated ({{< figure src="a.png" caption="…" >}}).
 	// Nil means DefaultShortcodes; every other shortcode is kept whole.
 	Shortcodes []string
+	// WordLists are the front-matter keys whose string value the site
+	// reads as a list of words (Jekyll's tags and categories: "a b" is
+	// two tags). A one-word YAML value of them whose translation has
+	// several words is written as a list of one item, [Yuan Longping],
+	// so that it stays one tag.
+	WordLists []string
 }
 
 // DefaultFrontKeys are the front-matter keys translated by default: their
@@ -345,7 +351,11 @@ func (d *Document) frontSegments(opt Options) {
 			continue
 		}
 		if f.Scalar {
-			add(f.Key, f.Value, f.Line, Span{f.ValueStart, f.ValueEnd}, f.quote)
+			q := f.quote
+			if q.format == YAML && q.indent == "" && slices.Contains(opt.WordLists, f.Key) && len(strings.Fields(f.Value)) == 1 {
+				q.list = true
+			}
+			add(f.Key, f.Value, f.Line, Span{f.ValueStart, f.ValueEnd}, q)
 		}
 		for _, it := range f.Items {
 			add(f.Key, it.Value, it.Line, Span{it.Start, it.End}, it.quote)

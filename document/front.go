@@ -101,6 +101,10 @@ type quoting struct {
 	// flow is set for an item of a YAML flow sequence ([a, b]), where a
 	// plain scalar may not hold , [ ] { }.
 	flow bool
+	// list is set for a one-word YAML value of a key of
+	// Options.WordLists: a translation of several words is written as a
+	// flow sequence of one item.
+	list bool
 }
 
 // Field returns the field with the given key, or nil.

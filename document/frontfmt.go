@@ -303,6 +303,9 @@ func quoteFor(s string, q quoting, nl string) string {
 	if q.yaml&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && q.indent != "" {
 		return blockScalar(s, q, nl)
 	}
+	if q.list && len(strings.Fields(s)) > 1 {
+		return "[" + quoteFor(s, quoting{format: YAML, flow: true}, nl) + "]"
+	}
 	out := QuoteYAML(s, q.yaml&^(yaml.LiteralStyle|yaml.FoldedStyle))
 	if q.flow && out == s && strings.ContainsAny(s, ",[]{}") {
 		// Plain in a block, but in a flow sequence "中, 美" would be

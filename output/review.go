@@ -563,6 +563,12 @@ func ReadEdition(d *document.Document, path string, data []byte, gen Generator) 
 			texts[i] = []byte(f.Value)
 			continue
 		}
+		if sf := d.Front.Field(s.Key); sf != nil && sf.Scalar && len(f.Items) == 1 {
+			// a word list's value, written as a list of one item
+			// (document.Options.WordLists)
+			texts[i] = []byte(f.Items[0].Value)
+			continue
+		}
 		// the item at the segment's place in the source's list
 		k := -1
 		if sf := d.Front.Field(s.Key); sf != nil {

@@ -53,6 +53,9 @@ type Existing struct {
 	// Sealed reports that the mapping has a checksum; Intact that the
 	// file still matches it, byte for byte.
 	Sealed, Intact bool
+	// Unpublished reports front matter that keeps the page from a build:
+	// Hugo's draft: true or Jekyll's published: false.
+	Unpublished bool
 }
 
 // Touched says why a run must not replace the file, or "" when it may:
@@ -92,6 +95,7 @@ func Inspect(path string, data []byte) Existing {
 		if tr, ok := m["translation"].(map[string]any); ok && tr["reviewed"] != nil {
 			e.Reviewed = fmt.Sprint(tr["reviewed"])
 		}
+		e.Unpublished = m["draft"] == true || m["published"] == false
 	}
 	region := data[f.ValueStart:d.Front.End]
 	if loc := checksumPattern.FindIndex(region); loc != nil {

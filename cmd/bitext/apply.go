@@ -64,7 +64,7 @@ func (o *applyOptions) register(cmd *cobra.Command) {
 	o.memoryFlags.register(f)
 	f.StringVar(&o.out, "out", "", "the output folder the translate run used, if any")
 	f.StringVar(&o.site, "site", "", "site conventions for outputs: hugo, jekyll or none (default: recognised)")
-	f.StringVar(&o.publish, "publish", "auto", "mark English editions published (yes), unpublished (no), or unpublished only for offline drafts (auto)")
+	f.StringVar(&o.publish, "publish", "auto", "mark English editions published (yes), unpublished (no), or as the edition is now, and unpublished only for offline drafts when it is new (auto)")
 	f.BoolVar(&o.force, "force", false, "replace an English edition a person edited by hand")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print errors only")
 	f.Int64Var(&o.maxFileSize, "max-file-size", run.DefaultMaxFileSize, "refuse files larger than this many bytes")
@@ -116,9 +116,10 @@ func (o *applyOptions) config(ctx context.Context, cmd *cobra.Command, e *env) (
 		From: from, To: to, FromName: o.from, ToName: o.to,
 		BackendName: o.backend, Profile: o.backend,
 		Glossary: g, Memory: store, Out: o.out, Site: site, Layout: layout,
-		DraftFor: func(b string) bool { return publish == "no" || publish == "auto" && b == "offline" },
-		Doc:      document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
-		Force:    o.force, MaxFileSize: o.maxFileSize,
+		DraftFor:        func(b string) bool { return publish == "no" || publish == "auto" && b == "offline" },
+		KeepPublication: publish == "auto",
+		Doc:             document.Options{Translatable: translatableFor(from), FrontKeys: fc.FrontKeys},
+		Force:           o.force, MaxFileSize: o.maxFileSize,
 	}
 	return cfg, func() { store.Close() }, nil
 }

@@ -408,3 +408,30 @@ func TestRepeatedTextEditedTwoWays(t *testing.T) {
 		t.Errorf("alike: exit %d\n%s", code, stderr)
 	}
 }
+
+// apply keeps an edition published as translate --publish yes made it
+// (an offline draft a publisher chose to publish), and a one-word tag
+// written as a list of one item ([Yuan Longping]) reads back.
+func TestApplyKeepsPublication(t *testing.T) {
+	site := t.TempDir()
+	post, edition := "_posts/2020-01-01-a.md", "_posts/2020-01-01-a.en.md"
+	writeFiles(t, site, map[string]string{"_config.yml": "title: x\n", post: "---\ntitle: 袁隆平\ntags: 袁隆平\n---\n广州很热。\n"})
+	if code, stderr := bitext(t, site, "translate", "--publish", "yes", "_posts"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	data := string(mustReadBytes(t, filepath.Join(site, edition)))
+	if !strings.Contains(data, "\ntags: [Yuan Longping]\n") || strings.Contains(data, "published: false") {
+		t.Fatalf("edition:\n%s", data)
+	}
+	edited := strings.Replace(data, "Guangzhou", "The city of Guangzhou", 1)
+	if edited == data {
+		t.Fatalf("no Guangzhou in the edition:\n%s", data)
+	}
+	os.WriteFile(filepath.Join(site, edition), []byte(edited), 0o644)
+	if code, stderr := bitext(t, site, "apply", edition); code != exitOK {
+		t.Fatalf("apply: exit %d\n%s", code, stderr)
+	}
+	if data := string(mustReadBytes(t, filepath.Join(site, edition))); strings.Contains(data, "published: false") || !strings.Contains(data, "The city of Guangzhou") {
+		t.Errorf("after apply:\n%s", data)
+	}
+}

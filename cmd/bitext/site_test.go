@@ -238,6 +238,9 @@ func jekyllSite(t *testing.T, jekyll string, polyglot bool) {
 		"_posts/2018-08-21-yuan.md":   "---\nlayout: post\ntitle: 袁隆平神话\npermalink: /yuan/\n---\n" + corpusBody(t, "2018-08-21-Yuan-Longping.md"),
 		// Liquid code and raw HTML.
 		"_posts/2019-01-01-code.md": "---\nlayout: post\ntitle: 代码\n---\n一段说明。\n\n{% highlight go %}\n// 中文注释\nfunc main() {}\n{% endhighlight %}\n\n<p>原始的<b>HTML</b>段落。</p>\n",
+		// A category in the address, and a tag Jekyll reads as words.
+		"_posts/2020-01-03-cat.md": "---\nlayout: post\ntitle: 第三篇\ntags: 袁隆平\ncategories: 新闻\npermalink: /:categories/:title/\n---\n广州很热。\n",
+		"tags.md":                  "---\nlayout: default\npermalink: /tags/\n---\n{% for post in site.posts %}TAGS:{{ post.tags | join: \"|\" }}:END\n{% endfor %}\n",
 	})
 	code, _, stderr := bitextEnv(t, site, nil, "translate", "--backend", "pseudo", "_posts")
 	if code != exitOK {
@@ -249,10 +252,13 @@ func jekyllSite(t *testing.T, jekyll string, polyglot bool) {
 	}
 	files := publishedFiles(t, filepath.Join(site, "_site"))
 	joined := "\n" + strings.Join(files, "\n") + "\n"
-	want := []string{"yuan/index.html", "en/yuan/index.html", "2018/10/17/lawyer/index.html", "2018/10/17/lawyer.en/index.html"}
+	want := []string{"yuan/index.html", "en/yuan/index.html", "2018/10/17/lawyer/index.html", "2018/10/17/lawyer.en/index.html",
+		"新闻/cat/index.html", "en/新闻/cat.en/index.html"}
 	if polyglot {
-		// Paired by URL: the English post has the original's address.
+		// Paired by URL: the English post has the original's address,
+		// its category untranslated.
 		want[3] = "en/2018/10/17/lawyer/index.html"
+		want[5] = "en/新闻/cat/index.html"
 	}
 	for _, w := range want {
 		if !strings.Contains(joined, "\n"+w+"\n") {
@@ -291,6 +297,20 @@ func jekyllSite(t *testing.T, jekyll string, polyglot bool) {
 		if strings.Contains(string(page), `<html lang="en">`) || strings.Contains(f, ".en") {
 			t.Errorf("an offline draft was published: %s", f)
 		}
+	}
+	// A one-word tag whose translation has two words stays one tag.
+	code, _, stderr = bitextEnv(t, site, nil, "translate", "--force", "--publish", "yes", "_posts/2020-01-03-cat.md")
+	if code != exitOK {
+		t.Fatalf("bitext offline --publish yes: exit %d:\n%s", code, stderr)
+	}
+	os.RemoveAll(filepath.Join(site, "_site"))
+	runTool(t, site, jekyll, "build", "--destination", "_site")
+	tags := "tags/index.html"
+	if polyglot {
+		tags = "en/tags/index.html"
+	}
+	if page := mustRead(t, filepath.Join(site, "_site", filepath.FromSlash(tags))); !strings.Contains(page, "TAGS:Yuan Longping:END") {
+		t.Errorf("%s: the English post's tags are not [Yuan Longping]:\n%s", tags, page)
 	}
 }
 

@@ -118,7 +118,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 	if err != nil {
 		return fmt.Errorf("%s: its source %w", a.Path, err)
 	}
-	d, err := document.Parse(in.Path, src, r.cfg.Doc)
+	d, err := document.Parse(in.Path, src, r.docFor(in.Site))
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func (r *runner) apply(ctx context.Context, a *Applied) error {
 			editRows = append(editRows, row)
 		}
 	}
-	tagged, uerrs := d.Unrender(edits, r.cfg.Doc)
+	tagged, uerrs := d.Unrender(edits, r.docFor(in.Site))
 	if len(uerrs) > 0 {
 		for _, e := range uerrs {
 			line := 0
@@ -294,6 +294,13 @@ func (r *runner) commit(ctx context.Context, a *Applied, in *Input, d *document.
 	}
 	if r.cfg.DraftFor != nil {
 		r.cfg.Draft = r.cfg.DraftFor(r.cfg.BackendName)
+	}
+	if r.cfg.KeepPublication && r.cfg.Out == "" {
+		if data, err := readPost(in.English, r.cfg.MaxFileSize); err == nil {
+			if e := output.Inspect(in.English, data); e.Bitext {
+				r.cfg.Draft = e.Unpublished
+			}
+		}
 	}
 	f := &FileReport{Path: in.Path}
 	if err := r.emit(f, in, d, translations, statuses, applied); err != nil {
@@ -420,7 +427,7 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	if err != nil {
 		return fmt.Errorf("%s: its source %w", a.Path, err)
 	}
-	d, err := document.Parse(in.Path, src, r.cfg.Doc)
+	d, err := document.Parse(in.Path, src, r.docFor(in.Site))
 	if err != nil {
 		return err
 	}
@@ -442,7 +449,7 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 			edits = append(edits, document.Edit{Seg: si, Markdown: texts[si]})
 		}
 	}
-	tagged, uerrs := d.Unrender(edits, r.cfg.Doc)
+	tagged, uerrs := d.Unrender(edits, r.docFor(in.Site))
 	if len(uerrs) > 0 {
 		var problems applyError
 		for _, e := range uerrs {

@@ -49,7 +49,12 @@ type Config struct {
 	// DraftFor, when set, decides Draft for a post whose translations came
 	// from the named backend: Apply asks it for each file it applies.
 	DraftFor func(backend string) bool
-	Doc      document.Options
+	// KeepPublication makes Apply keep an English edition published or
+	// unpublished as the file is now (a publisher may have published a
+	// reviewed draft with translate --publish yes); DraftFor decides for
+	// an edition not written yet.
+	KeepPublication bool
+	Doc             document.Options
 
 	// Jobs bounds the requests in flight at once.
 	Jobs int

@@ -192,7 +192,7 @@ func (r *runner) qa(f *FileReport, in *Input, d *document.Document, english []by
 			in.English, len(d.Src)>>20, largePost>>20, in.Path))
 		return nil, nil
 	}
-	fs, err := check.Edition(in.Path, d.Src, in.English, english, check.Options{Doc: r.cfg.Doc})
+	fs, err := check.Edition(in.Path, d.Src, in.English, english, check.Options{Doc: r.docFor(in.Site)})
 	if err != nil {
 		// The source parsed, so the edition does not: never written.
 		return nil, fmt.Errorf("%s: the English edition bitext made does not read back as a post (%v); nothing of this post was written", in.Path, err)

@@ -3,6 +3,7 @@ package run
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/memory"
@@ -122,12 +123,30 @@ var errSkipped = fmt.Errorf("skipped")
 // NotSourceError refuses a bitext translation named as an input.
 type NotSourceError = output.NotSourceError
 
+// docFor is the segmenter's options for a post of site. On Jekyll, tags
+// and categories are lists of words (document.Options.WordLists), and the
+// default front-matter keys leave categories out: they are part of a
+// post's address (/:categories/:year/…), and jekyll-polyglot pairs an
+// edition with its original by that address. front_keys that name
+// categories translate them all the same.
+func (r *runner) docFor(site *output.Site) document.Options {
+	opt := r.cfg.Doc
+	if site == nil || site.Generator != output.Jekyll {
+		return opt
+	}
+	opt.WordLists = []string{"tags", "categories"}
+	if opt.FrontKeys == nil {
+		opt.FrontKeys = slices.DeleteFunc(slices.Clone(document.DefaultFrontKeys), func(k string) bool { return k == "categories" })
+	}
+	return opt
+}
+
 func (r *runner) parse(in *Input) (*document.Document, error) {
 	data, err := r.read(in.Path)
 	if err != nil {
 		return nil, err
 	}
-	d, err := document.Parse(in.Path, data, r.cfg.Doc)
+	d, err := document.Parse(in.Path, data, r.docFor(in.Site))
 	if err != nil {
 		return nil, err
 	}

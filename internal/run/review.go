@@ -142,7 +142,7 @@ func (rv *Review) Load(ctx context.Context, i int) (*ReviewPost, error) {
 	p := &ReviewPost{Path: st.in.Path, English: st.in.English, Bilingual: st.in.Bilingual, Total: len(d.Segments)}
 	findings := map[string][]string{}
 	if english, err := readPost(st.in.English, r.cfg.MaxFileSize); err == nil {
-		if fs, err := check.Edition(st.in.Path, d.Src, st.in.English, english, check.Options{Doc: r.cfg.Doc}); err == nil {
+		if fs, err := check.Edition(st.in.Path, d.Src, st.in.English, english, check.Options{Doc: r.docFor(st.in.Site)}); err == nil {
 			for _, f := range fs {
 				if f.Segment != "" && f.Kind != "glossary" {
 					findings[f.Segment] = append(findings[f.Segment], f.Kind+": "+f.Message)
@@ -225,7 +225,7 @@ func (rv *Review) Save(ctx context.Context, i int, edits []ReviewEdit) (*Applied
 			keep(si, st.translations[si])
 		}
 	}
-	tagged, errs := d.Unrender(changed, r.cfg.Doc)
+	tagged, errs := d.Unrender(changed, r.docFor(in.Site))
 	if len(errs) > 0 {
 		var msgs []string
 		for _, e := range errs {

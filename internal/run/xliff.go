@@ -258,7 +258,7 @@ func (r *runner) importFile(ctx context.Context, a *Applied, xf *xliff.File) err
 	if err != nil {
 		return fmt.Errorf("%s: its source %w", a.Path, err)
 	}
-	d, err := document.Parse(in.Path, src, r.cfg.Doc)
+	d, err := document.Parse(in.Path, src, r.docFor(in.Site))
 	if err != nil {
 		return err
 	}
