@@ -79,3 +79,23 @@ func TestAddressesInRunningText(t *testing.T) {
 		t.Errorf("changed URL: got %v", ps)
 	}
 }
+
+// The empty anchor that opens a heading (<a id="第一节"></a>, which bitext
+// writes for Jekyll) is not compared; an anchor anywhere else is markup
+// the translation added.
+func TestHeadingAnchorsAreNotDamage(t *testing.T) {
+	src := []byte("## 第一节\n\n见[第一节](#第一节)。\n")
+	for tr, want := range map[string]int{
+		"## <a id=\"第一节\"></a>Section one\n\nSee [section one](#第一节).\n":        0,
+		"## Section one\n\nSee <a id=\"第一节\"></a>[section one](#第一节).\n":        1,
+		"## <a id=\"第一节\"></a>Section <b>one</b>\n\nSee [section one](#第一节).\n": 1,
+	} {
+		ps, err := Compare("a.md", src, "b.md", []byte(tr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) != want {
+			t.Errorf("%q: %v, want %d problems", tr, ps, want)
+		}
+	}
+}
