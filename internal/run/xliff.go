@@ -301,13 +301,26 @@ func (r *runner) importFile(ctx context.Context, a *Applied, xf *xliff.File) err
 		}
 	}
 	for _, t := range targets {
-		if _, err := d.Render(&d.Segments[t.seg], t.unit.Target); err != nil {
+		s := &d.Segments[t.seg]
+		md, err := d.Render(s, t.unit.Target)
+		if err != nil {
 			msg := err.Error()
 			var te *document.TagError
 			if errors.As(err, &te) {
 				msg = te.Msg
 			}
 			problems = append(problems, fmt.Sprintf("%s:%d: unit %s: %s; nothing of %s was imported", a.Path, t.unit.Line, t.unit.ID, msg, in.Path))
+			continue
+		}
+		if s.Kind == document.FrontField {
+			continue // a value, not Markdown
+		}
+		// The target as the edition would have it must read back as the
+		// source's markup, by the rules apply keeps for a bilingual file:
+		// Markdown or HTML written in a target's text (a link, emphasis,
+		// <b>) would be live in the edition.
+		if _, uerrs := d.Unrender([]document.Edit{{Seg: t.seg, Markdown: md}}, r.docFor(in.Site)); len(uerrs) > 0 {
+			problems = append(problems, fmt.Sprintf("%s:%d: unit %s: %s; nothing of %s was imported", a.Path, t.unit.Line, t.unit.ID, uerrs[0].Msg, in.Path))
 		}
 	}
 	if len(problems) > 0 {
