@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/msg"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -187,9 +188,4 @@ func Compare(srcPath string, src []byte, trPath string, tr []byte) ([]Problem, e
 	return ps, nil
 }
 
-func short(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:60]) + "…"
-	}
-	return s
-}
+func short(s string) string { return msg.Clip(s, 60) }

@@ -435,3 +435,45 @@ func TestApplyKeepsPublication(t *testing.T) {
 		t.Errorf("after apply:\n%s", data)
 	}
 }
+
+// An edition changed outside its translated text (here its publication)
+// is not "nothing to change": apply says it does not take such a change
+// and where to make it, and the file stays as the publisher left it.
+func TestApplyEditionChangedOutsideText(t *testing.T) {
+	site := t.TempDir()
+	post, edition := "_posts/2020-01-01-a.md", "_posts/2020-01-01-a.en.md"
+	writeFiles(t, site, map[string]string{"_config.yml": "title: x\n", post: "---\ntitle: 袁隆平\n---\n广州很热。\n"})
+	if code, stderr := bitext(t, site, "translate", "_posts"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	data := strings.Replace(string(mustReadBytes(t, filepath.Join(site, edition))), "published: false", "published: true", 1)
+	os.WriteFile(filepath.Join(site, edition), []byte(data), 0o644)
+	code, stderr := bitext(t, site, "apply", edition)
+	if code == exitOK || !strings.Contains(stderr, "bitext: error: "+edition+": changed outside its translated text") || !strings.Contains(stderr, "--publish yes|no") {
+		t.Errorf("apply: exit %d\n%s", code, stderr)
+	}
+	if string(mustReadBytes(t, filepath.Join(site, edition))) != data {
+		t.Error("the edition was changed")
+	}
+}
+
+// A reviewed paragraph whose source is then edited gets a machine
+// translation again: the run says so for the row, with the reviewed
+// translation of the old text, which the memory keeps.
+func TestReviewedSourceChangedIsReported(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.md": "---\ntitle: 标题\n---\n广州很热。\n\n上海很大。\n"})
+	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "a.md"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	edits := editRows(t, filepath.Join(dir, "a.md"), filepath.Join(dir, "a.zh-en.md"))
+	if code, stderr := bitext(t, dir, "apply", "a.zh-en.md"); code != exitOK || len(edits) == 0 {
+		t.Fatalf("apply: exit %d\n%s", code, stderr)
+	}
+	src := strings.Replace(string(mustReadBytes(t, filepath.Join(dir, "a.md"))), "广州很热。", "广州非常热。", 1)
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte(src), 0o644)
+	code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "a.md")
+	if code != exitOK || !regexp.MustCompile(`bitext: warning: a\.zh-en\.md:\d+: segment \w+ was reviewed, and its source text has changed since: the new text is machine-translated, to review again \(the reviewed translation of the old text stays in the memory: "⟦Reviewed Guangzhou很热。·⟧"\)`).MatchString(stderr) {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+}

@@ -68,3 +68,12 @@ func Line(s string) string {
 	}
 	return b.String()
 }
+
+// Clip returns s cut to its first n characters, "…" marking the cut, for
+// a message that quotes a text of any length.
+func Clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -465,6 +465,11 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 		translations[e.Seg], statuses[e.Seg] = tagged[k], output.Reviewed
 	}
 	if len(entries) == 0 {
+		if e := output.Inspect(a.Path, data); e.Sealed && !e.Intact {
+			// Changed, but not in its translated text: what else the
+			// edition has, bitext writes from the source and the run.
+			return fmt.Errorf("%s: changed outside its translated text (front matter or markup that bitext writes from %s), which apply does not take: make the change in the source post (to publish or unpublish, bitext translate --publish yes|no --force %s), or put the edition back as it was", a.Path, in.Path, in.Path)
+		}
 		a.Status = Unchanged
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bitext/bitext/check"
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/msg"
 	"github.com/bitext/bitext/output"
 )
 
@@ -106,16 +107,24 @@ func (r *runner) emit(f *FileReport, in *Input, d *document.Document, translatio
 // shows rows reviewed whose segments the new translation t does not show
 // reviewed: their reviewed translations are in the file but not in the
 // memory the run uses (--no-memory, another memory, a fresh checkout
-// without .bitext). Rows of text the post no longer has are not counted:
-// the memory keeps reviewed texts, and the run translates the new ones.
-func lostReviews(t *output.Translation, path string, old []byte) error {
+// without .bitext). A reviewed row of text the post no longer has (its
+// source was edited) is not lost, the memory keeps it, but the new text
+// is machine-translated: it is returned as a warning, so that a reviewer
+// knows to look again.
+func lostReviews(t *output.Translation, path string, old []byte) ([]string, error) {
 	if !bytes.Contains(old, []byte(" "+output.Reviewed+" ")) {
-		return nil // no row marked reviewed
+		return nil, nil // no row marked reviewed
 	}
 	rows, _ := output.ReadReview(t.Doc, path, old)
+	var stale []string
 	n, first := 0, 0
 	for _, row := range rows {
-		if row.Seg >= 0 && row.Status == output.Reviewed && (row.Seg >= len(t.Status) || t.Status[row.Seg] != output.Reviewed) {
+		switch {
+		case row.Status != output.Reviewed:
+		case row.Seg < 0:
+			stale = append(stale, fmt.Sprintf("%s:%d: segment %s was reviewed, and its source text has changed since: the new text is machine-translated, to review again (the reviewed translation of the old text stays in the memory: %q)",
+				path, row.Line, row.ID, msg.Clip(string(row.Markdown), 80)))
+		case row.Seg >= len(t.Status) || t.Status[row.Seg] != output.Reviewed:
 			if n == 0 {
 				first = row.Line
 			}
@@ -123,9 +132,9 @@ func lostReviews(t *output.Translation, path string, old []byte) error {
 		}
 	}
 	if n == 0 {
-		return nil
+		return stale, nil
 	}
-	return fmt.Errorf("%s:%d: %d %s reviewed in this file %s not in the memory this run uses; not overwritten: bitext apply %s puts %s there first (--force replaces the file)",
+	return nil, fmt.Errorf("%s:%d: %d %s reviewed in this file %s not in the memory this run uses; not overwritten: bitext apply %s puts %s there first (--force replaces the file)",
 		path, first, n, plural(n, "row", "rows"), plural(n, "is", "are"), path, plural(n, "it", "them"))
 }
 
@@ -289,9 +298,11 @@ func (r *runner) write(in *Input, f *FileReport, t *output.Translation, applied 
 					return "", err
 				}
 				if o.path == in.Bilingual {
-					if err := lostReviews(t, o.path, old); err != nil {
+					stale, err := lostReviews(t, o.path, old)
+					if err != nil {
 						return "", err
 					}
+					f.Warnings = append(f.Warnings, stale...)
 				}
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				return "", fmt.Errorf("%s: output %w", in.Path, err)
