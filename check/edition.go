@@ -78,6 +78,14 @@ func Edition(srcPath string, src []byte, trPath string, tr []byte, opt Options) 
 			add(0, "structure", "%s: %s", p.What, p.Msg)
 		}
 	}
+	// A front-matter value is compared as YAML, TOML or JSON reads it,
+	// not as written ('people''s' is people's).
+	values := map[int]string{}
+	for _, s := range dt.Segments {
+		if s.Kind == document.FrontField {
+			values[s.Start] = document.Plain(s.Text)
+		}
+	}
 	pairs, aligned := leafPairs(ds, dt)
 	if !aligned {
 		add(0, "structure", "the translation's blocks do not match the source's, so its text is not checked leaf by leaf")
@@ -86,6 +94,12 @@ func Edition(srcPath string, src []byte, trPath string, tr []byte, opt Options) 
 		seg = p.seg
 		line := dt.LineOf(p.tr.Start)
 		srcText, trText := string(ds.Src[p.src.Start:p.src.End]), string(dt.Src[p.tr.Start:p.tr.End])
+		if v, ok := values[p.tr.Start]; ok {
+			trText = v
+			if p.seg != nil && p.seg.Kind == document.FrontField {
+				srcText = document.Plain(p.seg.Text)
+			}
+		}
 		for _, u := range missing(links(srcText), links(trText)) {
 			add(line, "link", "%s is missing (source line %d)", u, ds.LineOf(p.src.Start))
 		}

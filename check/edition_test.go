@@ -78,3 +78,21 @@ func TestEdition(t *testing.T) {
 		}
 	}
 }
+
+// A front-matter value is checked as its format reads it: a YAML
+// single-quoted title's ” is one apostrophe, so the glossary's target in
+// it is found.
+func TestFrontValuesAsRead(t *testing.T) {
+	g := glossary.New([]glossary.Entry{{Source: "人大代表", Target: "people's congress deputy"}})
+	src := "---\ntitle: '台籍人大代表：坚持'\n---\n正文。\n"
+	tr := "---\ntitle: 'Taiwanese people''s congress deputy: persist'\nlang: en\n---\nBody.\n"
+	fs, err := Edition("a.md", []byte(src), "a.en.md", []byte(tr), Options{Doc: document.Options{Translatable: document.HasHan}, Glossary: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Kind == "glossary" {
+			t.Errorf("%v", f)
+		}
+	}
+}
