@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -160,11 +161,20 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if c, ok := backend.(io.Closer); ok {
 		defer c.Close()
 	}
+	fresh := false // a dry run writes nothing: no memory yet is an empty one
+	if o.dryRun && !o.memoryFlags.shared() && !o.memoryFlags.none {
+		_, err := os.Stat(o.memoryFlags.path)
+		fresh = errors.Is(err, fs.ErrNotExist)
+	}
+	o.memoryFlags.none = o.memoryFlags.none || fresh
 	store, where, err := o.memoryFlags.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if fresh {
+		where = o.memoryFlags.name()
+	}
 
 	rate := translate.QuotaOf(backend)
 	if o.charsPerMinute > 0 {
