@@ -477,3 +477,24 @@ func TestReviewedSourceChangedIsReported(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, stderr)
 	}
 }
+
+// An edition of a CRLF post whose line endings an editor or git turned
+// into LF still applies, and is written back with the post's CRLF.
+func TestApplyEditionWithConvertedNewlines(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"c.md": "---\r\ntitle: 标题\r\n---\r\n\r\n广州很热。\r\n\r\n上海很大。\r\n"})
+	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "c.md"); code != exitOK {
+		t.Fatalf("translate: exit %d\n%s", code, stderr)
+	}
+	ed := filepath.Join(dir, "c.en.md")
+	data := strings.ReplaceAll(string(mustReadBytes(t, ed)), "\r\n", "\n")
+	data = strings.Replace(data, "⟦Shanghai", "⟦Big Shanghai", 1)
+	os.WriteFile(ed, []byte(data), 0o644)
+	if code, stderr := bitext(t, dir, "apply", "c.en.md"); code != exitOK {
+		t.Fatalf("apply: exit %d\n%s", code, stderr)
+	}
+	got := string(mustReadBytes(t, ed))
+	if !strings.Contains(got, "⟦Big Shanghai") || strings.Count(got, "\r\n") != strings.Count(got, "\n") {
+		t.Errorf("edition after apply:\n%q", got)
+	}
+}

@@ -434,7 +434,7 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	if h := str("source_hash"); h != "" && h != output.SourceHash(src) {
 		return fmt.Errorf("%s: its source %s changed since it was written, so its text cannot be matched to the source's segments; run bitext translate first (it keeps what the memory holds) and edit the new edition, or edit the bilingual file, whose unchanged rows still apply", a.Path, in.Path)
 	}
-	texts, err := output.ReadEdition(d, a.Path, data, in.Site.Generator)
+	texts, err := output.ReadEdition(d, a.Path, sameNewlines(src, data), in.Site.Generator)
 	if err != nil {
 		return err
 	}
@@ -478,6 +478,21 @@ func (r *runner) applyEdition(ctx context.Context, a *Applied, data []byte, str 
 	}
 	r.cfg.Profile = m["profile"]
 	return r.commit(ctx, a, in, d, translations, statuses, entries, str("backend"), a.Path, nil)
+}
+
+// sameNewlines returns an edition with the line breaks of its source
+// when an editor or git converted all of them (CRLF to LF, or back), so
+// that it still aligns with the source; other editions as they are.
+func sameNewlines(src, edition []byte) []byte {
+	crlf := bytes.Count(src, []byte("\r\n"))
+	lf := bytes.Count(src, []byte("\n"))
+	switch {
+	case crlf > 0 && crlf == lf && !bytes.Contains(edition, []byte("\r")):
+		return bytes.ReplaceAll(edition, []byte("\n"), []byte("\r\n"))
+	case crlf == 0 && bytes.Count(edition, []byte("\r\n")) == bytes.Count(edition, []byte("\n")):
+		return bytes.ReplaceAll(edition, []byte("\r\n"), []byte("\n"))
+	}
+	return edition
 }
 
 // reviewed is the memory entry of a reviewer's translation of segment s
