@@ -495,8 +495,9 @@ func (d *Document) appendFront(dst []byte, s *Segment, tr string) ([]byte, error
 		// spellings of one string)
 		return append(dst, d.Src[s.Start:s.End]...), nil
 	}
-	if s.quote.format == YAML && s.quote.indent != "" {
-		// A block scalar keeps its lines.
+	if s.quote.format == YAML && s.quote.indent != "" || s.quote.format != YAML && strings.Contains(s.value, "\n") {
+		// A block scalar keeps its lines, and so does a TOML or JSON
+		// string of several (written with \n escapes).
 		lines := strings.Split(v, "\n")
 		for i, l := range lines {
 			lines[i] = strings.Join(strings.Fields(l), " ")

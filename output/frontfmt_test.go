@@ -57,6 +57,18 @@ func TestFrontMatterFormats(t *testing.T) {
 		tags:   []any{"China, US", "news [brief]"},
 		decode: yaml.Unmarshal,
 	}, {
+		name:   "TOML string of two lines keeps its line break",
+		src:    "+++\ntitle = '''第一行\n第二行'''\n+++\n正文。\n",
+		tr:     map[string]string{"第一行\n第二行": "Line one\nline two", "正文。": "Body."},
+		want:   "+++\ntitle = \"Line one\\nline two\"\nlang = \"en\"\ndraft = true\n[translation]\nbackend = \"test\"\nsource = \"a.md\"\nfrom = \"zh\"\nreviewed = false\n+++\nBody.\n",
+		decode: func(b []byte, v any) error { return toml.Unmarshal(b, v) },
+	}, {
+		name:   "JSON string of two lines keeps its line break",
+		src:    "{\n  \"title\": \"第一行\\n第二行\"\n}\n正文。\n",
+		tr:     map[string]string{"第一行\n第二行": "Line one\nline two", "正文。": "Body."},
+		want:   "{\n  \"title\": \"Line one\\nline two\",\n  \"lang\": \"en\",\n  \"draft\": true,\n  \"translation\": {\n    \"backend\": \"test\",\n    \"source\": \"a.md\",\n    \"from\": \"zh\",\n    \"reviewed\": false\n  }\n}\nBody.\n",
+		decode: json.Unmarshal,
+	}, {
 		name:   "YAML anchors, aliases and tags stay where they are, and an alias reads the translation",
 		src:    "---\ntitle: &t 锚点标题\ndescription: *t\ntags:\n  - !!str 标签\n  - &n 新闻\n---\n正文。\n",
 		tr:     map[string]string{"锚点标题": "Anchored title", "标签": "tag", "新闻": "News", "正文。": "Body."},
