@@ -179,6 +179,38 @@ func splitFront(src []byte, start int) (Front, error) {
 	return f, &Error{Line: 1, Msg: fmt.Sprintf("front matter: opening '%s' is never closed", bytes.TrimRight(first, " \t\r"))}
 }
 
+// failingPrefix returns the number of lines of the YAML text at whose end
+// it first fails to parse with the message msg, or 0. yaml.v3 counts the
+// lines of some errors from 0 and of others from 1, marks some where a
+// construct began rather than where it went wrong, and gives others no
+// line at all; the shortest prefix that fails alike ends at the line in
+// error. (A prefix cut inside a construct that is whole in the text fails
+// with another message, and is passed over.)
+func failingPrefix(text []byte, msg string) int {
+	var n yaml.Node
+	end := 0
+	for k := 1; end < len(text); k++ {
+		next := bytes.IndexByte(text[end:], '\n')
+		if next < 0 {
+			end = len(text)
+		} else {
+			end += next + 1
+		}
+		err := yaml.Unmarshal(text[:end], &n)
+		if err == nil {
+			continue
+		}
+		got := err.Error()
+		if m := yamlLine.FindStringIndex(got); m != nil {
+			got = got[m[1]:]
+		}
+		if got == msg {
+			return k
+		}
+	}
+	return 0
+}
+
 // yamlLine matches the line number in yaml.v3 error messages.
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
@@ -217,6 +249,9 @@ func parseFields(src []byte, f *Front) error {
 				line++ // yaml counts from the line after "---"
 			}
 			msg = msg[len(m[0]):]
+		}
+		if k := failingPrefix(norm, msg); k > 0 {
+			line = k + 1 // the line after "---" is the YAML's first
 		}
 		if line == 0 {
 			line = 1
