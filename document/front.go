@@ -187,6 +187,9 @@ func splitFront(src []byte, start int) (Front, error) {
 // error. (A prefix cut inside a construct that is whole in the text fails
 // with another message, and is passed over.)
 func failingPrefix(text []byte, msg string) int {
+	if bytes.Count(text, []byte("\n")) > 2000 {
+		return 0 // each prefix is parsed again: not for a huge front matter
+	}
 	var n yaml.Node
 	end := 0
 	for k := 1; end < len(text); k++ {
