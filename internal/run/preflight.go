@@ -1,6 +1,8 @@
 package run
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,7 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/output"
 )
 
@@ -17,7 +21,7 @@ import (
 // goes, a folder bitext may write in, and no existing output a person
 // touched (unless Force). An input that fails is refused with the reason
 // and costs nothing.
-func (r *runner) preflight() {
+func (r *runner) preflight(ctx context.Context) {
 	writable := map[string]error{}
 	swept := map[string]bool{}
 	for i := range r.inputs {
@@ -34,7 +38,42 @@ func (r *runner) preflight() {
 		if in.Err == nil && in.Path != Stdin {
 			in.Err = r.checkOutputs(in, writable)
 		}
+		if in.Err == nil && in.Path != Stdin && !r.cfg.Force {
+			in.Err = r.reviewsKept(ctx, in)
+		}
 	}
+}
+
+// reviewsKept refuses, before anything is sent for it, a post whose
+// bilingual file shows rows reviewed that the memory the run uses does
+// not hold as reviewed: the run would replace them with machine text
+// (lostReviews, which write also asks, says the same after the fact).
+// A post that cannot be read or parsed is left to the run to report.
+func (r *runner) reviewsKept(ctx context.Context, in *Input) error {
+	old, err := readPost(in.Bilingual, r.cfg.MaxFileSize)
+	if err != nil || !bytes.Contains(old, []byte(" "+output.Reviewed+" ")) {
+		return nil
+	}
+	src, err := readPost(in.Path, r.cfg.MaxFileSize)
+	if err != nil {
+		return nil
+	}
+	d, err := document.Parse(in.Path, src, r.docFor(in.Site))
+	if err != nil {
+		return nil
+	}
+	cur, err := r.lookup(ctx, d, r.cfg.Profile)
+	if err != nil {
+		return nil
+	}
+	statuses := make([]output.Status, len(cur))
+	for si, e := range cur {
+		if e != nil && e.Status == memory.Reviewed {
+			statuses[si] = output.Reviewed
+		}
+	}
+	_, err = lostReviews(&output.Translation{Doc: d, Status: statuses}, in.Bilingual, old)
+	return err
 }
 
 // fileReport is a new report of inputs[i]: failed with its error, skipped,

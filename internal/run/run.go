@@ -164,7 +164,7 @@ func Translate(ctx context.Context, cfg Config, args []string) (*Report, error) 
 		}
 		cfg.OnInputs(largest)
 	}
-	r.preflight()
+	r.preflight(ctx)
 	windows := r.windows()
 
 	// Plan everything before the first request: the estimate, --max-cost
