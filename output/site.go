@@ -354,7 +354,13 @@ func (s *Site) Paths(post, english, bilingual, to string) (string, string) {
 		en = filepath.Join(dir, to, filepath.Base(post))
 	}
 	if s.EnContent != "" {
-		if rel, err := filepath.Rel(s.Content, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		// the same path under English's content folder as the post has
+		// under its own language's (or under the site's content folder)
+		from := s.Content
+		if dir := s.Languages[s.languageOf(abs)]; dir != "" {
+			from = dir
+		}
+		if rel, err := filepath.Rel(from, abs); err == nil && !strings.HasPrefix(rel, "..") {
 			en = filepath.Join(s.EnContent, rel)
 		}
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,5 +58,32 @@ func TestHugoStemAndHint(t *testing.T) {
 		} else if !strings.Contains(le.Hint(), want) {
 			t.Errorf("%s: hint %q; want it to say %q", cfg, le.Hint(), want)
 		}
+	}
+}
+
+// On a Hugo site whose languages have content folders of their own, the
+// English edition has the post's path under English's folder
+// (content/zh/posts/a.md -> content/en/posts/a.md), which Hugo pairs with
+// the post.
+func TestHugoContentFolderPerLanguage(t *testing.T) {
+	root := t.TempDir()
+	cfg := "title = \"x\"\ndefaultContentLanguage = \"zh\"\n[languages.zh]\ncontentDir = \"content/zh\"\n[languages.en]\ncontentDir = \"content/en\"\n"
+	if err := os.WriteFile(filepath.Join(root, "hugo.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	post := filepath.Join(root, "content", "zh", "posts", "a.md")
+	s, err := FindSite(filepath.Dir(post), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, bi := s.Paths(post, "a.en.md", "a.zh-en.md", "en")
+	if want := filepath.Join(root, "content", "en", "posts", "a.md"); en != want {
+		t.Errorf("English edition at %s, want %s", en, want)
+	}
+	if want := filepath.Join(root, ReviewDir, "content", "zh", "posts", "a.zh-en.md"); bi != want {
+		t.Errorf("review file at %s, want %s", bi, want)
+	}
+	if err := s.CheckEdition(post, en, "zh", "en"); err != nil {
+		t.Error(err)
 	}
 }
