@@ -317,7 +317,7 @@ func printSummary(w io.Writer, rep *run.Report, name string, builtinOnly bool) {
 	}
 	fmt.Fprintln(w)
 	if t.Segments > 0 {
-		fmt.Fprintf(w, "bitext: memory: %d segments sent, %d from the memory, %d repeated", t.SegmentsSent, t.SegmentsFromMemory, t.SegmentsRepeated)
+		fmt.Fprintf(w, "bitext: memory: %d %s sent, %d from the memory, %d repeated", t.SegmentsSent, plural(t.SegmentsSent, "segment", "segments"), t.SegmentsFromMemory, t.SegmentsRepeated)
 		if t.Unchanged > 0 {
 			fmt.Fprintf(w, "; %d %s unchanged", t.Unchanged, plural(t.Unchanged, "file", "files"))
 		}

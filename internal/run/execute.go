@@ -129,6 +129,28 @@ func (r *runner) sendAll(ctx context.Context, w *window, batches [][]int) {
 	wg.Wait()
 }
 
+// maxFailing is how many requests in a row may fail after their retries
+// before the run takes the service for down and stops.
+const maxFailing = 3
+
+// failed counts a request that failed after its retries (not refused:
+// that stops the run at once) and says why the run stops, or "": the
+// service failed the run's first request, or maxFailing in a row, so it
+// is not answering, and every further request would only fail the same
+// way after its own retries.
+func (r *runner) failed() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.failing++
+	switch {
+	case r.answered == 0:
+		return "the service failed the run's first request after its retries: stopping before sending more; run again when it answers"
+	case r.failing >= maxFailing:
+		return fmt.Sprintf("%d requests in a row failed after their retries: stopping before sending more; what came back is in the memory, and the next run sends only the rest", r.failing)
+	}
+	return ""
+}
+
 // sendBatch sends one request, keeps what came back in the memory before
 // anything else, and finishes the posts that were waiting only for it.
 // With a shared memory it first claims the batch's texts and sends only
@@ -170,6 +192,17 @@ func (r *runner) sendBatch(ctx context.Context, w *window, batch []int) bool {
 		return true
 	} else {
 		r.release(ctx, w, batch)
+		if why := r.failed(); why != "" {
+			r.stop(&StopError{fmt.Errorf("%w; %s", err, why)})
+			return true
+		}
+	}
+	if err == nil {
+		r.mu.Lock()
+		r.answered++
+		r.failing = 0
+		r.sentTexts += len(batch)
+		r.mu.Unlock()
 	}
 	var ready []*post
 	r.mu.Lock()

@@ -432,6 +432,13 @@ func (r *runner) totals() {
 		_, _, t.Requests, t.CharactersSent = r.meter.snapshot()
 	}
 	t.Retries = r.retries.Stats().Retries
+	r.mu.Lock()
+	if r.stopErr != nil || t.FilesFailed > 0 {
+		// The files not written report what was planned for them; the
+		// segments sent are those the service answered.
+		t.SegmentsSent = r.sentTexts
+	}
+	r.mu.Unlock()
 	t.Cost = r.cost(t.CharactersSent)
 	t.Seconds = timeSince(r.start)
 }

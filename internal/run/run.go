@@ -85,9 +85,13 @@ type runner struct {
 	// at once; nil for others.
 	claims memory.Claimer
 
-	mu       sync.Mutex // guards what follows
-	stopErr  error
-	progress Progress
+	mu      sync.Mutex // guards what follows
+	stopErr error
+	// answered counts the requests the service answered, and failing the
+	// requests failed after their retries since the last answer (failed);
+	// sentTexts the texts of the answered requests.
+	answered, failing, sentTexts int
+	progress                     Progress
 
 	progressMu sync.Mutex // serialises calls of Config.Progress
 }

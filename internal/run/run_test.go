@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -450,5 +451,64 @@ func TestEditionThatDoesNotParseIsRefused(t *testing.T) {
 	}
 	if _, err := r.qa(f, in, d, []byte("---\ntitle: Title\n---\nBody.\n")); err != nil {
 		t.Errorf("qa of a good edition: %v", err)
+	}
+}
+
+// failingAfter answers its first n requests (each text as itself, marked)
+// and fails every later one with a server error, as a service that goes
+// down mid-run does.
+type failingAfter struct {
+	mu    sync.Mutex
+	n     int
+	calls int
+}
+
+// Limits keeps requests small, so that a run takes many.
+func (f *failingAfter) Limits() (maxTexts, maxChars int) { return 10, 0 }
+
+func (f *failingAfter) Translate(_ context.Context, req translate.Request) ([]string, error) {
+	f.mu.Lock()
+	f.calls++
+	ok := f.calls <= f.n
+	f.mu.Unlock()
+	if !ok {
+		return nil, &translate.APIError{Backend: "fake", Status: 500, Message: "internal error"}
+	}
+	out := make([]string, len(req.Texts))
+	for i, s := range req.Texts {
+		out[i] = "EN " + s
+	}
+	return out, nil
+}
+
+// A service that fails every request after its retries is not asked
+// request after request: the run stops at its first request when nothing
+// has come back yet, and after three failures in a row later; what came
+// back is kept, and the summary counts the segments the service answered.
+func TestServiceDownStopsTheRun(t *testing.T) {
+	for _, c := range []struct {
+		answer, most int // requests answered; most requests sent
+		why          string
+	}{
+		{0, 1, "the service failed the run's first request after its retries"},
+		{1, 1 + maxFailing + 3, "3 requests in a row failed after their retries"},
+	} {
+		b := &failingAfter{n: c.answer}
+		store := memory.NewMap()
+		cfg := config(b, "fake", store, t.TempDir())
+		cfg.Retries = 0
+		rep, err := Translate(context.Background(), cfg, []string{corpus(t)})
+		var se *StopError
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), c.why) {
+			t.Errorf("%d answered: error %v, want a StopError saying %q", c.answer, err, c.why)
+			continue
+		}
+		if b.calls > c.most {
+			t.Errorf("%d answered: %d requests sent, want at most %d", c.answer, b.calls, c.most)
+		}
+		kept, _ := store.Stats(context.Background())
+		if rep.Totals.SegmentsSent != kept.Entries {
+			t.Errorf("%d answered: the summary says %d segments sent, the memory kept %d", c.answer, rep.Totals.SegmentsSent, kept.Entries)
+		}
 	}
 }
