@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/bitext/bitext/check"
 	"github.com/bitext/bitext/document"
@@ -497,5 +499,32 @@ func TestApplyEditionWithConvertedNewlines(t *testing.T) {
 	got := string(mustReadBytes(t, ed))
 	if !strings.Contains(got, "⟦Big Shanghai") || strings.Count(got, "\r\n") != strings.Count(got, "\n") {
 		t.Errorf("edition after apply:\n%q", got)
+	}
+}
+
+// A translate run waits while another holds the memory, and says so,
+// rather than send what the other is sending and pay for it twice.
+func TestSecondRunWaitsForTheMemory(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.md": "---\ntitle: 标题\n---\n广州很热。\n", ".bitext/memory.db.lock": ""})
+	f, err := os.OpenFile(filepath.Join(dir, ".bitext/memory.db.lock"), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(500 * time.Millisecond)
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	}()
+	start := time.Now()
+	code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "a.md")
+	if code != exitOK || !strings.Contains(stderr, "bitext: memory .bitext/memory.db is in use by another bitext translate; waiting for it to finish") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if time.Since(start) < 400*time.Millisecond {
+		t.Error("the run did not wait for the lock")
 	}
 }

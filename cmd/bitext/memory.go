@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"syscall"
+	"time"
 
 	"github.com/bitext/bitext/memory"
 	"github.com/bitext/bitext/memory/postgres"
@@ -134,4 +139,39 @@ func openMemory(ctx context.Context, spec string) (memory.Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// lockMemory holds the run's lock on an SQLite memory (a file beside it,
+// path + ".lock") until unlock: two runs at once on one memory would
+// both send the texts neither has yet, and pay for them twice (runs that
+// share a PostgreSQL memory claim their texts instead). A second run
+// waits for the first, and then finds its translations in the memory.
+// The lock is the operating system's, so a run that is killed holds it
+// no longer.
+func lockMemory(ctx context.Context, path string, stderr io.Writer) (unlock func(), err error) {
+	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, usageError("memory %s: %v", path, err)
+	}
+	said := false
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			f.Close()
+			return nil, usageError("memory %s: locking it: %v", path, err)
+		}
+		if !said {
+			say(stderr, "bitext: memory %s is in use by another bitext translate; waiting for it to finish, so that nothing is paid for twice (Ctrl-C stops)", path)
+			said = true
+		}
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, fmt.Errorf("memory %s: stopped while waiting for another run to finish: %w", path, ctx.Err())
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }

@@ -175,6 +175,13 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, fc fileConfi
 	if fresh {
 		where = o.memoryFlags.name()
 	}
+	if !o.dryRun && !o.memoryFlags.none && !o.memoryFlags.shared() {
+		unlock, err := lockMemory(ctx, o.memoryFlags.path, e.stderr)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
 
 	rate := translate.QuotaOf(backend)
 	if o.charsPerMinute > 0 {
