@@ -301,3 +301,18 @@ func TestLoadRefusesEmptyAndBroken(t *testing.T) {
 		}
 	}
 }
+
+// A first row that names the columns of a source,target file, as a
+// spreadsheet's does, is a header, not the term "source" -> "target".
+func TestParseSourceTargetHeader(t *testing.T) {
+	for name, text := range map[string]string{
+		"g.csv": "source,target\n张三,Zhang San\n",
+		"h.csv": "Source,Target,Type,Note\n张三,Zhang San,person,\n",
+		"g.tsv": "source\ttarget\n张三\tZhang San\n",
+	} {
+		got, err := parseZhEn(name, text)
+		if err != nil || len(got) != 1 || got[0].Source != "张三" || got[0].Target != "Zhang San" {
+			t.Errorf("%s: %v, got\n%s", name, err, showEntries(got))
+		}
+	}
+}

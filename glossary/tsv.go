@@ -29,7 +29,9 @@ import (
 //
 // The first row is a header when its first two cells are language codes,
 // or when its first cell is a code of the pair's own languages (so that
-// "zh-CN,english" is reported as a bad header, not read as a term).
+// "zh-CN,english" is reported as a bad header, not read as a term). A
+// first row "source,target" (with "type" and "note" after them) names the
+// columns of layout 1 and is skipped.
 // Lines starting with # and blank lines (also rows of empty cells, as
 // spreadsheets export them) are skipped.
 
@@ -72,7 +74,28 @@ func parseDelimited(text []byte, sep rune, from, to language.Tag, p *loadProblem
 	if tsvIsHeader(records[0].cells, from, to) {
 		return termSetRows(records, from, to, p)
 	}
+	if pairHeader(records[0].cells) {
+		records = records[1:]
+	}
 	return pairRows(records, sep, p)
+}
+
+// pairHeader reports a header row of layout 1 that names its columns
+// (source, target, and optionally type and note), as a spreadsheet's
+// first row does: it is no term. A glossary that wrote it as a term
+// would put "target" in place of the word "source" in every post.
+func pairHeader(cells []string) bool {
+	want := []string{"source", "target", "type", "note"}
+	n := tsvWidth(cells)
+	if n < 2 || n > len(want) {
+		return false
+	}
+	for i, c := range cells[:n] {
+		if !strings.EqualFold(strings.TrimSpace(c), want[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // readTSV splits text into lines and lines into cells at tabs.
