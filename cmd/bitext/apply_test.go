@@ -528,3 +528,19 @@ func TestSecondRunWaitsForTheMemory(t *testing.T) {
 		t.Error("the run did not wait for the lock")
 	}
 }
+
+// Each problem of a glossary file is an error line of its own, not one
+// line with the others joined by an escaped newline.
+func TestGlossaryProblemsALineEach(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.md": "正文。\n", "two.tsv": "张三\tZhang San\tfoo\n李四\tLi Si\tbar\n"})
+	code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "--glossary", "two.tsv", "a.md")
+	for _, want := range []string{
+		"bitext: error: two.tsv:1: 张三: unknown type \"foo\" (want person, place, org, title or term)\n",
+		"bitext: error: two.tsv:2: 李四: unknown type \"bar\" (want person, place, org, title or term)\n",
+	} {
+		if code != exitUsage || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want %d and %q:\n%s", code, exitUsage, want, stderr)
+		}
+	}
+}

@@ -112,6 +112,14 @@ func (h *hintError) Unwrap() error { return h.err }
 func withHint(err error, hint string) error { return &hintError{err, hint} }
 
 func printError(w io.Writer, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		// errors.Join of several problems (a glossary's lines): a line
+		// each, each escaped as any other
+		for _, e := range j.Unwrap() {
+			printError(w, e)
+		}
+		return
+	}
 	text := strings.TrimPrefix(err.Error(), "bitext: ")
 	say(w, "bitext: error: %s", text)
 	var h *hintError
