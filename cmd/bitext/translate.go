@@ -318,7 +318,8 @@ func printSummary(w io.Writer, rep *run.Report, name string, builtinOnly bool) {
 		return
 	}
 	done := t.Written + t.Unchanged
-	fmt.Fprintf(w, "bitext: %d %s translated (%d segments, %d characters) with %s", done, plural(done, "file", "files"), doneSegments(rep), doneChars(rep), name)
+	segs := doneSegments(rep)
+	fmt.Fprintf(w, "bitext: %d %s translated (%d %s, %d characters) with %s", done, plural(done, "file", "files"), segs, plural(segs, "segment", "segments"), doneChars(rep), name)
 	if t.FilesFailed > 0 {
 		fmt.Fprintf(w, "; %d failed", t.FilesFailed)
 	}
