@@ -183,6 +183,9 @@ func pairRows(records []tsvRecord, sep rune, p *loadProblems) []loadRow {
 	rows := make([]loadRow, 0, len(records))
 	for _, r := range records {
 		switch n := tsvWidth(r.cells); {
+		case n == 1 && len(r.cells) > 1:
+			// "李四<TAB>": the separator is there, the target is not
+			rows = append(rows, loadRow{line: r.line, source: r.cells[0]})
 		case n == 1:
 			p.add(r.line, "one column; want a source and a target separated by %s", sepName)
 		case n > 4:

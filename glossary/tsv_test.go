@@ -133,6 +133,8 @@ func TestDelimitedErrors(t *testing.T) {
 	}{
 		{"g.tsv", "临汾\tLinfen\n\tLiu Yuqiang\n", `g.tsv:2: empty source for target "Liu Yuqiang"`},
 		{"g.tsv", "临汾\t \tplace\n", `g.tsv:1: 临汾: empty target`},
+		{"g.tsv", "临汾\tLinfen\n李四\t\n", `g.tsv:2: 李四: empty target`},
+		{"g.csv", "李四,\n", `g.csv:1: 李四: empty target`},
 		{"g.tsv", " \t \tplace\n", `g.tsv:1: empty source and target`},
 		{"g.tsv", "# names\n\n临汾\tLinfen\n县长\tcounty head\n\n\n临汾\tLin Fen\n",
 			`g.tsv:7: 临汾 -> "Lin Fen" conflicts with line 3 ("Linfen")`},
