@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -58,6 +59,7 @@ func anchorEdits(d *document.Document, gen Generator) []edit {
 	}
 	var targets map[string]bool
 	var edits []edit
+	seen := map[string]int{} // ids given so far, as the renderers count repeats
 	for i := range d.Segments {
 		s := &d.Segments[i]
 		if s.Kind != document.Heading {
@@ -70,22 +72,37 @@ func anchorEdits(d *document.Document, gen Generator) []edit {
 			}
 		}
 		id := HeadingID(document.Plain(s.Text))
-		if id == "" || !targets[id] || strings.ContainsAny(id, "{}\"<>") {
+		if id == "" {
+			continue
+		}
+		// A repeated heading's id takes -1, -2, ... as goldmark and
+		// kramdown number them.
+		if n := seen[id]; n > 0 {
+			seen[id]++
+			id += "-" + strconv.Itoa(n)
+		} else {
+			seen[id] = 1
+		}
+		if !targets[id] || strings.ContainsAny(id, "{}\"<>") {
 			continue
 		}
 		if gen == Jekyll {
 			edits = append(edits, edit{document.Span{Start: s.Start, End: s.Start}, []byte(`<a id="` + id + `"></a>`)})
 			continue
 		}
-		// The attribute must end the heading's line.
+		// The attribute ends the heading's line; one the heading has
+		// already ({.cls}) takes the id first, unless it gives one.
 		rest := d.Src[s.End:]
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 			rest = rest[:i]
 		}
-		if len(bytes.TrimSpace(rest)) > 0 {
-			continue
+		switch attr := bytes.TrimSpace(rest); {
+		case len(attr) == 0:
+			edits = append(edits, edit{document.Span{Start: s.End, End: s.End}, []byte(" {#" + id + "}")})
+		case attr[0] == '{' && attr[len(attr)-1] == '}' && !bytes.Contains(attr, []byte("#")) && !bytes.Contains(attr, []byte("id=")):
+			at := s.End + bytes.IndexByte(rest, '{') + 1
+			edits = append(edits, edit{document.Span{Start: at, End: at}, []byte("#" + id + " ")})
 		}
-		edits = append(edits, edit{document.Span{Start: s.End, End: s.End}, []byte(" {#" + id + "}")})
 	}
 	return edits
 }

@@ -35,3 +35,27 @@ func TestAnchors(t *testing.T) {
 		t.Errorf("HeadingID: %q", id)
 	}
 }
+
+// A repeated heading's id is numbered as goldmark and kramdown number it
+// (背景, 背景-1), and a heading with an attribute block of its own takes
+// the id inside it ({#标题 .cls}).
+func TestAnchorsRepeatedAndAttributed(t *testing.T) {
+	src := "跳到[第二个](#背景-1)、[第一个](#背景)和[标题](#标题)。\n\n## 背景\n\n## 背景\n\n## 标题 {.cls}\n"
+	d, err := document.Parse("a.md", []byte(src), document.Options{Translatable: document.HasHan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := []string{"To <a1>the second</a1>, <a2>the first</a2> and <a3>the title</a3>.", "Background", "Background", "The title"}
+	for gen, want := range map[Generator]string{
+		Hugo:   "## Background {#背景}\n\n## Background {#背景-1}\n\n## The title {#标题 .cls}\n",
+		Jekyll: "## <a id=\"背景\"></a>Background\n\n## <a id=\"背景-1\"></a>Background\n\n## <a id=\"标题\"></a>The title {.cls}\n",
+	} {
+		r, err := Render(d, tr, Meta{Backend: "test", Source: "a.md", From: "zh", To: "en", Generator: gen})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(r.English()); !strings.HasSuffix(got, want) {
+			t.Errorf("%s:\n%s\nwant it to end:\n%s", gen, got, want)
+		}
+	}
+}
