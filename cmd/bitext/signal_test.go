@@ -76,7 +76,7 @@ func TestSIGTERM(t *testing.T) {
 		t.Errorf("exit: %v, want exit %d:\n%s", err, exitAborted, stderr.String())
 	}
 	msg := stderr.String()
-	for _, want := range []string{"bitext: 2 files translated", "stopped by SIGTERM: 2 files written before the stop are complete"} {
+	for _, want := range []string{"bitext: 2 files translated", "; 2 not done (the run stopped)", "stopped by SIGTERM: 2 files written before the stop are complete"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("no %q:\n%s", want, msg)
 		}

@@ -320,6 +320,9 @@ func printSummary(w io.Writer, rep *run.Report, name string, builtinOnly bool) {
 	done := t.Written + t.Unchanged
 	segs := doneSegments(rep)
 	fmt.Fprintf(w, "bitext: %d %s translated (%d %s, %d characters) with %s", done, plural(done, "file", "files"), segs, plural(segs, "segment", "segments"), doneChars(rep), name)
+	if t.FilesStopped > 0 {
+		fmt.Fprintf(w, "; %d not done (the run stopped)", t.FilesStopped)
+	}
 	if t.FilesFailed > 0 {
 		fmt.Fprintf(w, "; %d failed", t.FilesFailed)
 	}

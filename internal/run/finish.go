@@ -433,7 +433,7 @@ func (r *runner) totals() {
 	}
 	t.Retries = r.retries.Stats().Retries
 	r.mu.Lock()
-	if r.stopErr != nil || t.FilesFailed > 0 {
+	if r.stopErr != nil || t.FilesFailed > 0 || t.FilesStopped > 0 {
 		// The files not written report what was planned for them; the
 		// segments sent are those the service answered.
 		t.SegmentsSent = r.sentTexts

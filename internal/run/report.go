@@ -147,8 +147,10 @@ func (t *Totals) addFile(f *FileReport) {
 		t.Written++
 	case Unchanged:
 		t.Unchanged++
-	case Failed, Stopped:
+	case Failed:
 		t.FilesFailed++
+	case Stopped:
+		t.FilesStopped++
 	}
 	t.Segments += f.Segments
 	t.SegmentsFromMemory += f.FromMemory
@@ -166,6 +168,8 @@ type Totals struct {
 	Written     int `json:"files_written"`
 	Unchanged   int `json:"files_unchanged"`
 	FilesFailed int `json:"files_failed"`
+	// FilesStopped counts the posts a stopped run did not get to write.
+	FilesStopped int `json:"files_stopped"`
 
 	Segments           int `json:"segments"`
 	SegmentsFromMemory int `json:"segments_from_memory"`
