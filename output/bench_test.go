@@ -143,17 +143,40 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 // BenchmarkPipelineGlossary is BenchmarkPipeline with the built-in
-// glossary, as bitext translate applies it: each text matched once
-// (glossary.Memo) for its fingerprint in the memory, its pins on the way
-// to the backend (glossary.ProtectWith around the pseudo backend) and the
-// check of its translation (CheckMatches); then both outputs.
+// glossary, as bitext translate applies it (glossaryPipeline).
 func BenchmarkPipelineGlossary(b *testing.B) {
 	files, size := benchCorpus(b)
-	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
+	p := newGlossaryPipeline(b, pseudo.Backend{})
+	eachPass(b, files, size, func(src []byte) { p.post(b, src, nil) })
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
+	b.ReportMetric(float64(p.matches)/float64(b.N), "matches/op")
+}
+
+// glossaryPipeline is what bitext translate does with a post and the
+// built-in glossary: each text matched once (glossary.Memo) for its
+// fingerprint in the memory, its pins on the way to the backend
+// (glossary.ProtectWith around it) and the check of its translation
+// (CheckMatches); then both outputs.
+type glossaryPipeline struct {
+	g       *glossary.Glossary
+	memo    *glossary.Memo
+	backend translate.Backend
+	meta    Meta
+	matches int // occurrences checked, over all posts
+}
+
+// The stages of glossaryPipeline.post, in order.
+const (
+	stageParse = iota
+	stageMatch
+	stageTranslate
+	stageCheck
+	stageOutputs
+)
+
+func newGlossaryPipeline(b *testing.B, backend translate.Backend) *glossaryPipeline {
 	g := glossary.NewOptions(builtin.Entries(), builtin.Options())
 	memo := g.NewMemo()
-	backend := glossary.ProtectWith(pseudo.Backend{}, g, memo.Match)
-	ctx := context.Background()
 	// Load what the glossary loads on first need (the dictionary's words,
 	// for the breaks its word pairs leave in doubt) before the clock starts.
 	for _, t := range testcorpus.Texts(b) {
@@ -161,43 +184,52 @@ func BenchmarkPipelineGlossary(b *testing.B) {
 			g.Match(s)
 		}
 	}
-	matches := 0
-	eachPass(b, files, size, func(src []byte) {
-		d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts := make([]string, len(d.Segments))
-		for i, s := range d.Segments {
-			texts[i] = s.Text
-			ms := memo.Match(s.Text)
-			if len(ms) > 0 {
-				pairs := make([][2]string, len(ms))
-				for k, m := range ms {
-					pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
-				}
-				memory.GlossaryFingerprint(pairs)
+	return &glossaryPipeline{g: g, memo: memo, backend: glossary.ProtectWith(backend, g, memo.Match),
+		meta: Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}}
+}
+
+// post runs the pipeline on one post, calling done (unless nil) at the end
+// of each stage.
+func (p *glossaryPipeline) post(b *testing.B, src []byte, done func(stage int)) {
+	if done == nil {
+		done = func(int) {}
+	}
+	d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
+	if err != nil {
+		b.Fatal(err)
+	}
+	done(stageParse)
+	texts := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		texts[i] = s.Text
+		if ms := p.memo.Match(s.Text); len(ms) > 0 {
+			pairs := make([][2]string, len(ms))
+			for k, m := range ms {
+				pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
 			}
+			memory.GlossaryFingerprint(pairs)
 		}
-		tr, err := translate.All(ctx, "pseudo", backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i, s := range d.Segments {
-			occ := memo.Match(s.Text)
-			matches += len(occ)
-			g.CheckMatches(occ, tr[i])
-		}
-		t, err := Render(d, tr, meta)
-		if err != nil {
-			b.Fatal(err)
-		}
-		t.English()
-		t.Bilingual(Table)
-		memo.Forget()
-	})
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/post")
-	b.ReportMetric(float64(matches)/float64(b.N), "matches/op")
+	}
+	done(stageMatch)
+	tr, err := translate.All(context.Background(), "pseudo", p.backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
+	if err != nil {
+		b.Fatal(err)
+	}
+	done(stageTranslate)
+	for i, s := range d.Segments {
+		occ := p.memo.Match(s.Text)
+		p.matches += len(occ)
+		p.g.CheckMatches(occ, tr[i])
+	}
+	done(stageCheck)
+	t, err := Render(d, tr, p.meta)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t.English()
+	t.Bilingual(Table)
+	done(stageOutputs)
+	p.memo.Forget()
 }
 
 // BenchmarkSegment is document.Parse alone (front matter, goldmark, segments).
@@ -222,24 +254,17 @@ func BenchmarkSegment(b *testing.B) {
 // more), the share of parse-x that is goldmark's own.
 func BenchmarkPipelineStages(b *testing.B) {
 	files, size := benchCorpus(b)
-	meta := Meta{Backend: "pseudo", Source: "x.md", From: "zh", To: "en"}
-	g := glossary.NewOptions(builtin.Entries(), builtin.Options())
-	memo := g.NewMemo()
 	var inBackend time.Duration
-	backend := glossary.ProtectWith(timedPseudo{in: &inBackend}, g, memo.Match)
-	ctx := context.Background()
-	for _, t := range testcorpus.Texts(b) {
-		for _, s := range t {
-			g.Match(s)
-		}
-	}
+	p := newGlossaryPipeline(b, timedPseudo{in: &inBackend})
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	dialect := document.Markdown()
-	var base, parse, dial, match, tran, check, outputs time.Duration
-	lap := func(d *time.Duration, start time.Time) time.Time {
+	var base, dial time.Duration
+	var stages [stageOutputs + 1]time.Duration
+	var last time.Time
+	done := func(stage int) {
 		now := time.Now()
-		*d += now.Sub(start)
-		return now
+		stages[stage] += now.Sub(last)
+		last = now
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
@@ -249,54 +274,23 @@ func BenchmarkPipelineStages(b *testing.B) {
 		for _, src := range files {
 			md.Parser().Parse(text.NewReader(src))
 		}
-		t = lap(&base, t)
+		base += time.Since(t)
+		t = time.Now()
 		for _, src := range files {
 			dialect.Parser().Parse(text.NewReader(src))
 		}
-		lap(&dial, t)
+		dial += time.Since(t)
 		b.StartTimer()
 		for _, src := range files {
-			t := time.Now()
-			d, err := document.Parse("x.md", src, document.Options{Translatable: document.HasHan})
-			if err != nil {
-				b.Fatal(err)
-			}
-			t = lap(&parse, t)
-			texts := make([]string, len(d.Segments))
-			for i, s := range d.Segments {
-				texts[i] = s.Text
-				if ms := memo.Match(s.Text); len(ms) > 0 {
-					pairs := make([][2]string, len(ms))
-					for k, m := range ms {
-						pairs[k] = [2]string{m.Entry.Source, m.Entry.Target}
-					}
-					memory.GlossaryFingerprint(pairs)
-				}
-			}
-			t = lap(&match, t)
-			tr, err := translate.All(ctx, "pseudo", backend, translate.Request{From: language.Chinese, To: language.English, Markup: true, Texts: texts})
-			if err != nil {
-				b.Fatal(err)
-			}
-			t = lap(&tran, t)
-			for i, s := range d.Segments {
-				g.CheckMatches(memo.Match(s.Text), tr[i])
-			}
-			t = lap(&check, t)
-			out, err := Render(d, tr, meta)
-			if err != nil {
-				b.Fatal(err)
-			}
-			out.English()
-			out.Bilingual(Table)
-			lap(&outputs, t)
-			memo.Forget()
+			last = time.Now()
+			p.post(b, src, done)
 		}
 	}
 	for _, m := range []struct {
 		d    time.Duration
 		unit string
-	}{{dial, "dialect-x"}, {parse, "parse-x"}, {match, "match-x"}, {tran, "translate-x"}, {inBackend, "backend-x"}, {check, "check-x"}, {outputs, "outputs-x"}} {
+	}{{dial, "dialect-x"}, {stages[stageParse], "parse-x"}, {stages[stageMatch], "match-x"}, {stages[stageTranslate], "translate-x"},
+		{inBackend, "backend-x"}, {stages[stageCheck], "check-x"}, {stages[stageOutputs], "outputs-x"}} {
 		b.ReportMetric(float64(m.d)/float64(base), m.unit)
 	}
 }

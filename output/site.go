@@ -233,6 +233,23 @@ func (s *Site) CheckEdition(post, edition, from, to string) error {
 	if err != nil {
 		return nil
 	}
+	var msg string
+	switch _, ok := s.Languages[to]; {
+	case !ok && len(s.Languages) == 0 && s.Default == to:
+		msg = fmt.Sprintf("the Hugo site has one language, %s, the default: %s would be a page of that language at the address of %s and replace it", to, rel(absEdition), rel(abs))
+	case !ok:
+		msg = fmt.Sprintf("the Hugo site does not configure the language %s, so %s would not be published as the English edition of %s", to, rel(absEdition), rel(abs))
+	case s.languageOf(abs) == to && s.Languages[to] == "":
+		msg = fmt.Sprintf("the Hugo site's default language is %s, so %s is a page in %s and %s would replace it at its address", to, rel(abs), to, rel(absEdition))
+	default:
+		return nil
+	}
+	return &LanguageError{Config: rel(s.Config), Post: post, Edition: edition, Msg: msg, hint: s.languagesHint(from, to)}
+}
+
+// languagesHint says what a Hugo site's configuration needs, in its
+// file's syntax, for editions of from posts in to.
+func (s *Site) languagesHint(from, to string) string {
 	var example string
 	switch filepath.Ext(s.Config) {
 	case ".toml":
@@ -242,19 +259,7 @@ func (s *Site) CheckEdition(post, edition, from, to string) error {
 	default:
 		example = fmt.Sprintf("defaultContentLanguage: %s, and languages: with %s: and %s: under it", from, from, to)
 	}
-	hint := fmt.Sprintf("configure both languages in %s, the posts' as the default (%s), or write the editions elsewhere with --out DIR or --site none", filepath.Base(s.Config), example)
-	if _, ok := s.Languages[to]; !ok {
-		msg := fmt.Sprintf("the Hugo site does not configure the language %s, so %s would not be published as the English edition of %s", to, rel(absEdition), rel(abs))
-		if len(s.Languages) == 0 && s.Default == to {
-			msg = fmt.Sprintf("the Hugo site has one language, %s, the default: %s would be a page of that language at the address of %s and replace it", to, rel(absEdition), rel(abs))
-		}
-		return &LanguageError{Config: rel(s.Config), Post: post, Edition: edition, Msg: msg, hint: hint}
-	}
-	if s.languageOf(abs) == to && s.Languages[to] == "" {
-		return &LanguageError{Config: rel(s.Config), Post: post, Edition: edition, hint: hint,
-			Msg: fmt.Sprintf("the Hugo site's default language is %s, so %s is a page in %s and %s would replace it at its address", to, rel(abs), to, rel(absEdition))}
-	}
-	return nil
+	return fmt.Sprintf("configure both languages in %s, the posts' as the default (%s), or write the editions elsewhere with --out DIR or --site none", filepath.Base(s.Config), example)
 }
 
 // Stem is the name of a post without its extension, and on a Hugo site

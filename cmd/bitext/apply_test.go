@@ -276,9 +276,7 @@ func TestApplySiteReviewFile(t *testing.T) {
 			if c.name == "hugo" {
 				writeFiles(t, site, map[string]string{c.config: "title = 'x'\ndefaultContentLanguage = 'zh'\n[languages.zh]\n[languages.en]\n"})
 			}
-			if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "."); code != exitOK {
-				t.Fatalf("translate: exit %d\n%s", code, stderr)
-			}
+			bitextOK(t, site, "translate", "--backend", "pseudo", ".")
 			review := filepath.Join(site, c.review)
 			if got := string(mustReadBytes(t, review)); !strings.Contains(got, "\n  source: "+c.mapped+"\n") {
 				t.Fatalf("%s does not name its post as %s:\n%s", c.review, c.mapped, got)
@@ -289,9 +287,7 @@ func TestApplySiteReviewFile(t *testing.T) {
 				if len(edits) == 0 {
 					t.Fatal("no row edited")
 				}
-				if code, stderr := bitext(t, dir, "apply", path); code != exitOK {
-					t.Fatalf("apply %s in %s: exit %d\n%s", path, dir, code, stderr)
-				}
+				bitextOK(t, dir, "apply", path)
 				if got := strings.Count(string(mustReadBytes(t, filepath.Join(site, c.english))), "⟦Reviewed "); got != strings.Count(string(mustReadBytes(t, review)), "⟦Reviewed ") {
 					t.Errorf("apply %s in %s: the English edition has %d edits, the review file %d", path, dir, got, strings.Count(string(mustReadBytes(t, review)), "⟦Reviewed "))
 				}
@@ -315,18 +311,14 @@ func TestMemoryOfTheSiteRoot(t *testing.T) {
 	site := t.TempDir()
 	post := "_posts/2020-01-01-a.md"
 	writeFiles(t, site, map[string]string{"_config.yml": "title: x\n", post: "---\ntitle: 袁隆平\n---\n广州很热。\n\n上海很大。\n"})
-	if code, stderr := bitext(t, site, "translate", "--backend", "pseudo", "_posts"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, site, "translate", "--backend", "pseudo", "_posts")
 	review := filepath.Join(site, "_bitext/review/_posts/2020-01-01-a.zh-en.md")
 	edits := editRows(t, filepath.Join(site, post), review)
 	if len(edits) == 0 {
 		t.Fatal("no row edited")
 	}
 	posts := filepath.Join(site, "_posts")
-	if code, stderr := bitext(t, posts, "apply", "../_bitext/review/_posts/2020-01-01-a.zh-en.md"); code != exitOK {
-		t.Fatalf("apply from _posts: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, posts, "apply", "../_bitext/review/_posts/2020-01-01-a.zh-en.md")
 	if code, stderr := bitext(t, posts, "translate", "--backend", "pseudo", "."); code != exitOK || !strings.Contains(stderr, "0 segments sent") {
 		t.Fatalf("translate from _posts: exit %d\n%s", code, stderr)
 	}
@@ -349,14 +341,10 @@ func TestMemoryOfTheSiteRoot(t *testing.T) {
 func TestReviewedFileNotReplacedWithoutItsMemory(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"posts/a.md": "---\ntitle: 袁隆平\n---\n广州很热。\n\n上海很大。\n"})
-	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "posts"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, dir, "translate", "--backend", "pseudo", "--site", "none", "posts")
 	bi := filepath.Join(dir, "posts/a.zh-en.md")
 	edits := editRows(t, filepath.Join(dir, "posts/a.md"), bi)
-	if code, stderr := bitext(t, dir, "apply", "posts/a.zh-en.md"); code != exitOK {
-		t.Fatalf("apply: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, dir, "apply", "posts/a.zh-en.md")
 	before := mustReadBytes(t, bi)
 	code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "--no-memory", "posts")
 	want := fmt.Sprintf(": %d rows reviewed in this file are not in the memory this run uses; not overwritten: bitext apply posts/a.zh-en.md puts them there first (--force replaces the file)", len(edits))
@@ -378,9 +366,7 @@ func TestReviewedFileNotReplacedWithoutItsMemory(t *testing.T) {
 func TestRepeatedTextEditedTwoWays(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"d.md": "---\ntitle: 重复\n---\n\n同样的段落。\n\n中间段落。\n\n同样的段落。\n"})
-	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "d.md"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, dir, "translate", "--backend", "pseudo", "--site", "none", "d.md")
 	bi := filepath.Join(dir, "d.zh-en.md")
 	edit := func(targets ...string) {
 		t.Helper()
@@ -419,9 +405,7 @@ func TestApplyKeepsPublication(t *testing.T) {
 	site := t.TempDir()
 	post, edition := "_posts/2020-01-01-a.md", "_posts/2020-01-01-a.en.md"
 	writeFiles(t, site, map[string]string{"_config.yml": "title: x\n", post: "---\ntitle: 袁隆平\ntags: 袁隆平\n---\n广州很热。\n"})
-	if code, stderr := bitext(t, site, "translate", "--publish", "yes", "_posts"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, site, "translate", "--publish", "yes", "_posts")
 	data := string(mustReadBytes(t, filepath.Join(site, edition)))
 	if !strings.Contains(data, "\ntags: [Yuan Longping]\n") || strings.Contains(data, "published: false") {
 		t.Fatalf("edition:\n%s", data)
@@ -431,9 +415,7 @@ func TestApplyKeepsPublication(t *testing.T) {
 		t.Fatalf("no Guangzhou in the edition:\n%s", data)
 	}
 	os.WriteFile(filepath.Join(site, edition), []byte(edited), 0o644)
-	if code, stderr := bitext(t, site, "apply", edition); code != exitOK {
-		t.Fatalf("apply: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, site, "apply", edition)
 	if data := string(mustReadBytes(t, filepath.Join(site, edition))); strings.Contains(data, "published: false") || !strings.Contains(data, "The city of Guangzhou") {
 		t.Errorf("after apply:\n%s", data)
 	}
@@ -446,9 +428,7 @@ func TestApplyEditionChangedOutsideText(t *testing.T) {
 	site := t.TempDir()
 	post, edition := "_posts/2020-01-01-a.md", "_posts/2020-01-01-a.en.md"
 	writeFiles(t, site, map[string]string{"_config.yml": "title: x\n", post: "---\ntitle: 袁隆平\n---\n广州很热。\n"})
-	if code, stderr := bitext(t, site, "translate", "_posts"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, site, "translate", "_posts")
 	data := strings.Replace(string(mustReadBytes(t, filepath.Join(site, edition))), "published: false", "published: true", 1)
 	os.WriteFile(filepath.Join(site, edition), []byte(data), 0o644)
 	code, stderr := bitext(t, site, "apply", edition)
@@ -466,9 +446,7 @@ func TestApplyEditionChangedOutsideText(t *testing.T) {
 func TestReviewedSourceChangedIsReported(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.md": "---\ntitle: 标题\n---\n广州很热。\n\n上海很大。\n"})
-	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "a.md"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, dir, "translate", "--backend", "pseudo", "--site", "none", "a.md")
 	edits := editRows(t, filepath.Join(dir, "a.md"), filepath.Join(dir, "a.zh-en.md"))
 	if code, stderr := bitext(t, dir, "apply", "a.zh-en.md"); code != exitOK || len(edits) == 0 {
 		t.Fatalf("apply: exit %d\n%s", code, stderr)
@@ -486,16 +464,12 @@ func TestReviewedSourceChangedIsReported(t *testing.T) {
 func TestApplyEditionWithConvertedNewlines(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"c.md": "---\r\ntitle: 标题\r\n---\r\n\r\n广州很热。\r\n\r\n上海很大。\r\n"})
-	if code, stderr := bitext(t, dir, "translate", "--backend", "pseudo", "--site", "none", "c.md"); code != exitOK {
-		t.Fatalf("translate: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, dir, "translate", "--backend", "pseudo", "--site", "none", "c.md")
 	ed := filepath.Join(dir, "c.en.md")
 	data := strings.ReplaceAll(string(mustReadBytes(t, ed)), "\r\n", "\n")
 	data = strings.Replace(data, "⟦Shanghai", "⟦Big Shanghai", 1)
 	os.WriteFile(ed, []byte(data), 0o644)
-	if code, stderr := bitext(t, dir, "apply", "c.en.md"); code != exitOK {
-		t.Fatalf("apply: exit %d\n%s", code, stderr)
-	}
+	bitextOK(t, dir, "apply", "c.en.md")
 	got := string(mustReadBytes(t, ed))
 	if !strings.Contains(got, "⟦Big Shanghai") || strings.Count(got, "\r\n") != strings.Count(got, "\n") {
 		t.Errorf("edition after apply:\n%q", got)

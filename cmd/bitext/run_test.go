@@ -15,6 +15,17 @@ func bitext(t *testing.T, dir string, args ...string) (int, string) {
 	return code, stderr
 }
 
+// bitextOK runs the command in dir, fails the test unless it succeeds,
+// and returns its stderr.
+func bitextOK(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	code, stderr := bitext(t, dir, args...)
+	if code != exitOK {
+		t.Fatalf("bitext %s (in %s): exit %d\n%s", strings.Join(args, " "), dir, code, stderr)
+	}
+	return stderr
+}
+
 // bitextEnv runs the command in dir with the given environment variables
 // (and no others) and returns its exit code, stdout and stderr.
 func bitextEnv(t *testing.T, dir string, vars map[string]string, args ...string) (int, string, string) {

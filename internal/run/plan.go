@@ -134,12 +134,19 @@ func (r *runner) docFor(site *output.Site) document.Options {
 	if site == nil || site.Generator != output.Jekyll {
 		return opt
 	}
-	opt.WordLists = []string{"tags", "categories"}
+	opt.WordLists = jekyllWordLists
 	if opt.FrontKeys == nil {
-		opt.FrontKeys = slices.DeleteFunc(slices.Clone(document.DefaultFrontKeys), func(k string) bool { return k == "categories" })
+		opt.FrontKeys = jekyllFrontKeys
 	}
 	return opt
 }
+
+// jekyllWordLists and jekyllFrontKeys are docFor's for Jekyll: made once,
+// not for every post.
+var (
+	jekyllWordLists = []string{"tags", "categories"}
+	jekyllFrontKeys = slices.DeleteFunc(slices.Clone(document.DefaultFrontKeys), func(k string) bool { return k == "categories" })
+)
 
 func (r *runner) parse(in *Input) (*document.Document, error) {
 	data, err := r.read(in.Path)
